@@ -1,0 +1,39 @@
+# The two commands a person needs: `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# Sourced before every wasm build: see scripts/setup.sh.
+WASM_ENV := source .tools/wasm.env &&
+
+.PHONY: setup build sandbox run test test-native test-browser test-e2e
+
+setup:
+	@scripts/setup.sh
+
+## build: the release bundle in dist/
+build: setup
+	@echo "==> build: release bundle (trunk)"
+	@$(WASM_ENV) trunk build --release --offline
+
+sandbox:
+	@echo "==> build: sandbox server"
+	@cargo build -q -p paylink-sandbox
+
+## run: the page against the sandbox on http://127.0.0.1:$(PORT)
+run: build sandbox
+	@PORT=$(PORT) DIST_DIR=dist target/debug/paylink-sandbox
+
+## test: every layer (native, browser, end to end); fails if any test fails
+test: build sandbox
+	@scripts/test.sh
+
+test-native:
+	@cargo test --workspace
+
+test-browser: setup
+	@$(WASM_ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test -p paylink --target wasm32-unknown-unknown --test browser
+
+test-e2e: build sandbox
+	@node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,275 @@
+//! The Colurs payment-link wire format (seed 003 and the extensions in docs/api.md).
+
+use serde::Deserialize;
+
+use super::decimal::WireDecimal;
+use super::error::ApiError;
+use crate::checkout::link::{
+    AmountRule, CallbackUrls, FeePolicy, LinkStatus, Merchant, Method, OpenAmount, PaymentLink,
+};
+use crate::checkout::money::{Breakdown, Currency, FeeMode};
+
+/// `GET /api/payment_link/{uuid}/`, fields verbatim; unknown fields are ignored.
+#[derive(Debug, Deserialize)]
+pub struct LinkWire {
+    pub uuid: String,
+    #[serde(default)]
+    pub owner: Option<OwnerWire>,
+    pub currency: String,
+    #[serde(default)]
+    pub amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub colurs_fee_amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub colurs_iva_amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub total_to_pay: Option<WireDecimal>,
+    pub status: String,
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    #[serde(default)]
+    pub paid_at: Option<String>,
+    #[serde(default)]
+    pub paid_amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub allowed_methods: Option<Vec<String>>,
+    #[serde(default)]
+    pub description: Option<String>,
+    // Extensions (docs/api.md).
+    #[serde(default)]
+    pub is_general: Option<bool>,
+    #[serde(default)]
+    pub fee_mode: Option<String>,
+    #[serde(default)]
+    pub fee_rate_bps: Option<u32>,
+    #[serde(default)]
+    pub iva_rate_bps: Option<u32>,
+    #[serde(default)]
+    pub min_amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub max_amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub merchant: Option<MerchantWire>,
+    #[serde(default)]
+    pub callback_urls: Option<CallbackUrlsWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OwnerWire {
+    #[serde(default)]
+    pub username: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MerchantWire {
+    pub name: String,
+    #[serde(default)]
+    pub logo_url: Option<String>,
+    #[serde(default)]
+    pub brand_color: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CallbackUrlsWire {
+    #[serde(default)]
+    pub success: Option<String>,
+    #[serde(default)]
+    pub cancel: Option<String>,
+}
+
+/// Parses a link answer into the domain model.
+pub fn parse_link(body: &str) -> Result<PaymentLink, ApiError> {
+    let wire: LinkWire =
+        serde_json::from_str(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+    wire.into_domain()
+}
+
+impl LinkWire {
+    pub fn into_domain(self) -> Result<PaymentLink, ApiError> {
+        let malformed = |what: &str| ApiError::Malformed(what.to_owned());
+        let currency = Currency::from_code(&self.currency)
+            .ok_or_else(|| malformed("unsupported currency"))?;
+        let fee_mode = match self.fee_mode.as_deref() {
+            Some("receiver") => FeeMode::Receiver,
+            _ => FeeMode::Payer,
+        };
+        let amount = if self.is_general == Some(true) {
+            AmountRule::PayerChooses(OpenAmount {
+                min: self.min_amount.map(|d| d.0),
+                max: self.max_amount.map(|d| d.0),
+                fees: FeePolicy {
+                    fee_rate_bps: self.fee_rate_bps.unwrap_or(0),
+                    iva_rate_bps: self.iva_rate_bps.unwrap_or(0),
+                    mode: fee_mode,
+                },
+            })
+        } else {
+            let amount = self.amount.ok_or_else(|| malformed("fixed link without amount"))?.0;
+            let fee = self.colurs_fee_amount.map_or(0, |d| d.0);
+            let iva = self.colurs_iva_amount.map_or(0, |d| d.0);
+            let total = match self.total_to_pay {
+                Some(d) => d.0,
+                None => amount
+                    .checked_add(fee)
+                    .and_then(|s| s.checked_add(iva))
+                    .ok_or_else(|| malformed("amount out of range"))?,
+            };
+            AmountRule::Fixed(Breakdown { amount, fee, iva, total })
+        };
+        let status = match LinkStatus::from_wire(&self.status) {
+            LinkStatus::Paid { .. } => LinkStatus::Paid {
+                paid_at: self.paid_at,
+                paid_amount: self.paid_amount.map(|d| d.0),
+            },
+            other => other,
+        };
+        // The seed's GET example omits allowed_methods: then every method is allowed.
+        let methods: Vec<Method> = match &self.allowed_methods {
+            Some(codes) => codes.iter().filter_map(|c| Method::from_wire(c)).collect(),
+            None => vec![Method::Bancolombia, Method::Pse, Method::Nequi],
+        };
+        if status.is_payable() && methods.is_empty() {
+            return Err(malformed("no payment method this page supports"));
+        }
+        let merchant = match self.merchant {
+            Some(m) => Merchant { name: m.name, logo_url: m.logo_url, brand_color: m.brand_color },
+            None => Merchant {
+                name: self.owner.and_then(|o| o.username).unwrap_or_default(),
+                logo_url: None,
+                brand_color: None,
+            },
+        };
+        Ok(PaymentLink {
+            token: self.uuid,
+            merchant,
+            description: self.description.unwrap_or_default(),
+            currency,
+            amount,
+            status,
+            expires_at: self.expires_at,
+            methods,
+            callback_urls: self
+                .callback_urls
+                .map(|c| CallbackUrls { success: c.success, cancel: c.cancel }),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The create response of seed 003, verbatim.
+    const SEED_CREATED: &str = r#"{
+  "id": 123,
+  "uuid": "550e8400-e29b-41d4-a716-446655440000",
+  "owner": {
+    "username": "user",
+    "email": "user@example.com"
+  },
+  "currency": "COP",
+  "amount": 50000.00,
+  "colurs_fee_amount": 1000.00,
+  "colurs_iva_amount": 190.00,
+  "total_to_pay": 51190.00,
+  "status": "PENDING",
+  "expires_at": "2026-03-03T00:00:00Z",
+  "link_url": "https://colurs.me/pay/550e8400-e29b-41d4-a716-446655440000",
+  "allowed_methods": ["BANCOLOMBIA", "PSE", "NEQUI"],
+  "description": "Service payment",
+  "created_at": "2026-02-03T10:00:00Z"
+}"#;
+
+    /// The GET response of seed 003, verbatim: a paid link.
+    const SEED_PAID: &str = r#"{
+  "id": 123,
+  "uuid": "550e8400-e29b-41d4-a716-446655440000",
+  "owner": {
+    "username": "user",
+    "email": "user@example.com"
+  },
+  "currency": "COP",
+  "amount": 50000.00,
+  "colurs_fee_amount": 1000.00,
+  "colurs_iva_amount": 190.00,
+  "total_to_pay": 51190.00,
+  "status": "PAID",
+  "paid_at": "2026-02-03T10:30:00Z",
+  "paid_amount": 51190.00,
+  "link_url": "https://colurs.me/pay/550e8400-e29b-41d4-a716-446655440000",
+  "created_at": "2026-02-03T10:00:00Z",
+  "updated_at": "2026-02-03T10:30:00Z"
+}"#;
+
+    #[test]
+    fn reads_the_seed_link_with_exact_amounts() {
+        let link = parse_link(SEED_CREATED).unwrap();
+        assert_eq!(link.token, "550e8400-e29b-41d4-a716-446655440000");
+        assert_eq!(link.merchant.name, "user");
+        assert_eq!(link.description, "Service payment");
+        assert_eq!(link.currency, Currency::COP);
+        assert_eq!(
+            link.amount,
+            AmountRule::Fixed(Breakdown { amount: 5_000_000, fee: 100_000, iva: 19_000, total: 5_119_000 })
+        );
+        assert_eq!(link.status, LinkStatus::Pending);
+        assert_eq!(link.expires_at.as_deref(), Some("2026-03-03T00:00:00Z"));
+        assert_eq!(link.methods, vec![Method::Bancolombia, Method::Pse, Method::Nequi]);
+    }
+
+    #[test]
+    fn reads_the_seed_paid_link_with_when_and_how_much() {
+        let link = parse_link(SEED_PAID).unwrap();
+        assert_eq!(
+            link.status,
+            LinkStatus::Paid { paid_at: Some("2026-02-03T10:30:00Z".into()), paid_amount: Some(5_119_000) }
+        );
+    }
+
+    #[test]
+    fn an_unknown_status_is_never_read_as_paid() {
+        let body = SEED_CREATED.replace("\"PENDING\"", "\"SETTLING\"");
+        let link = parse_link(&body).unwrap();
+        assert_eq!(link.status, LinkStatus::Unrecognized("SETTLING".into()));
+        assert!(!link.status.is_payable());
+    }
+
+    #[test]
+    fn unknown_fields_and_methods_are_ignored() {
+        let body = SEED_CREATED
+            .replace("\"NEQUI\"]", "\"NEQUI\", \"CRYPTO\"]")
+            .replace("\"id\": 123,", "\"id\": 123, \"brand_new_field\": {\"x\": [1,2]},");
+        let link = parse_link(&body).unwrap();
+        assert_eq!(link.methods.len(), 3);
+    }
+
+    #[test]
+    fn a_general_link_carries_its_bounds_and_fee_policy() {
+        let body = r#"{"uuid":"u-general-1","currency":"COP","amount":null,"status":"PENDING",
+            "is_general":true,"fee_mode":"payer","fee_rate_bps":200,"iva_rate_bps":1900,
+            "min_amount":1000.00,"max_amount":5000000.00,"allowed_methods":["PSE"],
+            "merchant":{"name":"Tienda Aurora"}}"#;
+        let link = parse_link(body).unwrap();
+        let AmountRule::PayerChooses(open) = link.amount else { panic!("not open") };
+        assert_eq!(open.min, Some(100_000));
+        assert_eq!(open.max, Some(500_000_000));
+        assert_eq!(open.fees.apply(5_000_000).unwrap().total, 5_119_000);
+        assert_eq!(link.merchant.name, "Tienda Aurora");
+    }
+
+    #[test]
+    fn malformed_links_are_errors_not_panics() {
+        for body in [
+            "",
+            "null",
+            "[]",
+            "{}",
+            r#"{"uuid":"x","currency":"EUR","amount":1,"status":"PENDING"}"#,
+            r#"{"uuid":"x","currency":"COP","status":"PENDING"}"#,
+            r#"{"uuid":"x","currency":"COP","amount":"1,5","status":"PENDING"}"#,
+            r#"{"uuid":"x","currency":"COP","amount":1,"status":"PENDING","allowed_methods":["CRYPTO"]}"#,
+        ] {
+            assert!(matches!(parse_link(body), Err(ApiError::Malformed(_))), "{body}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Provider wire formats: serde types that read the provider's JSON verbatim
+//! and convert it into the domain model of `crate::checkout`. Pure Rust.
+pub mod colurs;
+pub mod decimal;
+pub mod error;

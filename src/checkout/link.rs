@@ -1,0 +1,131 @@
+//! The domain model of a payment link, independent of any provider's wire format.
+
+use super::money::{breakdown, Breakdown, Currency, FeeMode};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentLink {
+    /// The token from the page URL: the link's uuid (Colurs) or access token (Belvo).
+    pub token: String,
+    pub merchant: Merchant,
+    pub description: String,
+    pub currency: Currency,
+    pub amount: AmountRule,
+    pub status: LinkStatus,
+    /// ISO 8601 instant, formatted by the browser for the payer's locale.
+    pub expires_at: Option<String>,
+    /// The methods the payer may choose, in the provider's order; never empty
+    /// for a payable link (the wire layer rejects a link without any).
+    pub methods: Vec<Method>,
+    pub callback_urls: Option<CallbackUrls>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merchant {
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub brand_color: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallbackUrls {
+    pub success: Option<String>,
+    pub cancel: Option<String>,
+}
+
+/// How much is asked: a fixed amount with its fees as the provider computed
+/// them, or an amount the payer types within bounds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AmountRule {
+    Fixed(Breakdown),
+    PayerChooses(OpenAmount),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenAmount {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub fees: FeePolicy,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeePolicy {
+    pub fee_rate_bps: u32,
+    pub iva_rate_bps: u32,
+    pub mode: FeeMode,
+}
+
+impl FeePolicy {
+    pub fn apply(&self, amount_cents: i64) -> Option<Breakdown> {
+        breakdown(amount_cents, self.fee_rate_bps, self.iva_rate_bps, self.mode)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkStatus {
+    Pending,
+    /// A payment is in progress; the link can still be paid.
+    Active,
+    Paid {
+        paid_at: Option<String>,
+        paid_amount: Option<i64>,
+    },
+    Expired,
+    Cancelled,
+    /// A status this page does not know: shown as "still processing", never as paid.
+    Unrecognized(String),
+}
+
+impl LinkStatus {
+    pub fn from_wire(status: &str) -> LinkStatus {
+        match status {
+            "PENDING" => LinkStatus::Pending,
+            "ACTIVE" => LinkStatus::Active,
+            // A PAID status is only believed with the paid fields; see the wire layer.
+            "PAID" => LinkStatus::Paid { paid_at: None, paid_amount: None },
+            "EXPIRED" => LinkStatus::Expired,
+            "CANCELLED" => LinkStatus::Cancelled,
+            other => LinkStatus::Unrecognized(other.to_owned()),
+        }
+    }
+
+    pub fn is_payable(&self) -> bool {
+        matches!(self, LinkStatus::Pending | LinkStatus::Active)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    Bancolombia,
+    Pse,
+    Nequi,
+}
+
+impl Method {
+    pub fn from_wire(code: &str) -> Option<Method> {
+        match code {
+            "BANCOLOMBIA" => Some(Method::Bancolombia),
+            "PSE" => Some(Method::Pse),
+            "NEQUI" => Some(Method::Nequi),
+            _ => None,
+        }
+    }
+
+    pub fn wire_code(self) -> &'static str {
+        match self {
+            Method::Bancolombia => "BANCOLOMBIA",
+            Method::Pse => "PSE",
+            Method::Nequi => "NEQUI",
+        }
+    }
+}
+
+impl PaymentLink {
+    /// The breakdown to show before the payer types anything: the fixed one,
+    /// or none for an open amount.
+    pub fn fixed_breakdown(&self) -> Option<Breakdown> {
+        match self.amount {
+            AmountRule::Fixed(b) => Some(b),
+            AmountRule::PayerChooses(_) => None,
+        }
+    }
+}

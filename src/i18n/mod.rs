@@ -1,0 +1,90 @@
+//! The page's languages and message catalogs.
+//!
+//! Every string the payer sees is a `Key`; each catalog is an exhaustive
+//! `match`, so a key missing from any language is a compile error.
+mod en;
+mod es;
+mod keys;
+mod pt;
+
+pub use keys::Key;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Es,
+    Pt,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Es, Lang::Pt, Lang::En];
+
+    /// The BCP 47 tag used for `<html lang>` and for `Intl` formatting.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Es => "es-CO",
+            Lang::Pt => "pt-BR",
+            Lang::En => "en-US",
+        }
+    }
+
+    /// The language's own name, for the language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Es => "Español",
+            Lang::Pt => "Português",
+            Lang::En => "English",
+        }
+    }
+
+    /// Reads a language tag loosely: "es", "es-MX", "pt_BR", "EN" all match.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "es" => Some(Lang::Es),
+            "pt" => Some(Lang::Pt),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// An explicit choice wins, then the first browser language we speak,
+    /// then the language of the link's country.
+    pub fn choose(explicit: Option<&str>, browser: &[String], fallback: Lang) -> Lang {
+        explicit
+            .and_then(Lang::from_tag)
+            .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+            .unwrap_or(fallback)
+    }
+
+    pub fn text(self, key: Key) -> &'static str {
+        match self {
+            Lang::Es => es::text(key),
+            Lang::Pt => pt::text(key),
+            Lang::En => en::text(key),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_then_browser_then_country() {
+        let browser = vec!["fr-FR".to_string(), "pt-BR".to_string()];
+        assert_eq!(Lang::choose(Some("en"), &browser, Lang::Es), Lang::En);
+        assert_eq!(Lang::choose(Some("xx"), &browser, Lang::Es), Lang::Pt);
+        assert_eq!(Lang::choose(None, &[], Lang::Es), Lang::Es);
+        assert_eq!(Lang::choose(None, &["EN_gb".into()], Lang::Pt), Lang::En);
+    }
+
+    #[test]
+    fn every_catalog_has_a_text_for_every_key() {
+        for lang in Lang::ALL {
+            for key in Key::ALL {
+                assert!(!lang.text(*key).trim().is_empty(), "{lang:?} {key:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Deploy-time configuration, read from `<meta>` tags in index.html so a
+//! deployment can change it without rebuilding the bundle.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlMetaElement;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Origin (and optional path prefix) of the provider API, without a
+    /// trailing slash; empty means the page's own origin.
+    pub api_base: String,
+}
+
+fn meta(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let element = document.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+    let content = element.dyn_into::<HtmlMetaElement>().ok()?.content();
+    Some(content.trim().to_owned())
+}
+
+impl Config {
+    pub fn from_document() -> Config {
+        let api_base = meta("paylink-api-base").unwrap_or_default();
+        Config { api_base: api_base.trim_end_matches('/').to_owned() }
+    }
+}

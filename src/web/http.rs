@@ -1,0 +1,51 @@
+//! HTTP with a deadline on every request: a payer never waits on a silent network.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::{Request, RequestBuilder};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::api::error::ApiError;
+
+pub const DEFAULT_TIMEOUT_MS: i32 = 15_000;
+
+/// An answer of any HTTP status: the caller decides what a status means.
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+}
+
+/// Sends the request and reads the whole body, aborting after `timeout_ms`.
+pub async fn send(request: RequestBuilder, timeout_ms: i32) -> Result<Answer, ApiError> {
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Closure::once_into_js(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms)
+        .map_err(|_| ApiError::Network)?;
+
+    let result = read(request.abort_signal(Some(&controller.signal()))).await;
+    window.clear_timeout_with_handle(timer);
+    result.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })
+}
+
+async fn read(request: RequestBuilder) -> Result<Answer, gloo_net::Error> {
+    let response = request.build()?.send().await?;
+    let status = response.status();
+    let body = response.text().await?;
+    Ok(Answer { status, body })
+}
+
+pub fn get(url: &str) -> RequestBuilder {
+    Request::get(url).header("Accept", "application/json")
+}

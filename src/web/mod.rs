@@ -1,0 +1,6 @@
+//! The browser shell: configuration, HTTP, `Intl` formatting, navigation.
+//! Only this module and `ui` touch web-sys.
+pub mod client;
+pub mod config;
+pub mod http;
+pub mod intl;
