@@ -36,4 +36,4 @@ test-browser: setup
 	@$(WASM_ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test -p paylink --target wasm32-unknown-unknown --test browser
 
 test-e2e: build sandbox
-	@node --test --test-concurrency=1 tests/e2e/
+	@node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -3,3 +3,4 @@ pub mod link;
 pub mod money;
 pub mod state;
 pub mod token;
+pub mod validate;

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 
 /// The currencies a payment link can be in. Variant names are the ISO 4217
 /// codes, which is also how serde reads and writes them.
-#[allow(clippy::upper_case_acronyms)] // the names are the wire codes
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Currency {
     COP,
@@ -30,7 +29,9 @@ impl Currency {
 
     /// The currency for an exact ISO 4217 code (uppercase, as on the wire).
     pub fn from_code(code: &str) -> Option<Currency> {
-        Currency::ALL.into_iter().find(|currency| currency.code() == code)
+        Currency::ALL
+            .into_iter()
+            .find(|currency| currency.code() == code)
     }
 
     /// Fraction digits to show. Every currency carries two on the wire, but
@@ -231,7 +232,10 @@ fn strip_sign_and_symbol(input: &str) -> Result<&str, TypedAmountError> {
         return Err(TypedAmountError::Empty);
     }
     reject_minus(text)?;
-    if let Some(rest) = CURRENCY_SYMBOLS.iter().find_map(|symbol| text.strip_prefix(symbol)) {
+    if let Some(rest) = CURRENCY_SYMBOLS
+        .iter()
+        .find_map(|symbol| text.strip_prefix(symbol))
+    {
         text = rest.trim_start();
         if text.is_empty() {
             return Err(TypedAmountError::Empty);
@@ -331,7 +335,11 @@ pub fn breakdown(
 fn apply_rate(cents: i64, rate_bps: u32) -> Option<i64> {
     // |i64| × u32 < 2^95: the product always fits in i128.
     let scaled = i128::from(cents) * i128::from(rate_bps);
-    i64::try_from(divide_rounding_half_away_from_zero(scaled, BASIS_POINTS_PER_UNIT)).ok()
+    i64::try_from(divide_rounding_half_away_from_zero(
+        scaled,
+        BASIS_POINTS_PER_UNIT,
+    ))
+    .ok()
 }
 
 /// `numerator / denominator` rounded half away from zero; `denominator > 0`.
@@ -396,8 +404,14 @@ mod tests {
     #[test]
     fn currency_and_fee_mode_use_wire_names() {
         assert_eq!(serde_json::to_string(&Currency::BRL).unwrap(), r#""BRL""#);
-        assert_eq!(serde_json::from_str::<Currency>(r#""COP""#).unwrap(), Currency::COP);
-        assert_eq!(serde_json::to_string(&FeeMode::Payer).unwrap(), r#""payer""#);
+        assert_eq!(
+            serde_json::from_str::<Currency>(r#""COP""#).unwrap(),
+            Currency::COP
+        );
+        assert_eq!(
+            serde_json::to_string(&FeeMode::Payer).unwrap(),
+            r#""payer""#
+        );
         assert_eq!(
             serde_json::from_str::<FeeMode>(r#""receiver""#).unwrap(),
             FeeMode::Receiver
@@ -435,9 +449,18 @@ mod tests {
     fn wire_decimals_accept_trailing_zeros_below_the_cent() {
         assert_eq!(parse_wire_decimal("1.230"), Ok(123));
         assert_eq!(parse_wire_decimal("1.2300000000000000000000"), Ok(123));
-        assert_eq!(parse_wire_decimal("1.235"), Err(MoneyError::TooManyDecimals));
-        assert_eq!(parse_wire_decimal("1.005"), Err(MoneyError::TooManyDecimals));
-        assert_eq!(parse_wire_decimal("1.0000001"), Err(MoneyError::TooManyDecimals));
+        assert_eq!(
+            parse_wire_decimal("1.235"),
+            Err(MoneyError::TooManyDecimals)
+        );
+        assert_eq!(
+            parse_wire_decimal("1.005"),
+            Err(MoneyError::TooManyDecimals)
+        );
+        assert_eq!(
+            parse_wire_decimal("1.0000001"),
+            Err(MoneyError::TooManyDecimals)
+        );
     }
 
     #[test]
@@ -448,7 +471,11 @@ mod tests {
             "-inf", "Infinity", ".5", "5.", "-.5", "1.2.3", "1,000.00", "--5", "5-", "0x10",
             "1_000", "١٢", "５", "\"5\"", "5.0a", "a5",
         ] {
-            assert_eq!(parse_wire_decimal(text), Err(MoneyError::Malformed), "{text:?}");
+            assert_eq!(
+                parse_wire_decimal(text),
+                Err(MoneyError::Malformed),
+                "{text:?}"
+            );
         }
     }
 
@@ -456,10 +483,22 @@ mod tests {
     fn wire_decimals_at_the_limits_of_i64() {
         assert_eq!(parse_wire_decimal("92233720368547758.07"), Ok(i64::MAX));
         assert_eq!(parse_wire_decimal("-92233720368547758.08"), Ok(i64::MIN));
-        assert_eq!(parse_wire_decimal("92233720368547758.08"), Err(MoneyError::Overflow));
-        assert_eq!(parse_wire_decimal("-92233720368547758.09"), Err(MoneyError::Overflow));
-        assert_eq!(parse_wire_decimal("184467440737095516.16"), Err(MoneyError::Overflow));
-        assert_eq!(parse_wire_decimal(&"9".repeat(10_000)), Err(MoneyError::Overflow));
+        assert_eq!(
+            parse_wire_decimal("92233720368547758.08"),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            parse_wire_decimal("-92233720368547758.09"),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            parse_wire_decimal("184467440737095516.16"),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            parse_wire_decimal(&"9".repeat(10_000)),
+            Err(MoneyError::Overflow)
+        );
         let many_leading_zeros = format!("{}1.00", "0".repeat(10_000));
         assert_eq!(parse_wire_decimal(&many_leading_zeros), Ok(100));
     }
@@ -482,7 +521,11 @@ mod tests {
         let edges = [0, 1, -1, 99, 100, -100, i64::MAX, i64::MIN, i64::MIN + 1];
         let samples = (0..2_000).map(|_| random.next_u64() as i64);
         for cents in edges.into_iter().chain(samples) {
-            assert_eq!(parse_wire_decimal(&cents_to_wire(cents)), Ok(cents), "{cents}");
+            assert_eq!(
+                parse_wire_decimal(&cents_to_wire(cents)),
+                Ok(cents),
+                "{cents}"
+            );
         }
     }
 
@@ -504,10 +547,19 @@ mod tests {
 
     #[test]
     fn typed_pesos_refuse_decimals() {
-        assert_eq!(parse_typed_amount("50.000,5", COP), Err(TypedAmountError::TooManyDecimals));
-        assert_eq!(parse_typed_amount("50.000,00", COP), Err(TypedAmountError::TooManyDecimals));
+        assert_eq!(
+            parse_typed_amount("50.000,5", COP),
+            Err(TypedAmountError::TooManyDecimals)
+        );
+        assert_eq!(
+            parse_typed_amount("50.000,00", COP),
+            Err(TypedAmountError::TooManyDecimals)
+        );
         // Typed the English way: refused, never read as 50 pesos.
-        assert_eq!(parse_typed_amount("50,000", COP), Err(TypedAmountError::TooManyDecimals));
+        assert_eq!(
+            parse_typed_amount("50,000", COP),
+            Err(TypedAmountError::TooManyDecimals)
+        );
     }
 
     #[test]
@@ -520,8 +572,14 @@ mod tests {
         assert_eq!(parse_typed_amount("R$1234,12", BRL), Ok(123_412));
         assert_eq!(parse_typed_amount("0,05", BRL), Ok(5));
         assert_eq!(parse_typed_amount(",50", BRL), Ok(50));
-        assert_eq!(parse_typed_amount("1,234", BRL), Err(TypedAmountError::TooManyDecimals));
-        assert_eq!(parse_typed_amount("1.234,125", BRL), Err(TypedAmountError::TooManyDecimals));
+        assert_eq!(
+            parse_typed_amount("1,234", BRL),
+            Err(TypedAmountError::TooManyDecimals)
+        );
+        assert_eq!(
+            parse_typed_amount("1.234,125", BRL),
+            Err(TypedAmountError::TooManyDecimals)
+        );
     }
 
     #[test]
@@ -530,53 +588,103 @@ mod tests {
         assert_eq!(parse_typed_amount("$1,234.56", USD), Ok(123_456));
         assert_eq!(parse_typed_amount("1234.5", USD), Ok(123_450));
         assert_eq!(parse_typed_amount("1 234.56", USD), Ok(123_456));
-        assert_eq!(parse_typed_amount("50.000", USD), Err(TypedAmountError::TooManyDecimals));
+        assert_eq!(
+            parse_typed_amount("50.000", USD),
+            Err(TypedAmountError::TooManyDecimals)
+        );
     }
 
     #[test]
     fn typed_amount_grouping_must_be_in_threes() {
         for text in [
-            "5.00.000", "50.00", "5000.000", ".500", "500.", "1..000", "1.000 000", "1 000.000",
-            "1.0000", "12,34,567",
+            "5.00.000",
+            "50.00",
+            "5000.000",
+            ".500",
+            "500.",
+            "1..000",
+            "1.000 000",
+            "1 000.000",
+            "1.0000",
+            "12,34,567",
         ] {
             let fmt = if text.contains(',') { USD } else { COP };
-            assert_eq!(parse_typed_amount(text, fmt), Err(TypedAmountError::NotANumber), "{text:?}");
+            assert_eq!(
+                parse_typed_amount(text, fmt),
+                Err(TypedAmountError::NotANumber),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn typed_amount_refuses_what_is_not_a_number() {
         assert_eq!(parse_typed_amount("", COP), Err(TypedAmountError::Empty));
-        assert_eq!(parse_typed_amount(" \u{A0} ", COP), Err(TypedAmountError::Empty));
+        assert_eq!(
+            parse_typed_amount(" \u{A0} ", COP),
+            Err(TypedAmountError::Empty)
+        );
         assert_eq!(parse_typed_amount("$", COP), Err(TypedAmountError::Empty));
         assert_eq!(parse_typed_amount("R$ ", BRL), Err(TypedAmountError::Empty));
         for text in [
-            "abc", "50k", "1,2,3", "1,2,", ",", "1e5", "+5", "5-", "$$5", "5$", "US$ 5", "٥",
-            "５", "1.234,1a", "1.234,,1", "5\u{0}", "NaN",
+            "abc", "50k", "1,2,3", "1,2,", ",", "1e5", "+5", "5-", "$$5", "5$", "US$ 5", "٥", "５",
+            "1.234,1a", "1.234,,1", "5\u{0}", "NaN",
         ] {
-            assert_eq!(parse_typed_amount(text, BRL), Err(TypedAmountError::NotANumber), "{text:?}");
+            assert_eq!(
+                parse_typed_amount(text, BRL),
+                Err(TypedAmountError::NotANumber),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn typed_amount_refuses_negatives() {
-        for text in ["-5", "-", "- 5", "$-5", "$ -5", "-$5", "R$ -1,00", "\u{2212}5"] {
-            assert_eq!(parse_typed_amount(text, BRL), Err(TypedAmountError::Negative), "{text:?}");
+        for text in [
+            "-5",
+            "-",
+            "- 5",
+            "$-5",
+            "$ -5",
+            "-$5",
+            "R$ -1,00",
+            "\u{2212}5",
+        ] {
+            assert_eq!(
+                parse_typed_amount(text, BRL),
+                Err(TypedAmountError::Negative),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn typed_amount_refuses_overflow() {
-        assert_eq!(parse_typed_amount("92233720368547758,07", BRL), Ok(i64::MAX));
-        assert_eq!(parse_typed_amount("92233720368547758,08", BRL), Err(TypedAmountError::TooLarge));
-        assert_eq!(parse_typed_amount(&"9".repeat(5_000), COP), Err(TypedAmountError::TooLarge));
+        assert_eq!(
+            parse_typed_amount("92233720368547758,07", BRL),
+            Ok(i64::MAX)
+        );
+        assert_eq!(
+            parse_typed_amount("92233720368547758,08", BRL),
+            Err(TypedAmountError::TooLarge)
+        );
+        assert_eq!(
+            parse_typed_amount(&"9".repeat(5_000), COP),
+            Err(TypedAmountError::TooLarge)
+        );
     }
 
     #[test]
     fn typed_amount_caps_fraction_digits_at_cents() {
-        let three_decimals = TypedAmountFormat { max_fraction_digits: 3, ..BRL };
+        let three_decimals = TypedAmountFormat {
+            max_fraction_digits: 3,
+            ..BRL
+        };
         assert_eq!(parse_typed_amount("1,23", three_decimals), Ok(123));
-        assert_eq!(parse_typed_amount("1,234", three_decimals), Err(TypedAmountError::TooManyDecimals));
+        assert_eq!(
+            parse_typed_amount("1,234", three_decimals),
+            Err(TypedAmountError::TooManyDecimals)
+        );
     }
 
     #[test]
@@ -584,7 +692,12 @@ mod tests {
         let seed = breakdown(5_000_000, 200, 1_900, FeeMode::Payer).unwrap();
         assert_eq!(
             seed,
-            Breakdown { amount: 5_000_000, fee: 100_000, iva: 19_000, total: 5_119_000 }
+            Breakdown {
+                amount: 5_000_000,
+                fee: 100_000,
+                iva: 19_000,
+                total: 5_119_000
+            }
         );
         assert_eq!(cents_to_wire(seed.total), "51190.00");
     }
@@ -594,7 +707,12 @@ mod tests {
         let receiver = breakdown(5_000_000, 200, 1_900, FeeMode::Receiver).unwrap();
         assert_eq!(
             receiver,
-            Breakdown { amount: 5_000_000, fee: 100_000, iva: 19_000, total: 5_000_000 }
+            Breakdown {
+                amount: 5_000_000,
+                fee: 100_000,
+                iva: 19_000,
+                total: 5_000_000
+            }
         );
     }
 
@@ -614,7 +732,15 @@ mod tests {
     #[test]
     fn breakdown_with_zero_rates_is_the_amount() {
         let plain = breakdown(1_000, 0, 0, FeeMode::Payer).unwrap();
-        assert_eq!(plain, Breakdown { amount: 1_000, fee: 0, iva: 0, total: 1_000 });
+        assert_eq!(
+            plain,
+            Breakdown {
+                amount: 1_000,
+                fee: 0,
+                iva: 0,
+                total: 1_000
+            }
+        );
     }
 
     #[test]
@@ -630,16 +756,28 @@ mod tests {
     fn bounds_are_inclusive() {
         assert_eq!(check_bounds(1_000, Some(1_000), Some(5_000)), Ok(()));
         assert_eq!(check_bounds(5_000, Some(1_000), Some(5_000)), Ok(()));
-        assert_eq!(check_bounds(999, Some(1_000), None), Err(BoundsError::BelowMinimum(1_000)));
-        assert_eq!(check_bounds(5_001, None, Some(5_000)), Err(BoundsError::AboveMaximum(5_000)));
+        assert_eq!(
+            check_bounds(999, Some(1_000), None),
+            Err(BoundsError::BelowMinimum(1_000))
+        );
+        assert_eq!(
+            check_bounds(5_001, None, Some(5_000)),
+            Err(BoundsError::AboveMaximum(5_000))
+        );
         assert_eq!(check_bounds(1, None, None), Ok(()));
     }
 
     #[test]
     fn bounds_refuse_nothing_to_pay() {
         assert_eq!(check_bounds(0, None, None), Err(BoundsError::NotPositive));
-        assert_eq!(check_bounds(-1, Some(-10), None), Err(BoundsError::NotPositive));
-        assert_eq!(check_bounds(i64::MIN, None, None), Err(BoundsError::NotPositive));
+        assert_eq!(
+            check_bounds(-1, Some(-10), None),
+            Err(BoundsError::NotPositive)
+        );
+        assert_eq!(
+            check_bounds(i64::MIN, None, None),
+            Err(BoundsError::NotPositive)
+        );
     }
 
     /// Deterministic pseudo-random numbers (Knuth's MMIX LCG) for the
@@ -672,17 +810,31 @@ mod tests {
         (0..count)
             .map(|_| {
                 let length = random.below(40);
-                (0..length).map(|_| SWEEP_ALPHABET[random.below(SWEEP_ALPHABET.len())]).collect()
+                (0..length)
+                    .map(|_| SWEEP_ALPHABET[random.below(SWEEP_ALPHABET.len())])
+                    .collect()
             })
             .collect()
     }
 
     #[test]
     fn no_parser_panics_on_generated_input() {
-        let formats = [COP, BRL, USD, TypedAmountFormat { max_fraction_digits: 255, ..USD }];
+        let formats = [
+            COP,
+            BRL,
+            USD,
+            TypedAmountFormat {
+                max_fraction_digits: 255,
+                ..USD
+            },
+        ];
         for input in sweep_inputs(5_000) {
             if let Ok(cents) = parse_wire_decimal(&input) {
-                assert_eq!(parse_wire_decimal(&cents_to_wire(cents)), Ok(cents), "{input:?}");
+                assert_eq!(
+                    parse_wire_decimal(&cents_to_wire(cents)),
+                    Ok(cents),
+                    "{input:?}"
+                );
             }
             for fmt in formats {
                 if let Ok(cents) = parse_typed_amount(&input, fmt) {
@@ -698,7 +850,11 @@ mod tests {
         let mut random = Lcg(42);
         let edges = [0, 1, -1, i64::MAX, i64::MIN];
         for round in 0..5_000 {
-            let amount = if round < edges.len() { edges[round] } else { random.next_u64() as i64 };
+            let amount = if round < edges.len() {
+                edges[round]
+            } else {
+                random.next_u64() as i64
+            };
             let fee_bps = random.next_u64() as u32;
             let iva_bps = (random.next_u64() >> 48) as u32;
             for mode in [FeeMode::Payer, FeeMode::Receiver] {

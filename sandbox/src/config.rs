@@ -1,0 +1,180 @@
+//! Settings of a sandbox instance, and how they are read from the environment.
+
+use std::path::PathBuf;
+
+use crate::clock::Clock;
+use crate::model::Currency;
+use crate::money::Cents;
+
+pub const DEFAULT_PORT: u16 = 8080;
+
+/// Everything the application needs; tests build it directly.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Scheme, host and port the sandbox is reached at, without a trailing
+    /// slash; `link_url` and bank-page URLs are built from it.
+    pub public_origin: String,
+    /// The built payment page (`index.html` and its assets).
+    pub dist_dir: PathBuf,
+    pub bearer_token: String,
+    pub api_key: String,
+    /// Smallest fixed amount (and smallest typed amount) for COP links.
+    pub min_amount_cop: Cents,
+    pub min_amount_usd: Cents,
+    pub fee_rate_bps: u32,
+    pub iva_rate_bps: u32,
+    /// How long the simulated Nequi payer takes to answer the push, for the
+    /// approve and decline test numbers.
+    pub nequi_decision_seconds: u64,
+    /// How long a Nequi push lives before the payment is EXPIRED.
+    pub nequi_timeout_seconds: u64,
+    pub clock: Clock,
+}
+
+impl Config {
+    pub fn min_amount(&self, currency: Currency) -> Cents {
+        match currency {
+            Currency::Cop => self.min_amount_cop,
+            Currency::Usd => self.min_amount_usd,
+        }
+    }
+
+    pub fn origin_for_port(port: u16) -> String {
+        format!("http://127.0.0.1:{port}")
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            public_origin: Config::origin_for_port(DEFAULT_PORT),
+            dist_dir: PathBuf::from("dist"),
+            bearer_token: "sandbox-token".into(),
+            api_key: "sandbox-key".into(),
+            min_amount_cop: Cents::units(1000),
+            min_amount_usd: Cents::units(1),
+            fee_rate_bps: 200,
+            iva_rate_bps: 1900,
+            nequi_decision_seconds: 3,
+            nequi_timeout_seconds: 120,
+            clock: Clock::system(),
+        }
+    }
+}
+
+/// What the process needs beyond the application: where to listen.
+#[derive(Clone, Debug)]
+pub struct StartupConfig {
+    /// 0 asks the system for a free port.
+    pub port: u16,
+    pub app: Config,
+}
+
+impl StartupConfig {
+    /// Reads `PORT`, `DIST_DIR`, `SANDBOX_BEARER`, `SANDBOX_API_KEY`,
+    /// `MIN_AMOUNT`, `MIN_AMOUNT_USD`, `NEQUI_DECISION_SECONDS` and
+    /// `NEQUI_TIMEOUT_SECONDS` through `lookup`; unset or empty means default.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<StartupConfig, String> {
+        let read = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let mut app = Config::default();
+        let mut port = DEFAULT_PORT;
+
+        if let Some(value) = read("PORT") {
+            port = value.trim().parse().map_err(|_| format!("PORT must be a port number, got {value:?}"))?;
+        }
+        if let Some(value) = read("DIST_DIR") {
+            app.dist_dir = PathBuf::from(value);
+        }
+        if let Some(value) = read("SANDBOX_BEARER") {
+            app.bearer_token = value;
+        }
+        if let Some(value) = read("SANDBOX_API_KEY") {
+            app.api_key = value;
+        }
+        if let Some(value) = read("MIN_AMOUNT") {
+            app.min_amount_cop = parse_minimum("MIN_AMOUNT", &value)?;
+        }
+        if let Some(value) = read("MIN_AMOUNT_USD") {
+            app.min_amount_usd = parse_minimum("MIN_AMOUNT_USD", &value)?;
+        }
+        if let Some(value) = read("NEQUI_DECISION_SECONDS") {
+            app.nequi_decision_seconds = parse_seconds("NEQUI_DECISION_SECONDS", &value)?;
+        }
+        if let Some(value) = read("NEQUI_TIMEOUT_SECONDS") {
+            app.nequi_timeout_seconds = parse_seconds("NEQUI_TIMEOUT_SECONDS", &value)?;
+        }
+        Ok(StartupConfig { port, app })
+    }
+
+    pub fn from_env() -> Result<StartupConfig, String> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+}
+
+fn parse_minimum(name: &str, value: &str) -> Result<Cents, String> {
+    Cents::parse_decimal(value.trim())
+        .ok()
+        .filter(|amount| !amount.is_negative())
+        .ok_or_else(|| format!("{name} must be a non-negative amount such as 1000.00, got {value:?}"))
+}
+
+fn parse_seconds(name: &str, value: &str) -> Result<u64, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{name} must be a whole number of seconds, got {value:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn startup(vars: &[(&str, &str)]) -> Result<StartupConfig, String> {
+        let vars: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        StartupConfig::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_match_the_documented_contract() {
+        let startup = startup(&[]).unwrap();
+        assert_eq!(startup.port, 8080);
+        assert_eq!(startup.app.dist_dir, PathBuf::from("dist"));
+        assert_eq!(startup.app.bearer_token, "sandbox-token");
+        assert_eq!(startup.app.api_key, "sandbox-key");
+        assert_eq!(startup.app.min_amount_cop, Cents::units(1000));
+        assert_eq!(startup.app.nequi_decision_seconds, 3);
+        assert_eq!(startup.app.nequi_timeout_seconds, 120);
+    }
+
+    #[test]
+    fn reads_every_variable() {
+        let startup = startup(&[
+            ("PORT", "0"),
+            ("DIST_DIR", "/tmp/page"),
+            ("SANDBOX_BEARER", "b"),
+            ("SANDBOX_API_KEY", "k"),
+            ("MIN_AMOUNT", "500.50"),
+            ("MIN_AMOUNT_USD", "2"),
+            ("NEQUI_DECISION_SECONDS", "0"),
+            ("NEQUI_TIMEOUT_SECONDS", "45"),
+        ])
+        .unwrap();
+        assert_eq!(startup.port, 0);
+        assert_eq!(startup.app.dist_dir, PathBuf::from("/tmp/page"));
+        assert_eq!((startup.app.bearer_token.as_str(), startup.app.api_key.as_str()), ("b", "k"));
+        assert_eq!(startup.app.min_amount_cop, Cents::from_cents(50_050));
+        assert_eq!(startup.app.min_amount_usd, Cents::units(2));
+        assert_eq!(startup.app.nequi_decision_seconds, 0);
+        assert_eq!(startup.app.nequi_timeout_seconds, 45);
+    }
+
+    #[test]
+    fn refuses_malformed_values() {
+        assert!(startup(&[("PORT", "eighty")]).unwrap_err().contains("PORT"));
+        assert!(startup(&[("MIN_AMOUNT", "-1")]).unwrap_err().contains("MIN_AMOUNT"));
+        assert!(startup(&[("MIN_AMOUNT", "10.001")]).is_err());
+        assert!(startup(&[("NEQUI_TIMEOUT_SECONDS", "2m")]).is_err());
+    }
+}

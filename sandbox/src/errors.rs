@@ -1,0 +1,96 @@
+//! The provider's error answers: the seed's codes plus the documented
+//! extensions, always as `{"error", "message"[, "field"]}`.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::json_reply::json_response;
+use crate::model::LinkStatus;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub error: &'static str,
+    pub message: String,
+    /// Names the offending field of a `ValidationError`.
+    pub field: Option<String>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status, error, message: message.into(), field: None }
+    }
+
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            field: Some(field.to_owned()),
+            ..Self::new(StatusCode::BAD_REQUEST, "ValidationError", message)
+        }
+    }
+
+    pub fn amount_required() -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "AmountRequired", "Amount required for general links")
+    }
+
+    pub fn amount_mismatch() -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "AmountMismatch", "Amount doesn't match link amount")
+    }
+
+    pub fn invalid_status(status: LinkStatus) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidStatus",
+            format!("Link not in valid status for payment: {}", status.as_str()),
+        )
+    }
+
+    pub fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Send both `Authorization: Bearer <token>` and `x-api-key: <key>`",
+        )
+    }
+
+    pub fn link_not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "NotFound", "Payment Link doesn't exist")
+    }
+
+    pub fn payment_not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "NotFound", "Payment doesn't exist for this link")
+    }
+
+    pub fn endpoint_not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "NotFound", "No such endpoint")
+    }
+
+    pub fn idempotency_conflict() -> Self {
+        Self::new(
+            StatusCode::CONFLICT,
+            "IdempotencyConflict",
+            "This Idempotency-Key was already used with another request body",
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody { error: self.error, message: &self.message, field: self.field.as_deref() };
+        let mut response = json_response(self.status, &body);
+        if self.status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}

@@ -1,0 +1,220 @@
+//! Money as integer cents: read from and written to JSON number text exactly,
+//! never through floating point.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::model::FeeMode;
+
+/// Amounts with more whole digits than this are refused, so that every
+/// product in the fee arithmetic stays far inside `i64`.
+const MAX_WHOLE_DIGITS: usize = 12;
+const CENTS_PER_UNIT: i64 = 100;
+const BASIS_POINTS_PER_UNIT: i128 = 10_000;
+
+/// An amount of money in hundredths of the currency unit (COP and USD both
+/// use two decimals on the wire).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cents(i64);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    /// Not a plain decimal such as `50000`, `50000.5` or `50000.00`.
+    NotADecimal,
+    /// More than two decimals: a fraction of a cent.
+    TooManyDecimals,
+    TooLarge,
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AmountError::NotADecimal => "must be a decimal number such as 50000.00",
+            AmountError::TooManyDecimals => "must have at most two decimals",
+            AmountError::TooLarge => "is too large",
+        })
+    }
+}
+
+impl Cents {
+    pub const ZERO: Cents = Cents(0);
+
+    pub const fn from_cents(cents: i64) -> Self {
+        Cents(cents)
+    }
+
+    /// Whole units, e.g. `Cents::units(50_000)` is 50000.00.
+    pub const fn units(units: i64) -> Self {
+        Cents(units * CENTS_PER_UNIT)
+    }
+
+    pub const fn as_cents(self) -> i64 {
+        self.0
+    }
+
+    pub const fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+
+    /// Parses the text of a JSON number (or an environment value) such as
+    /// `50000`, `50000.5`, `50000.00` or `-1.25`. Exponents are refused:
+    /// nobody writes money as `5e4`, and accepting it invites rounding.
+    pub fn parse_decimal(text: &str) -> Result<Cents, AmountError> {
+        let (negative, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = match unsigned.split_once('.') {
+            Some((whole, fraction)) => (whole, Some(fraction)),
+            None => (unsigned, None),
+        };
+        let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(whole) || !fraction.map_or(true, all_digits) {
+            return Err(AmountError::NotADecimal);
+        }
+        let fraction = fraction.unwrap_or("");
+        if fraction.len() > 2 {
+            return Err(AmountError::TooManyDecimals);
+        }
+        let significant = whole.trim_start_matches('0');
+        if significant.len() > MAX_WHOLE_DIGITS {
+            return Err(AmountError::TooLarge);
+        }
+        let whole_units: i64 = if significant.is_empty() { 0 } else { significant.parse().map_err(|_| AmountError::TooLarge)? };
+        let fraction_cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
+        let magnitude = whole_units * CENTS_PER_UNIT + fraction_cents;
+        Ok(Cents(if negative { -magnitude } else { magnitude }))
+    }
+
+    /// This amount times `basis_points / 10000`, rounded to the cent, half
+    /// away from zero (the provider's rule for fee and IVA).
+    pub fn times_basis_points(self, basis_points: u32) -> Cents {
+        let product = i128::from(self.0) * i128::from(basis_points);
+        let half = BASIS_POINTS_PER_UNIT / 2;
+        let rounded = if product >= 0 {
+            (product + half) / BASIS_POINTS_PER_UNIT
+        } else {
+            (product - half) / BASIS_POINTS_PER_UNIT
+        };
+        Cents(i64::try_from(rounded).expect("amounts are bounded far below i64"))
+    }
+}
+
+impl std::ops::Add for Cents {
+    type Output = Cents;
+
+    fn add(self, other: Cents) -> Cents {
+        Cents(self.0 + other.0)
+    }
+}
+
+/// `50000.00`, `-1.25`: the wire form.
+impl fmt::Display for Cents {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let magnitude = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", magnitude / 100, magnitude % 100)
+    }
+}
+
+/// Written as a JSON number with exactly two decimals (`50000.00`), which
+/// only raw JSON text can express.
+impl Serialize for Cents {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RawValue::from_string(self.to_string())
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+/// What a link costs the payer, per the provider's fee rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fees {
+    pub fee: Cents,
+    pub iva: Cents,
+    pub total_to_pay: Cents,
+}
+
+impl Fees {
+    /// `fee = round(amount × fee_rate_bps / 10000)`, `iva = round(fee ×
+    /// iva_rate_bps / 10000)`; the payer pays both in `payer` mode, the
+    /// merchant in `receiver` mode.
+    pub fn for_amount(amount: Cents, fee_mode: FeeMode, fee_rate_bps: u32, iva_rate_bps: u32) -> Fees {
+        let fee = amount.times_basis_points(fee_rate_bps);
+        let iva = fee.times_basis_points(iva_rate_bps);
+        let total_to_pay = match fee_mode {
+            FeeMode::Payer => amount + fee + iva,
+            FeeMode::Receiver => amount,
+        };
+        Fees { fee, iva, total_to_pay }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_wire_decimals_exactly() {
+        assert_eq!(Cents::parse_decimal("50000.00"), Ok(Cents::from_cents(5_000_000)));
+        assert_eq!(Cents::parse_decimal("100000"), Ok(Cents::units(100_000)));
+        assert_eq!(Cents::parse_decimal("0.1"), Ok(Cents::from_cents(10)));
+        assert_eq!(Cents::parse_decimal("25.05"), Ok(Cents::from_cents(2505)));
+        assert_eq!(Cents::parse_decimal("-1.25"), Ok(Cents::from_cents(-125)));
+        assert_eq!(Cents::parse_decimal("0"), Ok(Cents::ZERO));
+        assert_eq!(Cents::parse_decimal("999999999999.99"), Ok(Cents::from_cents(99_999_999_999_999)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_plain_two_decimal_number() {
+        assert_eq!(Cents::parse_decimal("50000.001"), Err(AmountError::TooManyDecimals));
+        for text in ["5e4", "1.5E2", "", "-", ".5", "5.", "\"5\"", "1,000.00", " 5", "+5", "NaN"] {
+            assert_eq!(Cents::parse_decimal(text), Err(AmountError::NotADecimal), "{text:?}");
+        }
+        assert_eq!(Cents::parse_decimal("1000000000000"), Err(AmountError::TooLarge));
+        assert_eq!(Cents::parse_decimal("99999999999999999999999"), Err(AmountError::TooLarge));
+    }
+
+    #[test]
+    fn writes_two_decimals() {
+        assert_eq!(Cents::units(50_000).to_string(), "50000.00");
+        assert_eq!(Cents::from_cents(5).to_string(), "0.05");
+        assert_eq!(Cents::from_cents(-125).to_string(), "-1.25");
+        assert_eq!(serde_json::to_string(&Cents::from_cents(2560)).unwrap(), "25.60");
+        assert_eq!(
+            serde_json::to_string(&vec![Cents::units(1), Cents::ZERO]).unwrap(),
+            "[1.00,0.00]"
+        );
+    }
+
+    #[test]
+    fn the_seed_documents_fee_arithmetic() {
+        let fees = Fees::for_amount(Cents::units(50_000), FeeMode::Payer, 200, 1900);
+        assert_eq!(fees.fee.to_string(), "1000.00");
+        assert_eq!(fees.iva.to_string(), "190.00");
+        assert_eq!(fees.total_to_pay.to_string(), "51190.00");
+    }
+
+    #[test]
+    fn receiver_mode_leaves_the_total_at_the_amount() {
+        let fees = Fees::for_amount(Cents::units(50_000), FeeMode::Receiver, 200, 1900);
+        assert_eq!(fees.fee, Cents::units(1000));
+        assert_eq!(fees.total_to_pay, Cents::units(50_000));
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        // 25.00 × 2 % = 0.50; 0.50 × 19 % = 0.095 -> 0.10.
+        let fees = Fees::for_amount(Cents::units(25), FeeMode::Payer, 200, 1900);
+        assert_eq!((fees.fee, fees.iva, fees.total_to_pay), (Cents::from_cents(50), Cents::from_cents(10), Cents::from_cents(2560)));
+        // 0.25 × 2 % = 0.005 -> 0.01; 0.24 × 2 % = 0.0048 -> 0.00.
+        assert_eq!(Cents::from_cents(25).times_basis_points(200), Cents::from_cents(1));
+        assert_eq!(Cents::from_cents(24).times_basis_points(200), Cents::ZERO);
+        assert_eq!(Cents::from_cents(-25).times_basis_points(200), Cents::from_cents(-1));
+        // 1234.56 × 2 % = 24.6912 -> 24.69; × 19 % = 4.6911 -> 4.69.
+        let fees = Fees::for_amount(Cents::from_cents(123_456), FeeMode::Payer, 200, 1900);
+        assert_eq!(fees.total_to_pay.to_string(), "1263.94");
+    }
+}

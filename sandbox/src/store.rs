@@ -1,0 +1,262 @@
+//! The in-memory state of the sandbox and the rules that move links and
+//! payments from one status to the next.
+//!
+//! Time-driven changes (an expired link, a Nequi push answered or timed out)
+//! are applied lazily by `settle`, from timestamps, whenever the store is
+//! read: no background task can race a request.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use crate::clock::Timestamp;
+use crate::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
+use crate::nequi::{self, NequiTiming};
+
+/// A pay answer kept for its `Idempotency-Key`, replayed byte for byte.
+#[derive(Clone, Debug)]
+pub struct RecordedReply {
+    /// A canonical form of the request, to tell a retry from a reuse.
+    pub request_fingerprint: String,
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+#[derive(Debug, Default)]
+pub struct Store {
+    /// In creation order, so ids increase along the vector.
+    links: Vec<Link>,
+    payments: HashMap<String, Payment>,
+    payments_created: HashMap<Uuid, u64>,
+    recorded_replies: HashMap<(Uuid, String), RecordedReply>,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn next_link_id(&self) -> u64 {
+        self.links.last().map_or(1, |link| link.id + 1)
+    }
+
+    pub fn insert_link(&mut self, link: Link) {
+        debug_assert_eq!(link.id, self.next_link_id());
+        self.links.push(link);
+    }
+
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    pub fn link(&self, uuid: Uuid) -> Option<&Link> {
+        self.links.iter().find(|link| link.uuid == uuid)
+    }
+
+    fn link_mut(&mut self, uuid: Uuid) -> Option<&mut Link> {
+        self.links.iter_mut().find(|link| link.uuid == uuid)
+    }
+
+    pub fn payment(&self, money_movement_id: &str) -> Option<&Payment> {
+        self.payments.get(money_movement_id)
+    }
+
+    pub fn payments_created(&self, link_uuid: Uuid) -> u64 {
+        self.payments_created.get(&link_uuid).copied().unwrap_or(0)
+    }
+
+    /// Starts a payment: its link is now ACTIVE (a payment in progress).
+    pub fn insert_payment(&mut self, payment: Payment) {
+        let link_uuid = payment.link_uuid;
+        let created_at = payment.created_at;
+        *self.payments_created.entry(link_uuid).or_default() += 1;
+        self.payments.insert(payment.money_movement_id.clone(), payment);
+        if let Some(link) = self.link_mut(link_uuid) {
+            if link.status == LinkStatus::Pending {
+                link.status = LinkStatus::Active;
+                link.updated_at = created_at;
+            }
+        }
+    }
+
+    /// Ends a pending payment with `outcome` at `at`; does nothing to a
+    /// payment that has already ended.
+    pub fn finish_payment(&mut self, money_movement_id: &str, outcome: PaymentStatus, at: Timestamp) {
+        let Some(payment) = self.payments.get(money_movement_id) else { return };
+        if payment.status != PaymentStatus::Pending {
+            return;
+        }
+        let (link_uuid, total_to_pay) = (payment.link_uuid, payment.total_to_pay);
+
+        let mut outcome = outcome;
+        if outcome == PaymentStatus::Approved {
+            let link_still_payable = self
+                .link(link_uuid)
+                .is_some_and(|link| link.status.accepts_payments() && !link.has_expired_at(at));
+            if link_still_payable {
+                let link = self.link_mut(link_uuid).expect("checked above");
+                link.status = LinkStatus::Paid;
+                link.paid_at = Some(at);
+                link.paid_amount = Some(total_to_pay);
+                link.updated_at = at;
+            } else {
+                // Money for a link that can no longer take it (paid by another
+                // attempt, expired, cancelled) is refused, never counted twice.
+                outcome = PaymentStatus::Error;
+            }
+        }
+
+        let payment = self.payments.get_mut(money_movement_id).expect("looked up above");
+        payment.status = outcome;
+        payment.updated_at = at;
+
+        if outcome != PaymentStatus::Approved && !self.has_pending_payment(link_uuid) {
+            if let Some(link) = self.link_mut(link_uuid) {
+                if link.status == LinkStatus::Active {
+                    link.status = LinkStatus::Pending;
+                    link.updated_at = at;
+                }
+            }
+        }
+    }
+
+    fn has_pending_payment(&self, link_uuid: Uuid) -> bool {
+        self.payments
+            .values()
+            .any(|payment| payment.link_uuid == link_uuid && payment.status == PaymentStatus::Pending)
+    }
+
+    /// Applies every change that time alone has caused by `now`.
+    pub fn settle(&mut self, now: Timestamp, nequi_timing: NequiTiming) {
+        let mut answered: Vec<(String, PaymentStatus, Timestamp)> = self
+            .payments
+            .values()
+            .filter(|payment| payment.method == PaymentMethod::Nequi && payment.status == PaymentStatus::Pending)
+            .filter_map(|payment| {
+                nequi::outcome_by(payment, now, nequi_timing)
+                    .map(|(status, at)| (payment.money_movement_id.clone(), status, at))
+            })
+            .collect();
+        // In the order they happened, so the first approval is the one that pays.
+        answered.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
+        for (money_movement_id, status, at) in answered {
+            self.finish_payment(&money_movement_id, status, at);
+        }
+
+        for link in &mut self.links {
+            if link.status.accepts_payments() && link.has_expired_at(now) {
+                link.status = LinkStatus::Expired;
+                link.updated_at = link.expires_at.unwrap_or(now);
+            }
+        }
+    }
+
+    pub fn recorded_reply(&self, link_uuid: Uuid, idempotency_key: &str) -> Option<&RecordedReply> {
+        self.recorded_replies.get(&(link_uuid, idempotency_key.to_owned()))
+    }
+
+    pub fn record_reply(&mut self, link_uuid: Uuid, idempotency_key: &str, reply: RecordedReply) {
+        self.recorded_replies.insert((link_uuid, idempotency_key.to_owned()), reply);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, FeeMode, Owner, Payer};
+    use crate::money::Cents;
+
+    const TIMING: NequiTiming = NequiTiming { decision_seconds: 3, timeout_seconds: 120 };
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_unix_millis(1_800_000_000_000).plus_seconds(seconds)
+    }
+
+    fn store_with_link(expires_at: Option<Timestamp>) -> (Store, Uuid) {
+        let mut store = Store::new();
+        let uuid = Uuid::new_v4();
+        store.insert_link(Link {
+            id: store.next_link_id(),
+            uuid,
+            owner: Owner::sandbox_merchant(),
+            currency: Currency::Cop,
+            amount: Some(Cents::units(50_000)),
+            is_general: false,
+            fee_mode: FeeMode::Payer,
+            fee_rate_bps: 200,
+            iva_rate_bps: 1900,
+            min_amount: None,
+            max_amount: None,
+            description: String::new(),
+            status: LinkStatus::Pending,
+            expires_at,
+            paid_at: None,
+            paid_amount: None,
+            allowed_methods: PaymentMethod::ALL.to_vec(),
+            merchant: None,
+            callback_urls: None,
+            allowed_embed_origins: vec![],
+            created_at: at(0),
+            updated_at: at(0),
+        });
+        (store, uuid)
+    }
+
+    fn payment(id: &str, link_uuid: Uuid, method: PaymentMethod, phone: &str, created_at: Timestamp) -> Payment {
+        Payment {
+            money_movement_id: id.into(),
+            link_uuid,
+            method,
+            total_to_pay: Cents::units(51_190),
+            payer: Payer { phone: Some(phone.into()), ..Payer::default() },
+            status: PaymentStatus::Pending,
+            created_at,
+            updated_at: created_at,
+            expires_at: None,
+        }
+    }
+
+    #[test]
+    fn approval_pays_the_link_once() {
+        let (mut store, uuid) = store_with_link(None);
+        store.insert_payment(payment("mm_a", uuid, PaymentMethod::Pse, "3001234567", at(1)));
+        store.insert_payment(payment("mm_b", uuid, PaymentMethod::Pse, "3001234567", at(2)));
+        assert_eq!(store.link(uuid).unwrap().status, LinkStatus::Active);
+        assert_eq!(store.payments_created(uuid), 2);
+
+        store.finish_payment("mm_a", PaymentStatus::Approved, at(10));
+        let link = store.link(uuid).unwrap();
+        assert_eq!((link.status, link.paid_at, link.paid_amount), (LinkStatus::Paid, Some(at(10)), Some(Cents::units(51_190))));
+
+        store.finish_payment("mm_b", PaymentStatus::Approved, at(11));
+        assert_eq!(store.payment("mm_b").unwrap().status, PaymentStatus::Error);
+        assert_eq!(store.link(uuid).unwrap().paid_at, Some(at(10)));
+    }
+
+    #[test]
+    fn a_failed_attempt_returns_the_link_to_pending() {
+        let (mut store, uuid) = store_with_link(None);
+        store.insert_payment(payment("mm_a", uuid, PaymentMethod::Bancolombia, "3001234567", at(1)));
+        store.finish_payment("mm_a", PaymentStatus::Declined, at(5));
+        assert_eq!(store.link(uuid).unwrap().status, LinkStatus::Pending);
+        // An ended payment stays ended.
+        store.finish_payment("mm_a", PaymentStatus::Approved, at(6));
+        assert_eq!(store.payment("mm_a").unwrap().status, PaymentStatus::Declined);
+    }
+
+    #[test]
+    fn settling_answers_nequi_pushes_and_expires_links() {
+        let (mut store, uuid) = store_with_link(Some(at(600)));
+        store.insert_payment(payment("mm_n", uuid, PaymentMethod::Nequi, nequi::APPROVING_PHONE, at(1)));
+        store.settle(at(2), TIMING);
+        assert_eq!(store.payment("mm_n").unwrap().status, PaymentStatus::Pending);
+        store.settle(at(100), TIMING);
+        assert_eq!(store.payment("mm_n").unwrap().status, PaymentStatus::Approved);
+        assert_eq!(store.link(uuid).unwrap().paid_at, Some(at(4)));
+
+        let (mut store, uuid) = store_with_link(Some(at(600)));
+        store.settle(at(600), TIMING);
+        let link = store.link(uuid).unwrap();
+        assert_eq!((link.status, link.updated_at), (LinkStatus::Expired, at(600)));
+    }
+}
