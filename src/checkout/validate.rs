@@ -516,9 +516,11 @@ mod tests {
     }
 
     #[test]
-    fn nit_base_length_is_eight_to_fifteen() {
+    fn nit_base_length_is_six_to_fifteen() {
         assert_eq!(nit("12.345.678-8"), ok("123456788"));
-        assert_eq!(nit("1234567-2"), Err(TooShort));
+        let cedula = format!("123456{}", nit_check_digit("123456"));
+        assert_eq!(nit(&cedula), Ok(cedula.clone()));
+        assert_eq!(nit("12345-2"), Err(TooShort));
         let longest_base = "123456789012345";
         let longest = format!("{longest_base}{}", nit_check_digit(longest_base));
         assert_eq!(nit(&longest), Ok(longest.clone()));
