@@ -24,7 +24,10 @@ impl Timestamp {
     }
 
     pub fn plus_seconds(self, seconds: i64) -> Self {
-        Timestamp(self.0.saturating_add(seconds.saturating_mul(MILLIS_PER_SECOND)))
+        Timestamp(
+            self.0
+                .saturating_add(seconds.saturating_mul(MILLIS_PER_SECOND)),
+        )
     }
 
     pub fn minus_seconds(self, seconds: i64) -> Self {
@@ -62,7 +65,9 @@ impl Timestamp {
         }
         let number = |range: std::ops::Range<usize>| -> Option<i64> {
             let part = &text[range];
-            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let separators_ok = bytes[4] == b'-'
             && bytes[7] == b'-'
@@ -87,7 +92,10 @@ impl Timestamp {
         let mut rest = &text[19..];
         let mut millis = 0;
         if let Some(fraction_and_zone) = rest.strip_prefix('.') {
-            let digits = fraction_and_zone.bytes().take_while(u8::is_ascii_digit).count();
+            let digits = fraction_and_zone
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
             if digits == 0 {
                 return None;
             }
@@ -111,8 +119,10 @@ impl Timestamp {
             _ => return None,
         };
 
-        let local_seconds =
-            days_from_civil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
+        let local_seconds = days_from_civil(year, month, day) * SECONDS_PER_DAY
+            + hour * 3600
+            + minute * 60
+            + second;
         Some(Timestamp(
             (local_seconds - offset_seconds) * MILLIS_PER_SECOND + millis,
         ))
@@ -185,7 +195,11 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted_month = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -196,7 +210,10 @@ mod tests {
 
     #[test]
     fn formats_the_epoch_and_a_seed_date() {
-        assert_eq!(Timestamp::from_unix_millis(0).to_rfc3339(), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            Timestamp::from_unix_millis(0).to_rfc3339(),
+            "1970-01-01T00:00:00Z"
+        );
         let seed_date = Timestamp::parse_rfc3339("2026-03-03T00:00:00Z").unwrap();
         assert_eq!(seed_date.unix_millis(), 1_772_496_000_000);
         assert_eq!(seed_date.to_rfc3339(), "2026-03-03T00:00:00Z");
@@ -216,7 +233,10 @@ mod tests {
     fn leap_days_round_trip() {
         let leap_day = Timestamp::parse_rfc3339("2028-02-29T23:59:59Z").unwrap();
         assert_eq!(leap_day.to_rfc3339(), "2028-02-29T23:59:59Z");
-        assert_eq!(leap_day.plus_seconds(1).to_rfc3339(), "2028-03-01T00:00:00Z");
+        assert_eq!(
+            leap_day.plus_seconds(1).to_rfc3339(),
+            "2028-03-01T00:00:00Z"
+        );
         assert_eq!(
             Timestamp::from_unix_millis(-1).to_rfc3339(),
             "1969-12-31T23:59:59Z"

@@ -80,7 +80,10 @@ impl StartupConfig {
         let mut port = DEFAULT_PORT;
 
         if let Some(value) = read("PORT") {
-            port = value.trim().parse().map_err(|_| format!("PORT must be a port number, got {value:?}"))?;
+            port = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("PORT must be a port number, got {value:?}"))?;
         }
         if let Some(value) = read("DIST_DIR") {
             app.dist_dir = PathBuf::from(value);
@@ -115,7 +118,9 @@ fn parse_minimum(name: &str, value: &str) -> Result<Cents, String> {
     Cents::parse_decimal(value.trim())
         .ok()
         .filter(|amount| !amount.is_negative())
-        .ok_or_else(|| format!("{name} must be a non-negative amount such as 1000.00, got {value:?}"))
+        .ok_or_else(|| {
+            format!("{name} must be a non-negative amount such as 1000.00, got {value:?}")
+        })
 }
 
 fn parse_seconds(name: &str, value: &str) -> Result<u64, String> {
@@ -131,8 +136,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn startup(vars: &[(&str, &str)]) -> Result<StartupConfig, String> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         StartupConfig::from_lookup(|name| vars.get(name).cloned())
     }
 
@@ -163,7 +170,13 @@ mod tests {
         .unwrap();
         assert_eq!(startup.port, 0);
         assert_eq!(startup.app.dist_dir, PathBuf::from("/tmp/page"));
-        assert_eq!((startup.app.bearer_token.as_str(), startup.app.api_key.as_str()), ("b", "k"));
+        assert_eq!(
+            (
+                startup.app.bearer_token.as_str(),
+                startup.app.api_key.as_str()
+            ),
+            ("b", "k")
+        );
         assert_eq!(startup.app.min_amount_cop, Cents::from_cents(50_050));
         assert_eq!(startup.app.min_amount_usd, Cents::units(2));
         assert_eq!(startup.app.nequi_decision_seconds, 0);
@@ -173,7 +186,9 @@ mod tests {
     #[test]
     fn refuses_malformed_values() {
         assert!(startup(&[("PORT", "eighty")]).unwrap_err().contains("PORT"));
-        assert!(startup(&[("MIN_AMOUNT", "-1")]).unwrap_err().contains("MIN_AMOUNT"));
+        assert!(startup(&[("MIN_AMOUNT", "-1")])
+            .unwrap_err()
+            .contains("MIN_AMOUNT"));
         assert!(startup(&[("MIN_AMOUNT", "10.001")]).is_err());
         assert!(startup(&[("NEQUI_TIMEOUT_SECONDS", "2m")]).is_err());
     }

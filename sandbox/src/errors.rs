@@ -19,7 +19,12 @@ pub struct ApiError {
 
 impl ApiError {
     fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, error, message: message.into(), field: None }
+        ApiError {
+            status,
+            error,
+            message: message.into(),
+            field: None,
+        }
     }
 
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
@@ -30,11 +35,19 @@ impl ApiError {
     }
 
     pub fn amount_required() -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "AmountRequired", "Amount required for general links")
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "AmountRequired",
+            "Amount required for general links",
+        )
     }
 
     pub fn amount_mismatch() -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "AmountMismatch", "Amount doesn't match link amount")
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "AmountMismatch",
+            "Amount doesn't match link amount",
+        )
     }
 
     pub fn invalid_status(status: LinkStatus) -> Self {
@@ -54,11 +67,19 @@ impl ApiError {
     }
 
     pub fn link_not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "NotFound", "Payment Link doesn't exist")
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "NotFound",
+            "Payment Link doesn't exist",
+        )
     }
 
     pub fn payment_not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "NotFound", "Payment doesn't exist for this link")
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "NotFound",
+            "Payment doesn't exist for this link",
+        )
     }
 
     pub fn endpoint_not_found() -> Self {
@@ -84,7 +105,11 @@ struct ErrorBody<'a> {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { error: self.error, message: &self.message, field: self.field.as_deref() };
+        let body = ErrorBody {
+            error: self.error,
+            message: &self.message,
+            field: self.field.as_deref(),
+        };
         let mut response = json_response(self.status, &body);
         if self.status == StatusCode::UNAUTHORIZED {
             response

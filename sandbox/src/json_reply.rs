@@ -12,7 +12,10 @@ pub fn to_json_bytes(value: &impl Serialize) -> Vec<u8> {
 pub fn json_bytes_response(status: StatusCode, body: Vec<u8>) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         body,
     )
         .into_response()

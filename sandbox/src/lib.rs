@@ -1,1 +1,42 @@
-pub fn placeholder() {}
+//! A stand-in for the Colurs payment-link provider (docs/api.md), for
+//! developing and testing the payment page: the API, simulated bank pages,
+//! and the built page itself, all from one local origin.
+
+pub mod api;
+pub mod bank_pages;
+pub mod clock;
+pub mod config;
+pub mod errors;
+pub mod field_rules;
+pub mod json_reply;
+pub mod model;
+pub mod money;
+pub mod nequi;
+pub mod pse_banks;
+pub mod request_body;
+pub mod seed;
+pub mod state;
+pub mod static_files;
+pub mod stats;
+pub mod store;
+
+use axum::{middleware, Router};
+
+pub use config::{Config, StartupConfig};
+
+/// The whole sandbox for `config`, with the demo links already in place.
+pub fn app(config: Config) -> Router {
+    let mut store = store::Store::new();
+    seed::seed_demo_links(&mut store, &config, config.clock.now());
+    let state = state::AppState::new(config, store);
+    Router::new()
+        .merge(api::routes())
+        .merge(bank_pages::routes())
+        .merge(stats::routes())
+        .merge(static_files::routes())
+        .fallback_service(static_files::fallback(&state))
+        .layer(middleware::from_fn(
+            static_files::no_store_for_dynamic_responses,
+        ))
+        .with_state(state)
+}

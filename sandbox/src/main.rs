@@ -1,1 +1,101 @@
-fn main() {}
+//! Starts the sandbox on 127.0.0.1 and lists the demo links.
+//!
+//! Environment: PORT (8080; 0 picks a free port), DIST_DIR (dist),
+//! SANDBOX_BEARER (sandbox-token), SANDBOX_API_KEY (sandbox-key),
+//! MIN_AMOUNT (1000.00, COP), MIN_AMOUNT_USD (1.00),
+//! NEQUI_DECISION_SECONDS (3), NEQUI_TIMEOUT_SECONDS (120).
+
+use std::io::Write;
+use std::net::Ipv4Addr;
+use std::process::ExitCode;
+
+use paylink_sandbox::{app, seed, Config, StartupConfig};
+use tokio::net::TcpListener;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let startup = match StartupConfig::from_env() {
+        Ok(startup) => startup,
+        Err(problem) => {
+            eprintln!("paylink sandbox: {problem}");
+            return ExitCode::from(2);
+        }
+    };
+
+    // Loopback only: the sandbox accepts any payer and must not be reachable
+    // from the network.
+    let listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, startup.port)).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!(
+                "paylink sandbox: cannot listen on 127.0.0.1:{}: {error}",
+                startup.port
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let port = match listener.local_addr() {
+        Ok(address) => address.port(),
+        Err(error) => {
+            eprintln!("paylink sandbox: cannot read the bound address: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let mut config = startup.app;
+    config.public_origin = Config::origin_for_port(port);
+    print_banner(&config.public_origin);
+
+    let served = axum::serve(listener, app(config))
+        .with_graceful_shutdown(shutdown_requested())
+        .await;
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("paylink sandbox: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The first line is parsed by test harnesses to find the port: keep its wording.
+fn print_banner(origin: &str) {
+    let not_found = ("not-found", uuid::Uuid::new_v4());
+    let lines = seed::DEMO_LINKS.iter().copied().chain([not_found]);
+    let width = lines
+        .clone()
+        .map(|(label, _)| label.len())
+        .max()
+        .unwrap_or(0);
+
+    let mut stdout = std::io::stdout().lock();
+    let mut banner = format!("paylink sandbox listening on {origin}\n");
+    for (label, uuid) in lines {
+        banner.push_str(&format!("  {label:<width$}  {origin}/pay/{uuid}\n"));
+    }
+    // A closed stdout must not stop the server.
+    let _ = stdout
+        .write_all(banner.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
+async fn shutdown_requested() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}

@@ -143,12 +143,15 @@ impl Link {
     }
 
     pub fn has_expired_at(&self, instant: Timestamp) -> bool {
-        self.expires_at.is_some_and(|expires_at| instant >= expires_at)
+        self.expires_at
+            .is_some_and(|expires_at| instant >= expires_at)
     }
 
     /// Who the payer sees asking for the money.
     pub fn display_name(&self) -> &str {
-        self.merchant.as_ref().map_or(&self.owner.username, |merchant| &merchant.name)
+        self.merchant
+            .as_ref()
+            .map_or(&self.owner.username, |merchant| &merchant.name)
     }
 }
 

@@ -82,7 +82,11 @@ impl Cents {
         if significant.len() > MAX_WHOLE_DIGITS {
             return Err(AmountError::TooLarge);
         }
-        let whole_units: i64 = if significant.is_empty() { 0 } else { significant.parse().map_err(|_| AmountError::TooLarge)? };
+        let whole_units: i64 = if significant.is_empty() {
+            0
+        } else {
+            significant.parse().map_err(|_| AmountError::TooLarge)?
+        };
         let fraction_cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
         let magnitude = whole_units * CENTS_PER_UNIT + fraction_cents;
         Ok(Cents(if negative { -magnitude } else { magnitude }))
@@ -141,14 +145,23 @@ impl Fees {
     /// `fee = round(amount × fee_rate_bps / 10000)`, `iva = round(fee ×
     /// iva_rate_bps / 10000)`; the payer pays both in `payer` mode, the
     /// merchant in `receiver` mode.
-    pub fn for_amount(amount: Cents, fee_mode: FeeMode, fee_rate_bps: u32, iva_rate_bps: u32) -> Fees {
+    pub fn for_amount(
+        amount: Cents,
+        fee_mode: FeeMode,
+        fee_rate_bps: u32,
+        iva_rate_bps: u32,
+    ) -> Fees {
         let fee = amount.times_basis_points(fee_rate_bps);
         let iva = fee.times_basis_points(iva_rate_bps);
         let total_to_pay = match fee_mode {
             FeeMode::Payer => amount + fee + iva,
             FeeMode::Receiver => amount,
         };
-        Fees { fee, iva, total_to_pay }
+        Fees {
+            fee,
+            iva,
+            total_to_pay,
+        }
     }
 }
 
@@ -158,23 +171,44 @@ mod tests {
 
     #[test]
     fn parses_wire_decimals_exactly() {
-        assert_eq!(Cents::parse_decimal("50000.00"), Ok(Cents::from_cents(5_000_000)));
+        assert_eq!(
+            Cents::parse_decimal("50000.00"),
+            Ok(Cents::from_cents(5_000_000))
+        );
         assert_eq!(Cents::parse_decimal("100000"), Ok(Cents::units(100_000)));
         assert_eq!(Cents::parse_decimal("0.1"), Ok(Cents::from_cents(10)));
         assert_eq!(Cents::parse_decimal("25.05"), Ok(Cents::from_cents(2505)));
         assert_eq!(Cents::parse_decimal("-1.25"), Ok(Cents::from_cents(-125)));
         assert_eq!(Cents::parse_decimal("0"), Ok(Cents::ZERO));
-        assert_eq!(Cents::parse_decimal("999999999999.99"), Ok(Cents::from_cents(99_999_999_999_999)));
+        assert_eq!(
+            Cents::parse_decimal("999999999999.99"),
+            Ok(Cents::from_cents(99_999_999_999_999))
+        );
     }
 
     #[test]
     fn refuses_what_is_not_a_plain_two_decimal_number() {
-        assert_eq!(Cents::parse_decimal("50000.001"), Err(AmountError::TooManyDecimals));
-        for text in ["5e4", "1.5E2", "", "-", ".5", "5.", "\"5\"", "1,000.00", " 5", "+5", "NaN"] {
-            assert_eq!(Cents::parse_decimal(text), Err(AmountError::NotADecimal), "{text:?}");
+        assert_eq!(
+            Cents::parse_decimal("50000.001"),
+            Err(AmountError::TooManyDecimals)
+        );
+        for text in [
+            "5e4", "1.5E2", "", "-", ".5", "5.", "\"5\"", "1,000.00", " 5", "+5", "NaN",
+        ] {
+            assert_eq!(
+                Cents::parse_decimal(text),
+                Err(AmountError::NotADecimal),
+                "{text:?}"
+            );
         }
-        assert_eq!(Cents::parse_decimal("1000000000000"), Err(AmountError::TooLarge));
-        assert_eq!(Cents::parse_decimal("99999999999999999999999"), Err(AmountError::TooLarge));
+        assert_eq!(
+            Cents::parse_decimal("1000000000000"),
+            Err(AmountError::TooLarge)
+        );
+        assert_eq!(
+            Cents::parse_decimal("99999999999999999999999"),
+            Err(AmountError::TooLarge)
+        );
     }
 
     #[test]
@@ -182,7 +216,10 @@ mod tests {
         assert_eq!(Cents::units(50_000).to_string(), "50000.00");
         assert_eq!(Cents::from_cents(5).to_string(), "0.05");
         assert_eq!(Cents::from_cents(-125).to_string(), "-1.25");
-        assert_eq!(serde_json::to_string(&Cents::from_cents(2560)).unwrap(), "25.60");
+        assert_eq!(
+            serde_json::to_string(&Cents::from_cents(2560)).unwrap(),
+            "25.60"
+        );
         assert_eq!(
             serde_json::to_string(&vec![Cents::units(1), Cents::ZERO]).unwrap(),
             "[1.00,0.00]"
@@ -208,11 +245,24 @@ mod tests {
     fn rounds_half_away_from_zero() {
         // 25.00 × 2 % = 0.50; 0.50 × 19 % = 0.095 -> 0.10.
         let fees = Fees::for_amount(Cents::units(25), FeeMode::Payer, 200, 1900);
-        assert_eq!((fees.fee, fees.iva, fees.total_to_pay), (Cents::from_cents(50), Cents::from_cents(10), Cents::from_cents(2560)));
+        assert_eq!(
+            (fees.fee, fees.iva, fees.total_to_pay),
+            (
+                Cents::from_cents(50),
+                Cents::from_cents(10),
+                Cents::from_cents(2560)
+            )
+        );
         // 0.25 × 2 % = 0.005 -> 0.01; 0.24 × 2 % = 0.0048 -> 0.00.
-        assert_eq!(Cents::from_cents(25).times_basis_points(200), Cents::from_cents(1));
+        assert_eq!(
+            Cents::from_cents(25).times_basis_points(200),
+            Cents::from_cents(1)
+        );
         assert_eq!(Cents::from_cents(24).times_basis_points(200), Cents::ZERO);
-        assert_eq!(Cents::from_cents(-25).times_basis_points(200), Cents::from_cents(-1));
+        assert_eq!(
+            Cents::from_cents(-25).times_basis_points(200),
+            Cents::from_cents(-1)
+        );
         // 1234.56 × 2 % = 24.6912 -> 24.69; × 19 % = 4.6911 -> 4.69.
         let fees = Fees::for_amount(Cents::from_cents(123_456), FeeMode::Payer, 200, 1900);
         assert_eq!(fees.total_to_pay.to_string(), "1263.94");

@@ -4,7 +4,7 @@
 //! one declines, any other never answers and the push times out.
 
 use crate::clock::Timestamp;
-use crate::model::{PaymentStatus, Payment};
+use crate::model::{Payment, PaymentStatus};
 
 pub const APPROVING_PHONE: &str = "3991111111";
 pub const DECLINING_PHONE: &str = "3992222222";
@@ -17,14 +17,22 @@ pub struct NequiTiming {
 
 /// The status a pending Nequi payment has reached by `now`, and when it got
 /// there; `None` while the push is still waiting for an answer.
-pub fn outcome_by(payment: &Payment, now: Timestamp, timing: NequiTiming) -> Option<(PaymentStatus, Timestamp)> {
+pub fn outcome_by(
+    payment: &Payment,
+    now: Timestamp,
+    timing: NequiTiming,
+) -> Option<(PaymentStatus, Timestamp)> {
     let answer = match payment.payer.phone.as_deref() {
         Some(APPROVING_PHONE) => Some(PaymentStatus::Approved),
         Some(DECLINING_PHONE) => Some(PaymentStatus::Declined),
         _ => None,
     };
-    let answered_at = payment.created_at.plus_seconds(seconds(timing.decision_seconds));
-    let expires_at = payment.created_at.plus_seconds(seconds(timing.timeout_seconds));
+    let answered_at = payment
+        .created_at
+        .plus_seconds(seconds(timing.decision_seconds));
+    let expires_at = payment
+        .created_at
+        .plus_seconds(seconds(timing.timeout_seconds));
 
     match answer {
         // An answer after the push has died is no answer at all.
@@ -46,7 +54,10 @@ mod tests {
     use crate::money::Cents;
     use uuid::Uuid;
 
-    const TIMING: NequiTiming = NequiTiming { decision_seconds: 3, timeout_seconds: 120 };
+    const TIMING: NequiTiming = NequiTiming {
+        decision_seconds: 3,
+        timeout_seconds: 120,
+    };
 
     fn push_to(phone: &str) -> Payment {
         let created_at = Timestamp::from_unix_millis(1_000_000);
@@ -55,7 +66,10 @@ mod tests {
             link_uuid: Uuid::nil(),
             method: PaymentMethod::Nequi,
             total_to_pay: Cents::units(1000),
-            payer: Payer { phone: Some(phone.into()), ..Payer::default() },
+            payer: Payer {
+                phone: Some(phone.into()),
+                ..Payer::default()
+            },
             status: PaymentStatus::Pending,
             created_at,
             updated_at: created_at,
@@ -65,34 +79,61 @@ mod tests {
 
     #[test]
     fn the_test_numbers_answer_after_the_decision_delay() {
-        for (phone, status) in [(APPROVING_PHONE, PaymentStatus::Approved), (DECLINING_PHONE, PaymentStatus::Declined)] {
+        for (phone, status) in [
+            (APPROVING_PHONE, PaymentStatus::Approved),
+            (DECLINING_PHONE, PaymentStatus::Declined),
+        ] {
             let payment = push_to(phone);
-            assert_eq!(outcome_by(&payment, payment.created_at.plus_seconds(2), TIMING), None);
+            assert_eq!(
+                outcome_by(&payment, payment.created_at.plus_seconds(2), TIMING),
+                None
+            );
             let answered_at = payment.created_at.plus_seconds(3);
-            assert_eq!(outcome_by(&payment, answered_at.plus_seconds(50), TIMING), Some((status, answered_at)));
+            assert_eq!(
+                outcome_by(&payment, answered_at.plus_seconds(50), TIMING),
+                Some((status, answered_at))
+            );
         }
     }
 
     #[test]
     fn other_numbers_expire_at_the_timeout() {
         let payment = push_to("3001234567");
-        assert_eq!(outcome_by(&payment, payment.created_at.plus_seconds(119), TIMING), None);
+        assert_eq!(
+            outcome_by(&payment, payment.created_at.plus_seconds(119), TIMING),
+            None
+        );
         let expires_at = payment.created_at.plus_seconds(120);
-        assert_eq!(outcome_by(&payment, expires_at, TIMING), Some((PaymentStatus::Expired, expires_at)));
+        assert_eq!(
+            outcome_by(&payment, expires_at, TIMING),
+            Some((PaymentStatus::Expired, expires_at))
+        );
     }
 
     #[test]
     fn an_answer_slower_than_the_timeout_expires_instead() {
-        let slow = NequiTiming { decision_seconds: 200, timeout_seconds: 120 };
+        let slow = NequiTiming {
+            decision_seconds: 200,
+            timeout_seconds: 120,
+        };
         let payment = push_to(APPROVING_PHONE);
         let outcome = outcome_by(&payment, payment.created_at.plus_seconds(500), slow);
-        assert_eq!(outcome, Some((PaymentStatus::Expired, payment.created_at.plus_seconds(120))));
+        assert_eq!(
+            outcome,
+            Some((PaymentStatus::Expired, payment.created_at.plus_seconds(120)))
+        );
     }
 
     #[test]
     fn zero_delays_answer_at_once() {
-        let instant = NequiTiming { decision_seconds: 0, timeout_seconds: 0 };
+        let instant = NequiTiming {
+            decision_seconds: 0,
+            timeout_seconds: 0,
+        };
         let payment = push_to(APPROVING_PHONE);
-        assert_eq!(outcome_by(&payment, payment.created_at, instant), Some((PaymentStatus::Approved, payment.created_at)));
+        assert_eq!(
+            outcome_by(&payment, payment.created_at, instant),
+            Some((PaymentStatus::Approved, payment.created_at))
+        );
     }
 }

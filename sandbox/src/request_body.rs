@@ -32,7 +32,11 @@ impl JsonObject {
     }
 
     /// A field of any JSON shape `T` reads; absent and `null` are `None`.
-    pub fn optional<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<Option<T>, ApiError> {
+    pub fn optional<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        expected: &str,
+    ) -> Result<Option<T>, ApiError> {
         self.raw(name)
             .map(|raw| {
                 serde_json::from_str(raw.get())
@@ -51,7 +55,9 @@ impl JsonObject {
 
     /// An amount given as a JSON number, read from its text: `50000.00`.
     pub fn optional_amount(&self, name: &str) -> Result<Option<Cents>, ApiError> {
-        let Some(raw) = self.raw(name) else { return Ok(None) };
+        let Some(raw) = self.raw(name) else {
+            return Ok(None);
+        };
         Cents::parse_decimal(raw.get())
             .map(Some)
             .map_err(|problem| ApiError::validation(name, format!("`{name}` {problem}")))
@@ -65,16 +71,36 @@ mod tests {
     #[test]
     fn amounts_keep_their_exact_text() {
         let body = JsonObject::parse(br#"{"amount": 50000.07, "other": 0.1}"#).unwrap();
-        assert_eq!(body.optional_amount("amount"), Ok(Some(Cents::from_cents(5_000_007))));
+        assert_eq!(
+            body.optional_amount("amount"),
+            Ok(Some(Cents::from_cents(5_000_007)))
+        );
         assert_eq!(body.optional_amount("missing"), Ok(None));
     }
 
     #[test]
     fn names_the_malformed_field() {
-        let body = JsonObject::parse(br#"{"amount": "50000", "bank_id": "1007", "payer_email": 5}"#).unwrap();
-        assert_eq!(body.optional_amount("amount").unwrap_err().field.as_deref(), Some("amount"));
-        assert_eq!(body.optional::<i64>("bank_id", "an integer").unwrap_err().field.as_deref(), Some("bank_id"));
-        assert_eq!(body.optional_text("payer_email").unwrap_err().field.as_deref(), Some("payer_email"));
+        let body =
+            JsonObject::parse(br#"{"amount": "50000", "bank_id": "1007", "payer_email": 5}"#)
+                .unwrap();
+        assert_eq!(
+            body.optional_amount("amount").unwrap_err().field.as_deref(),
+            Some("amount")
+        );
+        assert_eq!(
+            body.optional::<i64>("bank_id", "an integer")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("bank_id")
+        );
+        assert_eq!(
+            body.optional_text("payer_email")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("payer_email")
+        );
     }
 
     #[test]
@@ -87,7 +113,10 @@ mod tests {
     #[test]
     fn refuses_what_is_not_an_object() {
         for body in [&b"[1]"[..], b"", b"{", b"\"x\""] {
-            assert_eq!(JsonObject::parse(body).err().unwrap().field.as_deref(), Some(WHOLE_BODY));
+            assert_eq!(
+                JsonObject::parse(body).err().unwrap().field.as_deref(),
+                Some(WHOLE_BODY)
+            );
         }
     }
 }

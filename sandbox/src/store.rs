@@ -70,7 +70,8 @@ impl Store {
         let link_uuid = payment.link_uuid;
         let created_at = payment.created_at;
         *self.payments_created.entry(link_uuid).or_default() += 1;
-        self.payments.insert(payment.money_movement_id.clone(), payment);
+        self.payments
+            .insert(payment.money_movement_id.clone(), payment);
         if let Some(link) = self.link_mut(link_uuid) {
             if link.status == LinkStatus::Pending {
                 link.status = LinkStatus::Active;
@@ -81,8 +82,15 @@ impl Store {
 
     /// Ends a pending payment with `outcome` at `at`; does nothing to a
     /// payment that has already ended.
-    pub fn finish_payment(&mut self, money_movement_id: &str, outcome: PaymentStatus, at: Timestamp) {
-        let Some(payment) = self.payments.get(money_movement_id) else { return };
+    pub fn finish_payment(
+        &mut self,
+        money_movement_id: &str,
+        outcome: PaymentStatus,
+        at: Timestamp,
+    ) {
+        let Some(payment) = self.payments.get(money_movement_id) else {
+            return;
+        };
         if payment.status != PaymentStatus::Pending {
             return;
         }
@@ -106,7 +114,10 @@ impl Store {
             }
         }
 
-        let payment = self.payments.get_mut(money_movement_id).expect("looked up above");
+        let payment = self
+            .payments
+            .get_mut(money_movement_id)
+            .expect("looked up above");
         payment.status = outcome;
         payment.updated_at = at;
 
@@ -121,9 +132,9 @@ impl Store {
     }
 
     fn has_pending_payment(&self, link_uuid: Uuid) -> bool {
-        self.payments
-            .values()
-            .any(|payment| payment.link_uuid == link_uuid && payment.status == PaymentStatus::Pending)
+        self.payments.values().any(|payment| {
+            payment.link_uuid == link_uuid && payment.status == PaymentStatus::Pending
+        })
     }
 
     /// Applies every change that time alone has caused by `now`.
@@ -131,7 +142,9 @@ impl Store {
         let mut answered: Vec<(String, PaymentStatus, Timestamp)> = self
             .payments
             .values()
-            .filter(|payment| payment.method == PaymentMethod::Nequi && payment.status == PaymentStatus::Pending)
+            .filter(|payment| {
+                payment.method == PaymentMethod::Nequi && payment.status == PaymentStatus::Pending
+            })
             .filter_map(|payment| {
                 nequi::outcome_by(payment, now, nequi_timing)
                     .map(|(status, at)| (payment.money_movement_id.clone(), status, at))
@@ -152,11 +165,13 @@ impl Store {
     }
 
     pub fn recorded_reply(&self, link_uuid: Uuid, idempotency_key: &str) -> Option<&RecordedReply> {
-        self.recorded_replies.get(&(link_uuid, idempotency_key.to_owned()))
+        self.recorded_replies
+            .get(&(link_uuid, idempotency_key.to_owned()))
     }
 
     pub fn record_reply(&mut self, link_uuid: Uuid, idempotency_key: &str, reply: RecordedReply) {
-        self.recorded_replies.insert((link_uuid, idempotency_key.to_owned()), reply);
+        self.recorded_replies
+            .insert((link_uuid, idempotency_key.to_owned()), reply);
     }
 }
 
@@ -166,7 +181,10 @@ mod tests {
     use crate::model::{Currency, FeeMode, Owner, Payer};
     use crate::money::Cents;
 
-    const TIMING: NequiTiming = NequiTiming { decision_seconds: 3, timeout_seconds: 120 };
+    const TIMING: NequiTiming = NequiTiming {
+        decision_seconds: 3,
+        timeout_seconds: 120,
+    };
 
     fn at(seconds: i64) -> Timestamp {
         Timestamp::from_unix_millis(1_800_000_000_000).plus_seconds(seconds)
@@ -202,13 +220,22 @@ mod tests {
         (store, uuid)
     }
 
-    fn payment(id: &str, link_uuid: Uuid, method: PaymentMethod, phone: &str, created_at: Timestamp) -> Payment {
+    fn payment(
+        id: &str,
+        link_uuid: Uuid,
+        method: PaymentMethod,
+        phone: &str,
+        created_at: Timestamp,
+    ) -> Payment {
         Payment {
             money_movement_id: id.into(),
             link_uuid,
             method,
             total_to_pay: Cents::units(51_190),
-            payer: Payer { phone: Some(phone.into()), ..Payer::default() },
+            payer: Payer {
+                phone: Some(phone.into()),
+                ..Payer::default()
+            },
             status: PaymentStatus::Pending,
             created_at,
             updated_at: created_at,
@@ -219,14 +246,29 @@ mod tests {
     #[test]
     fn approval_pays_the_link_once() {
         let (mut store, uuid) = store_with_link(None);
-        store.insert_payment(payment("mm_a", uuid, PaymentMethod::Pse, "3001234567", at(1)));
-        store.insert_payment(payment("mm_b", uuid, PaymentMethod::Pse, "3001234567", at(2)));
+        store.insert_payment(payment(
+            "mm_a",
+            uuid,
+            PaymentMethod::Pse,
+            "3001234567",
+            at(1),
+        ));
+        store.insert_payment(payment(
+            "mm_b",
+            uuid,
+            PaymentMethod::Pse,
+            "3001234567",
+            at(2),
+        ));
         assert_eq!(store.link(uuid).unwrap().status, LinkStatus::Active);
         assert_eq!(store.payments_created(uuid), 2);
 
         store.finish_payment("mm_a", PaymentStatus::Approved, at(10));
         let link = store.link(uuid).unwrap();
-        assert_eq!((link.status, link.paid_at, link.paid_amount), (LinkStatus::Paid, Some(at(10)), Some(Cents::units(51_190))));
+        assert_eq!(
+            (link.status, link.paid_at, link.paid_amount),
+            (LinkStatus::Paid, Some(at(10)), Some(Cents::units(51_190)))
+        );
 
         store.finish_payment("mm_b", PaymentStatus::Approved, at(11));
         assert_eq!(store.payment("mm_b").unwrap().status, PaymentStatus::Error);
@@ -236,27 +278,51 @@ mod tests {
     #[test]
     fn a_failed_attempt_returns_the_link_to_pending() {
         let (mut store, uuid) = store_with_link(None);
-        store.insert_payment(payment("mm_a", uuid, PaymentMethod::Bancolombia, "3001234567", at(1)));
+        store.insert_payment(payment(
+            "mm_a",
+            uuid,
+            PaymentMethod::Bancolombia,
+            "3001234567",
+            at(1),
+        ));
         store.finish_payment("mm_a", PaymentStatus::Declined, at(5));
         assert_eq!(store.link(uuid).unwrap().status, LinkStatus::Pending);
         // An ended payment stays ended.
         store.finish_payment("mm_a", PaymentStatus::Approved, at(6));
-        assert_eq!(store.payment("mm_a").unwrap().status, PaymentStatus::Declined);
+        assert_eq!(
+            store.payment("mm_a").unwrap().status,
+            PaymentStatus::Declined
+        );
     }
 
     #[test]
     fn settling_answers_nequi_pushes_and_expires_links() {
         let (mut store, uuid) = store_with_link(Some(at(600)));
-        store.insert_payment(payment("mm_n", uuid, PaymentMethod::Nequi, nequi::APPROVING_PHONE, at(1)));
+        store.insert_payment(payment(
+            "mm_n",
+            uuid,
+            PaymentMethod::Nequi,
+            nequi::APPROVING_PHONE,
+            at(1),
+        ));
         store.settle(at(2), TIMING);
-        assert_eq!(store.payment("mm_n").unwrap().status, PaymentStatus::Pending);
+        assert_eq!(
+            store.payment("mm_n").unwrap().status,
+            PaymentStatus::Pending
+        );
         store.settle(at(100), TIMING);
-        assert_eq!(store.payment("mm_n").unwrap().status, PaymentStatus::Approved);
+        assert_eq!(
+            store.payment("mm_n").unwrap().status,
+            PaymentStatus::Approved
+        );
         assert_eq!(store.link(uuid).unwrap().paid_at, Some(at(4)));
 
         let (mut store, uuid) = store_with_link(Some(at(600)));
         store.settle(at(600), TIMING);
         let link = store.link(uuid).unwrap();
-        assert_eq!((link.status, link.updated_at), (LinkStatus::Expired, at(600)));
+        assert_eq!(
+            (link.status, link.updated_at),
+            (LinkStatus::Expired, at(600))
+        );
     }
 }

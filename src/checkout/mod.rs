@@ -1,6 +1,9 @@
 //! Everything about one checkout that can be decided without a browser.
+pub mod fields;
 pub mod link;
 pub mod money;
+pub mod payment;
+pub mod redirect;
 pub mod state;
 pub mod token;
 pub mod validate;

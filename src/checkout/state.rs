@@ -1,22 +1,92 @@
 //! The checkout as a state machine: `step(state, event) -> (state, effects)`.
 //!
-//! The UI renders a `Checkout` and turns what happens (answers, clicks) into
-//! `Event`s; it never decides. Effects are values the browser shell executes.
+//! The UI renders a `Checkout` and turns what happens (answers, clicks,
+//! timers) into `Event`s; it never decides. Effects are values the browser
+//! shell executes. Money is only ever shown as paid on an `APPROVED` payment
+//! or a `PAID` link, both as reported by the provider.
 
-use super::link::{LinkStatus, PaymentLink};
+use super::fields::{validate_field, validate_form, FieldId, FieldProblem, FormValues};
+use super::link::{LinkStatus, Method, PaymentLink};
+use super::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus};
+
+/// Polling after the return from the bank: quick at first, then slower.
+pub const FIRST_POLL_MS: u32 = 1_000;
+pub const MAX_POLL_MS: u32 = 8_000;
+/// After this long without a final status the page says so honestly and
+/// keeps checking at `SLOW_POLL_MS`.
+pub const CONFIRM_LIMIT_MS: u32 = 60_000;
+pub const SLOW_POLL_MS: u32 = 15_000;
+/// How long the receipt stays before the payer is handed back to the merchant.
+pub const RETURN_AFTER_MS: u32 = 5_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Checkout {
-    Loading,
+    /// Fetching the link; `resume` is a payment reference from the URL when
+    /// the payer comes back from the bank or reloads mid-payment.
+    Loading { resume: Option<String> },
     LoadFailed(LoadError),
-    /// The link can be paid: the summary and the method choice.
-    Payable(PaymentLink),
-    Paid(PaymentLink),
+    /// The summary, the method choice and the form.
+    Payable(Payable),
+    /// The pay request is in flight: the form is locked, a second submit is ignored.
+    Submitting(Payable),
+    /// Leaving for the bank's page.
+    Redirecting { payable: Payable, url: String },
+    /// Waiting for the payer to approve a push in their app (Nequi).
+    AwaitingApproval { payable: Payable, reference: String, timeout_seconds: u32 },
+    /// Back from the bank (or the app's deadline passed): asking the provider.
+    Confirming(Confirming),
+    /// The payment was approved.
+    Paid { link: PaymentLink, report: PaymentReport },
+    /// The link itself says it is paid (opened again after paying).
+    LinkPaid(PaymentLink),
+    /// Declined, abandoned, expired or failed: the payer may try again.
+    PaymentFailed { payable: Payable, report: PaymentReport },
     Expired(PaymentLink),
     Cancelled(PaymentLink),
-    /// The provider reports a status this page does not know: an honest
+    /// The provider reports a link status this page does not know: an honest
     /// "still processing", never "paid".
     Processing(PaymentLink),
+}
+
+/// A link being paid, with everything the payer has typed so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payable {
+    pub link: PaymentLink,
+    pub method: Option<Method>,
+    pub form: FormValues,
+    /// Problems shown next to their fields, in display order.
+    pub problems: Vec<(FieldId, FieldProblem)>,
+    pub banks: Banks,
+    pub submit_error: Option<SubmitError>,
+    /// The attempt being paid: its idempotency key is reused when the same
+    /// details are sent again, so a retry never pays twice.
+    pub attempt: Option<Attempt>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Banks {
+    NotNeeded,
+    Loading,
+    Loaded(Vec<Bank>),
+    Failed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    pub idempotency_key: String,
+    pub details: PaymentDetails,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confirming {
+    pub payable: Payable,
+    pub reference: String,
+    /// Time spent polling so far, summed from the scheduled delays.
+    pub waited_ms: u32,
+    pub next_delay_ms: u32,
+    /// Past `CONFIRM_LIMIT_MS`: "we are still confirming your payment".
+    pub slow: bool,
+    pub last_report: Option<PaymentReport>,
 }
 
 /// Why a link could not be shown, as far as the payer is concerned.
@@ -30,105 +100,366 @@ pub enum LoadError {
     Malformed,
 }
 
+/// Why a pay request did not start a payment; each has its own message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubmitError {
+    AmountRequired,
+    AmountMismatch,
+    /// The link is no longer payable (paid, expired, cancelled meanwhile).
+    InvalidStatus,
+    NotFound,
+    /// The provider refused a field the page thought valid.
+    Rejected { field: Option<String> },
+    /// No answer or a server failure: the same attempt may be sent again.
+    Unavailable,
+    /// An answer the page cannot read, or a redirect it will not follow.
+    Unreadable,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
     LinkLoaded(Result<PaymentLink, LoadError>),
     RetryLoad,
+    BanksLoaded(Result<Vec<Bank>, LoadError>),
+    MethodChosen(Method),
+    FieldChanged(FieldId, String),
+    FieldLeft(FieldId),
+    /// The payer pressed Pay; `fresh_key` is used only if this is a new attempt.
+    Submit { fresh_key: String },
+    PayAnswered(Result<PaymentStarted, SubmitError>),
+    PaymentPolled { reference: String, result: Result<PaymentReport, LoadError> },
+    /// The app approval's countdown reached zero.
+    ApprovalDeadlinePassed,
+    /// Start again after a failed payment, keeping what was typed.
+    NewAttempt,
+    ReturnToMerchant,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     FetchLink,
+    FetchBanks,
+    SubmitPayment { idempotency_key: String, details: PaymentDetails },
+    /// Top-level navigation: banks must never be framed.
+    Navigate(String),
+    /// Keep the payment reference in the URL so a reload resumes it.
+    RememberPayment(String),
+    ForgetPayment,
+    PollPayment { reference: String, after_ms: u32 },
+    ReturnToMerchantAfter { url: String, after_ms: u32 },
 }
 
 impl Checkout {
     /// A stable name for the state, for `data-state` attributes and events.
     pub fn name(&self) -> &'static str {
         match self {
-            Checkout::Loading => "loading",
+            Checkout::Loading { .. } => "loading",
             Checkout::LoadFailed(LoadError::NotFound) => "not-found",
             Checkout::LoadFailed(LoadError::Unavailable) => "load-failed",
             Checkout::LoadFailed(LoadError::Malformed) => "malformed",
-            Checkout::Payable(_) => "payable",
-            Checkout::Paid(_) => "paid",
+            Checkout::Payable(p) if p.method.is_none() => "choosing-method",
+            Checkout::Payable(_) => "filling",
+            Checkout::Submitting(_) => "submitting",
+            Checkout::Redirecting { .. } => "redirecting",
+            Checkout::AwaitingApproval { .. } => "awaiting-approval",
+            Checkout::Confirming(c) if c.slow => "still-confirming",
+            Checkout::Confirming(_) => "confirming",
+            Checkout::Paid { .. } | Checkout::LinkPaid(_) => "paid",
+            Checkout::PaymentFailed { .. } => "failed",
             Checkout::Expired(_) => "expired",
             Checkout::Cancelled(_) => "cancelled",
             Checkout::Processing(_) => "processing",
         }
     }
+
+    /// The link, once loaded.
+    pub fn link(&self) -> Option<&PaymentLink> {
+        match self {
+            Checkout::Loading { .. } | Checkout::LoadFailed(_) => None,
+            Checkout::Payable(p) | Checkout::Submitting(p) => Some(&p.link),
+            Checkout::Redirecting { payable, .. }
+            | Checkout::AwaitingApproval { payable, .. }
+            | Checkout::PaymentFailed { payable, .. } => Some(&payable.link),
+            Checkout::Confirming(c) => Some(&c.payable.link),
+            Checkout::Paid { link, .. }
+            | Checkout::LinkPaid(link)
+            | Checkout::Expired(link)
+            | Checkout::Cancelled(link)
+            | Checkout::Processing(link) => Some(link),
+        }
+    }
+}
+
+impl Payable {
+    pub fn new(link: PaymentLink) -> Payable {
+        // A link that allows one method goes straight to its form.
+        let method = match link.methods.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        };
+        let banks = if link.methods.contains(&Method::Pse) { Banks::Loading } else { Banks::NotNeeded };
+        Payable {
+            link,
+            method,
+            form: FormValues::default(),
+            problems: Vec::new(),
+            banks,
+            submit_error: None,
+            attempt: None,
+        }
+    }
+
+    fn bank_list(&self) -> &[Bank] {
+        match &self.banks {
+            Banks::Loaded(list) => list,
+            _ => &[],
+        }
+    }
+
+    /// The problem shown next to a field, if any.
+    pub fn problem(&self, field: FieldId) -> Option<FieldProblem> {
+        self.problems.iter().find(|(id, _)| *id == field).map(|(_, p)| *p)
+    }
+
+    fn set_problem(&mut self, field: FieldId, problem: Option<FieldProblem>) {
+        self.problems.retain(|(id, _)| *id != field);
+        if let Some(problem) = problem {
+            self.problems.push((field, problem));
+        }
+    }
+}
+
+impl Confirming {
+    fn start(payable: Payable, reference: String) -> Confirming {
+        Confirming {
+            payable,
+            reference,
+            waited_ms: 0,
+            next_delay_ms: FIRST_POLL_MS,
+            slow: false,
+            last_report: None,
+        }
+    }
+
+    /// Schedules the next poll with backoff; past the limit, polls slowly.
+    fn schedule_next(mut self) -> (Checkout, Vec<Effect>) {
+        let delay = if self.slow { SLOW_POLL_MS } else { self.next_delay_ms };
+        self.waited_ms = self.waited_ms.saturating_add(delay);
+        self.next_delay_ms = (self.next_delay_ms.saturating_mul(3) / 2).min(MAX_POLL_MS);
+        if self.waited_ms >= CONFIRM_LIMIT_MS {
+            self.slow = true;
+        }
+        let effect = Effect::PollPayment { reference: self.reference.clone(), after_ms: delay };
+        (Checkout::Confirming(self), vec![effect])
+    }
 }
 
 /// The screen a freshly loaded link belongs on.
-fn screen_for(link: PaymentLink) -> Checkout {
+fn land(link: PaymentLink, resume: Option<String>) -> (Checkout, Vec<Effect>) {
+    if let Some(reference) = resume {
+        // Back from the bank, or a reload mid-payment: ask where the money stands.
+        let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 0 };
+        return (Checkout::Confirming(Confirming::start(Payable::new(link), reference)), vec![effect]);
+    }
     match link.status {
-        LinkStatus::Pending | LinkStatus::Active => Checkout::Payable(link),
-        LinkStatus::Paid { .. } => Checkout::Paid(link),
-        LinkStatus::Expired => Checkout::Expired(link),
-        LinkStatus::Cancelled => Checkout::Cancelled(link),
-        LinkStatus::Unrecognized(_) => Checkout::Processing(link),
+        LinkStatus::Pending | LinkStatus::Active => {
+            let payable = Payable::new(link);
+            let effects = if payable.banks == Banks::Loading { vec![Effect::FetchBanks] } else { vec![] };
+            (Checkout::Payable(payable), effects)
+        }
+        LinkStatus::Paid { .. } => (Checkout::LinkPaid(link), vec![]),
+        LinkStatus::Expired => (Checkout::Expired(link), vec![]),
+        LinkStatus::Cancelled => (Checkout::Cancelled(link), vec![]),
+        LinkStatus::Unrecognized(_) => (Checkout::Processing(link), vec![]),
     }
 }
 
 pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
+    use Checkout as S;
+    use Event as E;
     match (state, event) {
-        (_, Event::LinkLoaded(Ok(link))) => (screen_for(link), vec![]),
-        (_, Event::LinkLoaded(Err(error))) => (Checkout::LoadFailed(error), vec![]),
-        (Checkout::LoadFailed(LoadError::Unavailable), Event::RetryLoad) => {
-            (Checkout::Loading, vec![Effect::FetchLink])
+        (S::Loading { resume }, E::LinkLoaded(Ok(link))) => land(link, resume),
+        (S::Loading { .. }, E::LinkLoaded(Err(error))) => (S::LoadFailed(error), vec![]),
+        (S::LoadFailed(LoadError::Unavailable), E::RetryLoad) => {
+            (S::Loading { resume: None }, vec![Effect::FetchLink])
         }
-        // A retry is only meaningful after a failure that may pass.
-        (state, Event::RetryLoad) => (state, vec![]),
+
+        (S::Payable(p), event) => step_payable(p, event),
+        (S::Submitting(p), event) => step_submitting(p, event),
+
+        (S::AwaitingApproval { payable, reference, timeout_seconds }, event) => match event {
+            E::PaymentPolled { reference: r, result } if r == reference => match result {
+                Ok(report) if report.status.is_final() => conclude(payable, report),
+                _ => {
+                    let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 2_000 };
+                    (S::AwaitingApproval { payable, reference, timeout_seconds }, vec![effect])
+                }
+            },
+            E::ApprovalDeadlinePassed => {
+                // The provider decides whether the push expired: ask it now.
+                let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 0 };
+                (S::Confirming(Confirming::start(payable, reference)), vec![effect])
+            }
+            _ => (S::AwaitingApproval { payable, reference, timeout_seconds }, vec![]),
+        },
+
+        (S::Confirming(c), E::PaymentPolled { reference, result }) if reference == c.reference => {
+            match result {
+                Ok(report) if report.status.is_final() => conclude(c.payable, report),
+                Ok(report) => Confirming { last_report: Some(report), ..c }.schedule_next(),
+                // No answer (offline, 5xx): keep asking; the money has not moved on our side.
+                Err(LoadError::Unavailable) | Err(LoadError::Malformed) => c.schedule_next(),
+                Err(LoadError::NotFound) => {
+                    // No payment by that reference exists: nothing was charged.
+                    let report = PaymentReport {
+                        reference: c.reference.clone(),
+                        method: None,
+                        status: PaymentStatus::Error,
+                        total: None,
+                        updated_at: None,
+                    };
+                    conclude(c.payable, report)
+                }
+            }
+        }
+
+        (S::PaymentFailed { payable, .. }, E::NewAttempt) => {
+            // A new attempt gets a new idempotency key; what was typed stays.
+            let mut payable = Payable { submit_error: None, attempt: None, problems: vec![], ..payable };
+            let mut effects = vec![Effect::ForgetPayment];
+            if matches!(payable.banks, Banks::Loading | Banks::Failed) {
+                payable.banks = Banks::Loading;
+                effects.push(Effect::FetchBanks);
+            }
+            (S::Payable(payable), effects)
+        }
+        (state @ S::PaymentFailed { .. }, E::ReturnToMerchant) => {
+            let url = state.link().and_then(|l| l.callback_urls.as_ref()).and_then(|c| c.cancel.clone());
+            (state, url.map(Effect::Navigate).into_iter().collect())
+        }
+        (state @ S::Paid { .. }, E::ReturnToMerchant) => {
+            let url = state.link().and_then(|l| l.callback_urls.as_ref()).and_then(|c| c.success.clone());
+            (state, url.map(Effect::Navigate).into_iter().collect())
+        }
+
+        // Anything else does not apply to the current state: a late answer,
+        // a second click, a stale poll. Nothing changes.
+        (state, _) => (state, vec![]),
+    }
+}
+
+fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
+    match event {
+        Event::BanksLoaded(Ok(list)) => {
+            p.banks = Banks::Loaded(list);
+            (Checkout::Payable(p), vec![])
+        }
+        Event::BanksLoaded(Err(_)) => {
+            p.banks = Banks::Failed;
+            (Checkout::Payable(p), vec![])
+        }
+        Event::RetryLoad if p.banks == Banks::Failed => {
+            p.banks = Banks::Loading;
+            (Checkout::Payable(p), vec![Effect::FetchBanks])
+        }
+        Event::MethodChosen(method) if p.link.methods.contains(&method) => {
+            // Problems belong to the previous method's fields; values stay.
+            p.method = Some(method);
+            p.problems.clear();
+            p.submit_error = None;
+            (Checkout::Payable(p), vec![])
+        }
+        Event::FieldChanged(field, value) => {
+            p.form.set(field, value);
+            // A fixed problem disappears as soon as the value is right; a new
+            // one waits until the payer leaves the field.
+            if p.problem(field).is_some() {
+                let problem = field_problem(&p, field);
+                p.set_problem(field, problem);
+            }
+            (Checkout::Payable(p), vec![])
+        }
+        Event::FieldLeft(field) => {
+            let problem = if p.form.get(field).trim().is_empty() { None } else { field_problem(&p, field) };
+            p.set_problem(field, problem);
+            (Checkout::Payable(p), vec![])
+        }
+        Event::Submit { fresh_key } => submit(p, fresh_key),
+        _ => (Checkout::Payable(p), vec![]),
+    }
+}
+
+fn field_problem(p: &Payable, field: FieldId) -> Option<FieldProblem> {
+    let method = p.method?;
+    validate_field(field, method, &p.link.amount, p.link.currency, &p.form, p.bank_list()).err()
+}
+
+fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
+    let Some(method) = p.method else {
+        return (Checkout::Payable(p), vec![]);
+    };
+    match validate_form(method, &p.link.amount, p.link.currency, &p.form, p.bank_list()) {
+        Err(problems) => {
+            p.problems = problems;
+            p.submit_error = None;
+            (Checkout::Payable(p), vec![])
+        }
+        Ok(details) => {
+            let key = match &p.attempt {
+                Some(attempt) if attempt.details == details => attempt.idempotency_key.clone(),
+                _ => fresh_key,
+            };
+            p.attempt = Some(Attempt { idempotency_key: key.clone(), details: details.clone() });
+            p.problems.clear();
+            p.submit_error = None;
+            (Checkout::Submitting(p), vec![Effect::SubmitPayment { idempotency_key: key, details }])
+        }
+    }
+}
+
+fn step_submitting(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
+    match event {
+        Event::PayAnswered(Ok(PaymentStarted { reference, next })) => match next {
+            NextStep::Redirect(url) => (
+                Checkout::Redirecting { payable: p, url: url.clone() },
+                vec![Effect::RememberPayment(reference), Effect::Navigate(url)],
+            ),
+            NextStep::AwaitApproval { timeout_seconds } => {
+                let poll = Effect::PollPayment { reference: reference.clone(), after_ms: 2_000 };
+                (
+                    Checkout::AwaitingApproval { payable: p, reference: reference.clone(), timeout_seconds },
+                    vec![Effect::RememberPayment(reference), poll],
+                )
+            }
+        },
+        Event::PayAnswered(Err(error)) => {
+            // Back to the form with everything typed; the attempt (and its key) stays
+            // so a retry of the same details cannot pay twice.
+            p.submit_error = Some(error);
+            (Checkout::Payable(p), vec![])
+        }
+        // A second click, Enter pressed twice, typing while locked: ignored.
+        _ => (Checkout::Submitting(p), vec![]),
+    }
+}
+
+/// A final payment status: paid, or failed with a way to try again.
+fn conclude(payable: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) {
+    if report.status == PaymentStatus::Approved {
+        let link = payable.link;
+        let effects = link
+            .callback_urls
+            .as_ref()
+            .and_then(|c| c.success.clone())
+            .map(|url| Effect::ReturnToMerchantAfter { url, after_ms: RETURN_AFTER_MS })
+            .into_iter()
+            .collect();
+        (Checkout::Paid { link, report }, effects)
+    } else {
+        (Checkout::PaymentFailed { payable, report }, vec![])
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::checkout::link::*;
-    use crate::checkout::money::{Breakdown, Currency};
-
-    fn link(status: LinkStatus) -> PaymentLink {
-        PaymentLink {
-            token: "550e8400-e29b-41d4-a716-446655440000".into(),
-            merchant: Merchant { name: "Tienda".into(), logo_url: None, brand_color: None },
-            description: "Plan".into(),
-            currency: Currency::COP,
-            amount: AmountRule::Fixed(Breakdown { amount: 100, fee: 0, iva: 0, total: 100 }),
-            status,
-            expires_at: None,
-            methods: vec![Method::Pse],
-            callback_urls: None,
-        }
-    }
-
-    #[test]
-    fn a_loaded_link_lands_on_the_screen_of_its_status() {
-        let cases = [
-            (LinkStatus::Pending, "payable"),
-            (LinkStatus::Active, "payable"),
-            (LinkStatus::Paid { paid_at: None, paid_amount: None }, "paid"),
-            (LinkStatus::Expired, "expired"),
-            (LinkStatus::Cancelled, "cancelled"),
-            (LinkStatus::Unrecognized("REFUNDING".into()), "processing"),
-        ];
-        for (status, screen) in cases {
-            let (state, effects) = step(Checkout::Loading, Event::LinkLoaded(Ok(link(status))));
-            assert_eq!(state.name(), screen);
-            assert!(effects.is_empty());
-        }
-    }
-
-    #[test]
-    fn a_failed_load_can_be_retried_only_when_it_may_pass() {
-        let (failed, _) = step(Checkout::Loading, Event::LinkLoaded(Err(LoadError::Unavailable)));
-        assert_eq!(failed.name(), "load-failed");
-        let (retrying, effects) = step(failed, Event::RetryLoad);
-        assert_eq!(retrying, Checkout::Loading);
-        assert_eq!(effects, vec![Effect::FetchLink]);
-
-        let (missing, _) = step(Checkout::Loading, Event::LinkLoaded(Err(LoadError::NotFound)));
-        let (still_missing, effects) = step(missing, Event::RetryLoad);
-        assert_eq!(still_missing.name(), "not-found");
-        assert!(effects.is_empty());
-    }
-}
+#[path = "state_tests.rs"]
+mod tests;

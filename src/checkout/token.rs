@@ -17,6 +17,12 @@ pub fn is_valid_token(token: &str) -> bool {
     (MIN_LEN..=MAX_LEN).contains(&token.len()) && token.chars().all(ALPHABET_OK)
 }
 
+/// A payment reference from the return URL (`?payment=mm_xyz789`): the same
+/// alphabet, shorter allowed.
+pub fn is_valid_reference(reference: &str) -> bool {
+    (3..=MAX_LEN).contains(&reference.len()) && reference.chars().all(ALPHABET_OK)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,6 +37,13 @@ mod tests {
             token_from_path("/pay/YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU/"),
             Some("YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU")
         );
+    }
+
+    #[test]
+    fn references_share_the_alphabet() {
+        assert!(is_valid_reference("mm_xyz789"));
+        assert!(!is_valid_reference("mm/../x"));
+        assert!(!is_valid_reference("mm"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod en;
 mod es;
 mod keys;
+pub mod labels;
 mod pt;
 
 pub use keys::Key;

@@ -1,19 +1,18 @@
-//! The top-level component: which screen the checkout is on, and the shell
-//! that runs the state machine's effects.
+//! The top-level component: which screen the checkout is on.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::outcome::{Notice, PaidReceipt};
-use super::summary::LinkSummary;
+use super::outcome::{FailedScreen, LinkPaidScreen, Notice, ReceiptScreen};
+use super::pay::PayScreen;
+use super::shell::Shell;
+use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
 use super::{tr, LangContext};
-use crate::checkout::money::Currency;
-use crate::checkout::state::{step, Checkout, Effect, Event, LoadError};
-use crate::checkout::token::token_from_path;
+use crate::checkout::state::{Checkout, Event, LoadError};
+use crate::checkout::token::{is_valid_reference, token_from_path};
 use crate::i18n::{Key, Lang};
-use crate::web::client::fetch_link;
 use crate::web::config::Config;
+use crate::web::navigate::query_param;
 
 /// Mounts the page into `#app`, replacing the skeleton index.html paints first.
 pub fn start() {
@@ -32,68 +31,50 @@ pub fn start() {
 /// The payer's language as far as the URL and the browser say; `None` leaves
 /// it to the link's country.
 fn preferred_lang() -> Option<Lang> {
-    let window = web_sys::window()?;
-    let search = window.location().search().ok().unwrap_or_default();
-    let explicit = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("lang"));
-    let browser: Vec<String> = window
+    let browser: Vec<String> = web_sys::window()?
         .navigator()
         .languages()
         .iter()
         .filter_map(|v| v.as_string())
         .collect();
-    explicit
+    query_param("lang")
         .as_deref()
         .and_then(Lang::from_tag)
         .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
 }
 
-fn country_lang(currency: Currency) -> Lang {
-    match currency {
-        Currency::COP => Lang::Es,
-        Currency::BRL => Lang::Pt,
-        Currency::USD => Lang::En,
-    }
+/// Screens, coarser than states: moving between states of one screen (typing,
+/// choosing a method, submitting) updates it in place instead of rebuilding it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Loading,
+    Pay,
+    Redirecting,
+    Approval,
+    Confirming,
+    Receipt,
+    LinkPaid,
+    Failed,
+    Notice(Key, Key),
+    LoadFailed,
 }
 
-/// Everything the shell needs to run effects; all parts are `Copy`.
-#[derive(Clone, Copy)]
-struct Shell {
-    state: RwSignal<Checkout>,
-    lang: RwSignal<Lang>,
-    lang_chosen: bool,
-    config: StoredValue<Config>,
-    token: StoredValue<Option<String>>,
-}
-
-impl Shell {
-    fn dispatch(self, event: Event) {
-        let (next, effects) = step(self.state.get_untracked(), event);
-        if !self.lang_chosen {
-            if let Checkout::Payable(link) | Checkout::Paid(link) | Checkout::Expired(link)
-            | Checkout::Cancelled(link) | Checkout::Processing(link) = &next
-            {
-                self.lang.set(country_lang(link.currency));
-            }
-        }
-        self.state.set(next);
-        for effect in effects {
-            self.run(effect);
-        }
-    }
-
-    fn run(self, effect: Effect) {
-        match effect {
-            Effect::FetchLink => {
-                let Some(token) = self.token.get_value() else {
-                    self.dispatch(Event::LinkLoaded(Err(LoadError::NotFound)));
-                    return;
-                };
-                spawn_local(async move {
-                    let result = fetch_link(&self.config.get_value(), &token).await;
-                    self.dispatch(Event::LinkLoaded(result));
-                });
-            }
-        }
+fn screen_of(state: &Checkout) -> Screen {
+    match state {
+        Checkout::Loading { .. } => Screen::Loading,
+        Checkout::Payable(_) | Checkout::Submitting(_) => Screen::Pay,
+        Checkout::Redirecting { .. } => Screen::Redirecting,
+        Checkout::AwaitingApproval { .. } => Screen::Approval,
+        Checkout::Confirming(_) => Screen::Confirming,
+        Checkout::Paid { .. } => Screen::Receipt,
+        Checkout::LinkPaid(_) => Screen::LinkPaid,
+        Checkout::PaymentFailed { .. } => Screen::Failed,
+        Checkout::Expired(_) => Screen::Notice(Key::ExpiredTitle, Key::ExpiredBody),
+        Checkout::Cancelled(_) => Screen::Notice(Key::CancelledTitle, Key::CancelledBody),
+        Checkout::Processing(_) => Screen::Notice(Key::ProcessingTitle, Key::ProcessingBody),
+        Checkout::LoadFailed(LoadError::NotFound) => Screen::Notice(Key::NotFoundTitle, Key::NotFoundBody),
+        Checkout::LoadFailed(LoadError::Malformed) => Screen::Notice(Key::MalformedTitle, Key::MalformedBody),
+        Checkout::LoadFailed(LoadError::Unavailable) => Screen::LoadFailed,
     }
 }
 
@@ -103,14 +84,16 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(preferred.unwrap_or(Lang::Es));
     provide_context(LangContext(lang));
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    let shell = Shell {
-        state: RwSignal::new(Checkout::Loading),
+    let resume = query_param("payment").filter(|r| is_valid_reference(r));
+    let shell = Shell::new(
         lang,
-        lang_chosen: preferred.is_some(),
-        config: StoredValue::new(Config::from_document()),
-        token: StoredValue::new(token_from_path(&path).map(str::to_owned)),
-    };
-    shell.run(Effect::FetchLink);
+        preferred.is_some(),
+        Config::from_document(),
+        token_from_path(&path).map(str::to_owned),
+        resume,
+    );
+    provide_context(shell);
+    shell.start();
 
     // The document follows the language: `lang` for screen readers, the title for tabs.
     Effect::new(move |_| {
@@ -124,42 +107,30 @@ pub fn App() -> impl IntoView {
     });
 
     let state = shell.state;
+    let screen = Memo::new(move |_| state.with(screen_of));
     view! {
         <div class="paylink" data-state=move || state.with(|s| s.name())>
-            {move || screen(shell, state.get())}
+            {move || match screen.get() {
+                Screen::Loading => view! {
+                    <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>
+                }.into_any(),
+                Screen::Pay => view! { <PayScreen/> }.into_any(),
+                Screen::Redirecting => view! { <RedirectingScreen/> }.into_any(),
+                Screen::Approval => view! { <ApprovalScreen/> }.into_any(),
+                Screen::Confirming => view! { <ConfirmingScreen/> }.into_any(),
+                Screen::Receipt => view! { <ReceiptScreen/> }.into_any(),
+                Screen::LinkPaid => view! { <LinkPaidScreen/> }.into_any(),
+                Screen::Failed => view! { <FailedScreen/> }.into_any(),
+                Screen::Notice(title, body) => view! { <Notice title body/> }.into_any(),
+                Screen::LoadFailed => view! {
+                    <Notice title=Key::LoadFailedTitle body=Key::LoadFailedBody>
+                        <button type="button" class="button button--primary" data-testid="retry"
+                            on:click=move |_| shell.dispatch(Event::RetryLoad)>
+                            {tr(Key::Retry)}
+                        </button>
+                    </Notice>
+                }.into_any(),
+            }}
         </div>
-    }
-}
-
-fn screen(shell: Shell, state: Checkout) -> AnyView {
-    match state {
-        Checkout::Loading => view! {
-            <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>
-        }
-        .into_any(),
-        Checkout::Payable(link) => view! { <LinkSummary link=link/> }.into_any(),
-        Checkout::Paid(link) => view! { <PaidReceipt link=link/> }.into_any(),
-        Checkout::Expired(_) => view! { <Notice title=Key::ExpiredTitle body=Key::ExpiredBody/> }.into_any(),
-        Checkout::Cancelled(_) => {
-            view! { <Notice title=Key::CancelledTitle body=Key::CancelledBody/> }.into_any()
-        }
-        Checkout::Processing(_) => {
-            view! { <Notice title=Key::ProcessingTitle body=Key::ProcessingBody/> }.into_any()
-        }
-        Checkout::LoadFailed(LoadError::NotFound) => {
-            view! { <Notice title=Key::NotFoundTitle body=Key::NotFoundBody/> }.into_any()
-        }
-        Checkout::LoadFailed(LoadError::Malformed) => {
-            view! { <Notice title=Key::MalformedTitle body=Key::MalformedBody/> }.into_any()
-        }
-        Checkout::LoadFailed(LoadError::Unavailable) => view! {
-            <Notice title=Key::LoadFailedTitle body=Key::LoadFailedBody>
-                <button class="button button--primary" data-testid="retry"
-                    on:click=move |_| shell.dispatch(Event::RetryLoad)>
-                    {tr(Key::Retry)}
-                </button>
-            </Notice>
-        }
-        .into_any(),
     }
 }

@@ -1,14 +1,23 @@
-//! Leptos components: each renders part of a `Checkout` and turns clicks into events.
+//! Leptos components: each renders part of a `Checkout` and turns what the
+//! payer does into events.
 mod app;
+mod form;
 mod outcome;
+mod pay;
+mod shell;
 mod summary;
+mod waiting;
 
 pub use app::{start, App};
+pub use shell::Shell;
 pub use summary::LinkSummary;
 
 use leptos::prelude::*;
 
+use crate::checkout::money::Currency;
+use crate::checkout::state::{Checkout, Payable};
 use crate::i18n::{Key, Lang};
+use crate::web::intl::format_money;
 
 /// The payer's language, shared by every component.
 #[derive(Clone, Copy)]
@@ -22,4 +31,33 @@ pub fn use_lang() -> RwSignal<Lang> {
 pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || lang.get().text(key)
+}
+
+/// A reactive text with `{name}` placeholders filled in.
+pub fn tr_with(key: Key, fill: impl Fn(Lang) -> Vec<(&'static str, String)> + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        fill(lang).into_iter().fold(lang.text(key).to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value)
+        })
+    }
+}
+
+/// Money in the current language, reactive.
+pub fn money(cents: i64, currency: Currency) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || format_money(cents, currency, lang.get())
+}
+
+/// Reads the payable part of the state (while paying or submitting).
+pub fn with_payable<T>(state: RwSignal<Checkout>, read: impl FnOnce(&Payable) -> T) -> Option<T> {
+    state.with(|s| match s {
+        Checkout::Payable(p) | Checkout::Submitting(p) => Some(read(p)),
+        Checkout::Redirecting { payable, .. }
+        | Checkout::AwaitingApproval { payable, .. }
+        | Checkout::PaymentFailed { payable, .. } => Some(read(payable)),
+        Checkout::Confirming(c) => Some(read(&c.payable)),
+        _ => None,
+    })
 }

@@ -17,8 +17,9 @@ pub struct Answer {
     pub body: String,
 }
 
-/// Sends the request and reads the whole body, aborting after `timeout_ms`.
-pub async fn send(request: RequestBuilder, timeout_ms: i32) -> Result<Answer, ApiError> {
+/// Sends the request (with `body`, if any) and reads the whole answer,
+/// aborting after `timeout_ms`.
+pub async fn send(request: RequestBuilder, body: Option<String>, timeout_ms: i32) -> Result<Answer, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -34,13 +35,18 @@ pub async fn send(request: RequestBuilder, timeout_ms: i32) -> Result<Answer, Ap
         .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms)
         .map_err(|_| ApiError::Network)?;
 
-    let result = read(request.abort_signal(Some(&controller.signal()))).await;
+    let request = request.abort_signal(Some(&controller.signal()));
+    let result = read(request, body).await;
     window.clear_timeout_with_handle(timer);
     result.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })
 }
 
-async fn read(request: RequestBuilder) -> Result<Answer, gloo_net::Error> {
-    let response = request.build()?.send().await?;
+async fn read(request: RequestBuilder, body: Option<String>) -> Result<Answer, gloo_net::Error> {
+    let request = match body {
+        Some(body) => request.body(body)?,
+        None => request.build()?,
+    };
+    let response = request.send().await?;
     let status = response.status();
     let body = response.text().await?;
     Ok(Answer { status, body })
@@ -48,4 +54,10 @@ async fn read(request: RequestBuilder) -> Result<Answer, gloo_net::Error> {
 
 pub fn get(url: &str) -> RequestBuilder {
     Request::get(url).header("Accept", "application/json")
+}
+
+pub fn post_json(url: &str) -> RequestBuilder {
+    Request::post(url)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
 }

@@ -1,0 +1,44 @@
+//! What every request handler shares: the configuration and the store.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::clock::Timestamp;
+use crate::config::Config;
+use crate::nequi::NequiTiming;
+use crate::store::Store;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    store: Arc<Mutex<Store>>,
+}
+
+impl AppState {
+    pub fn new(config: Config, store: Store) -> Self {
+        AppState {
+            config: Arc::new(config),
+            store: Arc::new(Mutex::new(store)),
+        }
+    }
+
+    pub fn nequi_timing(&self) -> NequiTiming {
+        NequiTiming {
+            decision_seconds: self.config.nequi_decision_seconds,
+            timeout_seconds: self.config.nequi_timeout_seconds,
+        }
+    }
+
+    /// The store, locked, with every time-driven change applied up to the
+    /// returned instant; handlers use that same instant for what they do.
+    pub fn settled_store(&self) -> (MutexGuard<'_, Store>, Timestamp) {
+        // A handler that panicked mid-update leaves the store usable: every
+        // update is a few field writes, and the sandbox must keep serving.
+        let mut store = self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let now = self.config.clock.now();
+        store.settle(now, self.nequi_timing());
+        (store, now)
+    }
+}

@@ -1,0 +1,38 @@
+//! Sandbox-only counters that tests read to check what the API did, e.g.
+//! that a replayed pay call created exactly one payment.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::errors::ApiError;
+use crate::json_reply::json_response;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/sandbox/stats/{uuid}", get(link_stats))
+}
+
+#[derive(Serialize)]
+struct LinkStats {
+    payments_created: u64,
+}
+
+async fn link_stats(
+    Path(uuid): Path<String>,
+    State(state): State<AppState>,
+) -> Result<Response, ApiError> {
+    let uuid = Uuid::try_parse(&uuid).map_err(|_| ApiError::link_not_found())?;
+    let (store, _now) = state.settled_store();
+    store.link(uuid).ok_or_else(ApiError::link_not_found)?;
+    Ok(json_response(
+        StatusCode::OK,
+        &LinkStats {
+            payments_created: store.payments_created(uuid),
+        },
+    ))
+}

@@ -1,0 +1,201 @@
+//! The simulated bank pages: what they show, and where their buttons lead.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{pay_body, Sandbox};
+use paylink_sandbox::seed;
+
+async fn start_bank_payment(sandbox: &Sandbox, method: &str) -> String {
+    let reply = sandbox
+        .pay(
+            seed::PENDING,
+            &format!("{method}-attempt"),
+            &pay_body(method, &[]),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_bank_page_shows_the_payment_and_three_buttons() {
+    let sandbox = Sandbox::new();
+    let money_movement_id = start_bank_payment(&sandbox, "PSE").await;
+    let page = sandbox
+        .get(&format!("/sandbox/bank/{money_movement_id}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+
+    let html = page.text();
+    for expected in [
+        r#"<html lang="es">"#,
+        "Tienda Aurora",
+        "51.190,00 COP",
+        "PSE (débito bancario)",
+        "BANCOLOMBIA",
+        &money_movement_id,
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in {html}");
+    }
+    for (action, test_id, label) in [
+        ("approve", "bank-approve", "Aprobar"),
+        ("decline", "bank-decline", "Rechazar"),
+        ("abandon", "bank-abandon", "Abandonar"),
+    ] {
+        let form = format!(
+            r#"<form method="post" action="/sandbox/bank/{money_movement_id}/{action}"><button type="submit" data-testid="{test_id}">{label}</button></form>"#
+        );
+        assert!(html.contains(&form), "missing {form}");
+    }
+}
+
+#[tokio::test]
+async fn approving_pays_the_link() {
+    let sandbox = Sandbox::new();
+    let money_movement_id = start_bank_payment(&sandbox, "BANCOLOMBIA").await;
+    let before = sandbox.clock.now();
+
+    let redirect = sandbox.bank_action(&money_movement_id, "approve").await;
+    assert_eq!(redirect.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        redirect.header("location"),
+        Some(format!("/pay/{}?payment={money_movement_id}", seed::PENDING).as_str())
+    );
+
+    assert_eq!(
+        sandbox
+            .payment_status(seed::PENDING, &money_movement_id)
+            .await,
+        "APPROVED"
+    );
+    let link = sandbox.link(seed::PENDING).await;
+    assert_eq!(link.json()["status"], "PAID");
+    assert_eq!(link.raw("paid_amount"), "51190.00");
+    let paid_at = link.json()["paid_at"].as_str().unwrap().to_owned();
+    assert!(paid_at >= before.minus_seconds(1).to_rfc3339(), "{paid_at}");
+
+    // Paid is final: no more payments, and the page shows no buttons.
+    let again = sandbox
+        .pay(seed::PENDING, "after-paid", &pay_body("PSE", &[]))
+        .await;
+    assert_eq!(again.error().1, "InvalidStatus");
+    let page = sandbox
+        .get(&format!("/sandbox/bank/{money_movement_id}"))
+        .await
+        .text();
+    assert!(!page.contains("bank-approve"));
+    assert!(page.contains(&format!(
+        "/pay/{}?payment={money_movement_id}",
+        seed::PENDING
+    )));
+}
+
+#[tokio::test]
+async fn declining_and_abandoning_leave_the_link_payable() {
+    for (action, status) in [("decline", "DECLINED"), ("abandon", "ABANDONED")] {
+        let sandbox = Sandbox::new();
+        let money_movement_id = start_bank_payment(&sandbox, "PSE").await;
+        assert_eq!(sandbox.link_status(seed::PENDING).await, "ACTIVE");
+
+        let redirect = sandbox.bank_action(&money_movement_id, action).await;
+        assert_eq!(redirect.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            redirect.header("location"),
+            Some(format!("/pay/{}?payment={money_movement_id}", seed::PENDING).as_str())
+        );
+        assert_eq!(
+            sandbox
+                .payment_status(seed::PENDING, &money_movement_id)
+                .await,
+            status
+        );
+        let link = sandbox.link(seed::PENDING).await;
+        assert_eq!(link.json()["status"], "PENDING", "{action}");
+        assert_eq!(link.raw("paid_at"), "null");
+
+        // A later click cannot change an ended payment.
+        sandbox.bank_action(&money_movement_id, "approve").await;
+        assert_eq!(
+            sandbox
+                .payment_status(seed::PENDING, &money_movement_id)
+                .await,
+            status
+        );
+
+        let retry = sandbox
+            .pay(seed::PENDING, "second-attempt", &pay_body("PSE", &[]))
+            .await;
+        assert_eq!(retry.status, StatusCode::OK, "a new attempt after {action}");
+    }
+}
+
+#[tokio::test]
+async fn the_active_demo_link_has_a_payment_waiting_at_the_bank() {
+    let sandbox = Sandbox::new();
+    assert_eq!(
+        sandbox
+            .payment_status(seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT)
+            .await,
+        "PENDING"
+    );
+    let page = sandbox
+        .get(&format!("/sandbox/bank/{}", seed::ACTIVE_LINK_PAYMENT))
+        .await;
+    assert!(page.text().contains("bank-approve"));
+    sandbox
+        .bank_action(seed::ACTIVE_LINK_PAYMENT, "approve")
+        .await;
+    assert_eq!(sandbox.link_status(seed::ACTIVE).await, "PAID");
+}
+
+#[tokio::test]
+async fn a_second_approval_for_a_paid_link_is_refused() {
+    let sandbox = Sandbox::new();
+    let first = start_bank_payment(&sandbox, "PSE").await;
+    let second = start_bank_payment(&sandbox, "BANCOLOMBIA").await;
+    sandbox.bank_action(&first, "approve").await;
+    sandbox.bank_action(&second, "approve").await;
+    assert_eq!(
+        sandbox.payment_status(seed::PENDING, &second).await,
+        "ERROR"
+    );
+    assert_eq!(
+        sandbox.link(seed::PENDING).await.raw("paid_amount"),
+        "51190.00"
+    );
+}
+
+#[tokio::test]
+async fn unknown_payments_and_actions_are_not_found() {
+    let sandbox = Sandbox::new();
+    assert_eq!(
+        sandbox.get("/sandbox/bank/mm_unknown").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox.bank_action("mm_unknown", "approve").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox
+            .bank_action(seed::ACTIVE_LINK_PAYMENT, "refund")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox
+            .payment_status(seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT)
+            .await,
+        "PENDING"
+    );
+}

@@ -1,0 +1,247 @@
+//! Drives a sandbox router in-process, request by request.
+
+// Each test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use paylink_sandbox::clock::Clock;
+use paylink_sandbox::{app, Config};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use tower::ServiceExt;
+use uuid::Uuid;
+
+pub const BEARER: &str = "test-bearer";
+pub const API_KEY: &str = "test-key";
+pub const ORIGIN: &str = "http://127.0.0.1:4321";
+
+pub struct Sandbox {
+    router: Router,
+    pub clock: Clock,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8 body")
+    }
+
+    /// For structure and strings; amounts are checked with `raw`, since a
+    /// `Value` reads numbers as floating point.
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", self.text()))
+    }
+
+    /// A top-level field exactly as written on the wire, e.g. `51190.00`.
+    pub fn raw(&self, field: &str) -> String {
+        let fields: HashMap<String, Box<RawValue>> =
+            serde_json::from_slice(&self.body).expect("a JSON object");
+        fields
+            .get(field)
+            .unwrap_or_else(|| panic!("no field {field} in {}", self.text()))
+            .get()
+            .to_owned()
+    }
+
+    pub fn error(&self) -> (StatusCode, String, Option<String>) {
+        let body = self.json();
+        (
+            self.status,
+            body["error"]
+                .as_str()
+                .unwrap_or_else(|| panic!("not an error: {}", self.text()))
+                .to_owned(),
+            body["field"].as_str().map(str::to_owned),
+        )
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+/// Settings for tests: fixed credentials and origin, and no page built.
+pub fn test_config() -> Config {
+    Config {
+        public_origin: ORIGIN.into(),
+        dist_dir: PathBuf::from("/nonexistent/paylink-dist"),
+        bearer_token: BEARER.into(),
+        api_key: API_KEY.into(),
+        ..Config::default()
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox::with(test_config())
+    }
+
+    pub fn with(config: Config) -> Sandbox {
+        let clock = config.clock.clone();
+        Sandbox {
+            router: app(config),
+            clock,
+        }
+    }
+
+    pub fn advance(&self, seconds: u64) {
+        self.clock.advance(Duration::from_secs(seconds));
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router never fails");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("a readable body");
+        Reply {
+            status,
+            headers,
+            body: body.to_vec(),
+        }
+    }
+
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> Reply {
+        let mut request = Request::builder().method(method).uri(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if !body.is_empty() {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+        }
+        self.send(request.body(Body::from(body.to_owned())).unwrap())
+            .await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.request(Method::GET, path, &[], "").await
+    }
+
+    pub async fn merchant_get(&self, path: &str) -> Reply {
+        self.request(Method::GET, path, &merchant_headers(), "")
+            .await
+    }
+
+    pub async fn create_link(&self, body: &str) -> Reply {
+        self.request(
+            Method::POST,
+            "/api/payment_link/",
+            &merchant_headers(),
+            body,
+        )
+        .await
+    }
+
+    pub async fn link(&self, uuid: Uuid) -> Reply {
+        self.get(&format!("/api/payment_link/{uuid}/")).await
+    }
+
+    pub async fn link_status(&self, uuid: Uuid) -> String {
+        self.link(uuid).await.json()["status"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    pub async fn pay(&self, uuid: Uuid, idempotency_key: &str, body: &str) -> Reply {
+        self.request(
+            Method::POST,
+            &format!("/api/payment_link/{uuid}/pay/"),
+            &[("Idempotency-Key", idempotency_key)],
+            body,
+        )
+        .await
+    }
+
+    pub async fn payment(&self, uuid: Uuid, money_movement_id: &str) -> Reply {
+        self.get(&format!(
+            "/api/payment_link/{uuid}/payments/{money_movement_id}/"
+        ))
+        .await
+    }
+
+    pub async fn payment_status(&self, uuid: Uuid, money_movement_id: &str) -> String {
+        let reply = self.payment(uuid, money_movement_id).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()["status"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn payments_created(&self, uuid: Uuid) -> u64 {
+        self.get(&format!("/sandbox/stats/{uuid}")).await.json()["payments_created"]
+            .as_u64()
+            .unwrap()
+    }
+
+    pub async fn bank_action(&self, money_movement_id: &str, action: &str) -> Reply {
+        self.request(
+            Method::POST,
+            &format!("/sandbox/bank/{money_movement_id}/{action}"),
+            &[],
+            "",
+        )
+        .await
+    }
+}
+
+pub fn merchant_headers() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("Authorization", "Bearer test-bearer"),
+        ("x-api-key", API_KEY),
+    ]
+}
+
+/// A complete pay body for `method`, with a few fields overridden or
+/// removed (`null` removes).
+pub fn pay_body(method: &str, overrides: &[(&str, Value)]) -> String {
+    let mut body = serde_json::json!({
+        "payment_method": method,
+        "payer_email": "payer@example.com",
+        "payer_phone": "+573001234567",
+        "payer_type_document": "CC",
+        "payer_document": "1234567890",
+    });
+    if method == "PSE" {
+        body["bank_id"] = 1007.into();
+        body["payer_person_type"] = "N".into();
+    }
+    if method == "NEQUI" {
+        body["payer_phone"] = "3001234567".into();
+    }
+    for (field, value) in overrides {
+        if value.is_null() {
+            body.as_object_mut().unwrap().remove(*field);
+        } else {
+            body[*field] = value.clone();
+        }
+    }
+    body.to_string()
+}
+
+/// `pay_body(method, &[])` with `"amount"` written as exactly `amount_text`.
+pub fn pay_body_with_amount(method: &str, amount_text: &str) -> String {
+    let body = pay_body(method, &[]);
+    format!("{{\"amount\":{amount_text},{}", &body[1..])
+}

@@ -1,0 +1,128 @@
+//! Nequi: the push the payer answers in the app, simulated by test numbers.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{pay_body, test_config, Sandbox};
+use paylink_sandbox::{seed, Config};
+use serde_json::json;
+
+fn sandbox(decision_seconds: u64, timeout_seconds: u64) -> Sandbox {
+    Sandbox::with(Config {
+        nequi_decision_seconds: decision_seconds,
+        nequi_timeout_seconds: timeout_seconds,
+        ..test_config()
+    })
+}
+
+async fn push_to(sandbox: &Sandbox, phone: &str) -> String {
+    let reply = sandbox
+        .pay(
+            seed::NEQUI_ONLY,
+            phone,
+            &pay_body("NEQUI", &[("payer_phone", json!(phone))]),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_answer_names_no_page_and_the_push_lifetime() {
+    let sandbox = sandbox(3, 45);
+    let reply = sandbox
+        .pay(seed::NEQUI_ONLY, "k", &pay_body("NEQUI", &[]))
+        .await;
+    assert_eq!(reply.raw("payment_link"), "null");
+    assert_eq!(reply.raw("approval_timeout_seconds"), "45");
+    assert_eq!(reply.raw("total_to_pay"), "15357.00");
+
+    let money_movement_id = reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let payment = sandbox
+        .payment(seed::NEQUI_ONLY, &money_movement_id)
+        .await
+        .json();
+    assert_eq!(payment["payment_method"], "NEQUI");
+    let created =
+        paylink_sandbox::clock::Timestamp::parse_rfc3339(payment["created_at"].as_str().unwrap())
+            .unwrap();
+    assert_eq!(payment["expires_at"], created.plus_seconds(45).to_rfc3339());
+}
+
+#[tokio::test]
+async fn the_approving_number_pays_the_link_after_the_decision_delay() {
+    let sandbox = sandbox(3, 120);
+    let money_movement_id = push_to(&sandbox, "3991111111").await;
+    assert_eq!(
+        sandbox
+            .payment_status(seed::NEQUI_ONLY, &money_movement_id)
+            .await,
+        "PENDING"
+    );
+    assert_eq!(sandbox.link_status(seed::NEQUI_ONLY).await, "ACTIVE");
+
+    sandbox.advance(3);
+    assert_eq!(
+        sandbox
+            .payment_status(seed::NEQUI_ONLY, &money_movement_id)
+            .await,
+        "APPROVED"
+    );
+    let link = sandbox.link(seed::NEQUI_ONLY).await;
+    assert_eq!(link.json()["status"], "PAID");
+    assert_eq!(link.raw("paid_amount"), link.raw("total_to_pay"));
+}
+
+#[tokio::test]
+async fn the_declining_number_declines() {
+    let sandbox = sandbox(0, 120);
+    let money_movement_id = push_to(&sandbox, "3992222222").await;
+    assert_eq!(
+        sandbox
+            .payment_status(seed::NEQUI_ONLY, &money_movement_id)
+            .await,
+        "DECLINED"
+    );
+    assert_eq!(sandbox.link_status(seed::NEQUI_ONLY).await, "PENDING");
+}
+
+#[tokio::test]
+async fn a_zero_decision_delay_answers_at_once() {
+    let sandbox = sandbox(0, 120);
+    let money_movement_id = push_to(&sandbox, "+57 399 111 1111").await;
+    assert_eq!(
+        sandbox
+            .payment_status(seed::NEQUI_ONLY, &money_movement_id)
+            .await,
+        "APPROVED"
+    );
+    assert_eq!(sandbox.link_status(seed::NEQUI_ONLY).await, "PAID");
+}
+
+#[tokio::test]
+async fn any_other_number_waits_then_expires() {
+    let sandbox = sandbox(0, 120);
+    let money_movement_id = push_to(&sandbox, "3001234567").await;
+    sandbox.advance(110);
+    assert_eq!(
+        sandbox
+            .payment_status(seed::NEQUI_ONLY, &money_movement_id)
+            .await,
+        "PENDING"
+    );
+    assert_eq!(sandbox.link_status(seed::NEQUI_ONLY).await, "ACTIVE");
+    sandbox.advance(10);
+    assert_eq!(
+        sandbox
+            .payment_status(seed::NEQUI_ONLY, &money_movement_id)
+            .await,
+        "EXPIRED"
+    );
+    assert_eq!(sandbox.link_status(seed::NEQUI_ONLY).await, "PENDING");
+}

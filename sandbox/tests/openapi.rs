@@ -1,0 +1,274 @@
+//! docs/openapi.yaml and the sandbox agree: every documented operation is
+//! routed and answers its documented success code, and every documented
+//! response schema names exactly the fields the sandbox sends.
+//!
+//! The YAML is read line by line: the document keeps the conventional
+//! two-space layout, which is all this needs.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use common::{pay_body, Reply, Sandbox};
+use paylink_sandbox::seed;
+
+const OPENAPI: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/openapi.yaml"));
+const HTTP_METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+#[derive(Debug)]
+struct Operation {
+    method: String,
+    path: String,
+    success_status: Option<u16>,
+    /// Lists a `security:` requirement: a merchant call.
+    secured: bool,
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+fn yaml_key(line: &str) -> Option<&str> {
+    let key = line.trim().strip_suffix(':')?;
+    Some(key.trim_matches('"'))
+}
+
+/// The operations under `paths:`, each with its first 2xx response code.
+fn documented_operations() -> Vec<Operation> {
+    let mut operations: Vec<Operation> = Vec::new();
+    let mut path: Option<String> = None;
+    let mut in_paths = false;
+    let mut in_responses = false;
+    for line in OPENAPI
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+    {
+        let indent = indent_of(line);
+        if indent == 0 {
+            in_paths = line == "paths:";
+            continue;
+        }
+        if !in_paths {
+            continue;
+        }
+        match (indent, yaml_key(line)) {
+            (2, Some(key)) => path = Some(key.to_owned()),
+            (4, Some(key)) if HTTP_METHODS.contains(&key) => {
+                operations.push(Operation {
+                    method: key.to_uppercase(),
+                    path: path.clone().expect("an operation sits under a path"),
+                    success_status: None,
+                    secured: false,
+                });
+                in_responses = false;
+            }
+            (6, Some("security")) => {
+                operations
+                    .last_mut()
+                    .expect("security sits under an operation")
+                    .secured = true;
+                in_responses = false;
+            }
+            (6, key) => in_responses = key == Some("responses"),
+            (8, Some(code)) if in_responses => {
+                let operation = operations
+                    .last_mut()
+                    .expect("responses sit under an operation");
+                if operation.success_status.is_none() && code.starts_with('2') {
+                    operation.success_status = code.parse().ok();
+                }
+            }
+            _ => {}
+        }
+    }
+    operations
+}
+
+/// The property names of `components.schemas.<name>`.
+fn schema_properties(name: &str) -> BTreeSet<String> {
+    let lines: Vec<&str> = OPENAPI.lines().collect();
+    let schemas = lines
+        .iter()
+        .position(|line| *line == "  schemas:")
+        .expect("components.schemas");
+    let start = schemas
+        + lines[schemas..]
+            .iter()
+            .position(|line| *line == format!("    {name}:"))
+            .unwrap_or_else(|| panic!("schema {name}"));
+    let block = lines[start + 1..]
+        .iter()
+        .take_while(|line| line.trim().is_empty() || indent_of(line) > 4);
+    let mut in_properties = false;
+    let mut properties = BTreeSet::new();
+    for line in block.filter(|line| !line.trim().is_empty()) {
+        match indent_of(line) {
+            6 => in_properties = line.trim() == "properties:",
+            8 if in_properties => {
+                properties.insert(yaml_key(line).expect("a property name").to_owned());
+            }
+            _ => {}
+        }
+    }
+    properties
+}
+
+fn json_keys(value: &serde_json::Value) -> BTreeSet<String> {
+    value
+        .as_object()
+        .expect("a JSON object")
+        .keys()
+        .cloned()
+        .collect()
+}
+
+/// A valid request for a documented operation, against the demo links.
+async fn exercise(sandbox: &Sandbox, method: &str, template: &str) -> Reply {
+    let fill = |uuid: uuid::Uuid| {
+        template
+            .replace("{uuid}", &uuid.to_string())
+            .replace("{money_movement_id}", seed::ACTIVE_LINK_PAYMENT)
+    };
+    match (method, template) {
+        ("POST", "/api/payment_link/") => {
+            sandbox
+                .create_link(r#"{"currency": "COP", "amount": 50000.00}"#)
+                .await
+        }
+        ("GET", "/api/payment_link/") => sandbox.merchant_get(template).await,
+        ("POST", "/api/payment_link/{uuid}/pay/") => {
+            sandbox
+                .pay(seed::PENDING, "openapi", &pay_body("PSE", &[]))
+                .await
+        }
+        ("GET", "/api/payment_link/{uuid}/payments/{money_movement_id}/") => {
+            sandbox.get(&fill(seed::ACTIVE)).await
+        }
+        ("GET", _) => sandbox.get(&fill(seed::PENDING)).await,
+        _ => {
+            panic!("{method} {template} is documented but this test has no request for it: add one")
+        }
+    }
+}
+
+#[test]
+fn the_document_is_read_completely() {
+    let operations = documented_operations();
+    let documented: BTreeSet<String> = operations
+        .iter()
+        .map(|op| format!("{} {}", op.method, op.path))
+        .collect();
+    let expected: BTreeSet<String> = [
+        "POST /api/payment_link/",
+        "GET /api/payment_link/",
+        "GET /api/payment_link/{uuid}/",
+        "GET /api/pse/banks/",
+        "POST /api/payment_link/{uuid}/pay/",
+        "GET /api/payment_link/{uuid}/payments/{money_movement_id}/",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    assert_eq!(documented, expected);
+    assert!(
+        operations.iter().all(|op| op.success_status.is_some()),
+        "{operations:?}"
+    );
+    assert!(schema_properties("Link").contains("total_to_pay"));
+}
+
+#[tokio::test]
+async fn every_documented_operation_is_routed_and_succeeds() {
+    let sandbox = Sandbox::new();
+    for operation in documented_operations() {
+        let reply = exercise(&sandbox, &operation.method, &operation.path).await;
+        let expected = StatusCode::from_u16(operation.success_status.unwrap()).unwrap();
+        assert_eq!(
+            reply.status,
+            expected,
+            "{} {}: {}",
+            operation.method,
+            operation.path,
+            reply.text()
+        );
+        assert_eq!(reply.header("content-type"), Some("application/json"));
+    }
+}
+
+#[tokio::test]
+async fn response_schemas_name_exactly_the_fields_sent() {
+    let sandbox = Sandbox::new();
+
+    let link = sandbox.link(seed::PENDING).await.json();
+    assert_eq!(json_keys(&link), schema_properties("Link"));
+
+    let page = sandbox.merchant_get("/api/payment_link/").await.json();
+    assert_eq!(json_keys(&page), schema_properties("LinkPage"));
+
+    let banks = sandbox.get("/api/pse/banks/").await.json();
+    assert_eq!(json_keys(&banks[1]), schema_properties("PseBank"));
+
+    let pay_reply = sandbox
+        .pay(seed::PENDING, "schema", &pay_body("PSE", &[]))
+        .await
+        .json();
+    assert_eq!(json_keys(&pay_reply), schema_properties("PayReply"));
+
+    let payment = sandbox
+        .payment(seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT)
+        .await
+        .json();
+    assert_eq!(json_keys(&payment), schema_properties("Payment"));
+
+    let validation_error = sandbox.create_link("{}").await.json();
+    assert_eq!(json_keys(&validation_error), schema_properties("Error"));
+
+    let create_fields = schema_properties("CreateLinkRequest");
+    for accepted in [
+        "currency",
+        "amount",
+        "is_general",
+        "description",
+        "fee_mode",
+        "expires_at",
+        "callback_urls",
+        "allowed_methods",
+        "merchant",
+        "allowed_embed_origins",
+    ] {
+        assert!(create_fields.contains(accepted), "{accepted}");
+    }
+    let pay_fields = schema_properties("PayRequest");
+    let sent: BTreeSet<String> = json_keys(&serde_json::from_str(&pay_body("PSE", &[])).unwrap());
+    assert!(sent.is_subset(&pay_fields), "{sent:?} vs {pay_fields:?}");
+}
+
+#[tokio::test]
+async fn merchant_operations_are_the_ones_documented_with_credentials() {
+    let sandbox = Sandbox::new();
+    let operations = documented_operations();
+    assert_eq!(
+        operations.iter().filter(|op| op.secured).count(),
+        2,
+        "create and list"
+    );
+    for operation in operations {
+        let path = operation.path.replace("{uuid}", &seed::PENDING.to_string());
+        let method = Method::from_bytes(operation.method.as_bytes()).unwrap();
+        let without_credentials = sandbox
+            .request(method, &path, &[("Idempotency-Key", "x")], "{}")
+            .await;
+        assert_eq!(
+            without_credentials.status == StatusCode::UNAUTHORIZED,
+            operation.secured,
+            "{} {}",
+            operation.method,
+            operation.path
+        );
+    }
+    // The credentials the document names are the ones the sandbox checks.
+    assert!(OPENAPI.contains("name: x-api-key") && OPENAPI.contains("scheme: bearer"));
+}

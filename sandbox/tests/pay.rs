@@ -1,0 +1,468 @@
+//! Paying a link: the seed's errors, per-method validation, idempotency.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{pay_body, pay_body_with_amount, Sandbox, ORIGIN};
+use paylink_sandbox::seed;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+fn error(status: StatusCode, code: &str) -> (StatusCode, String, Option<String>) {
+    (status, code.to_owned(), None)
+}
+
+fn validation(field: &str) -> (StatusCode, String, Option<String>) {
+    (
+        StatusCode::BAD_REQUEST,
+        "ValidationError".to_owned(),
+        Some(field.to_owned()),
+    )
+}
+
+#[tokio::test]
+async fn a_bank_payment_answers_with_the_bank_page_and_activates_the_link() {
+    let sandbox = Sandbox::new();
+    // The seed document's own pay request.
+    let seed_request = r#"{
+      "amount": 50000.00,
+      "payment_method": "BANCOLOMBIA",
+      "payer_email": "payer@example.com",
+      "payer_phone": "+573001234567",
+      "payer_type_document": "CC",
+      "payer_document": "1234567890"
+    }"#;
+    let reply = sandbox.pay(seed::PENDING, "attempt-1", seed_request).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.raw("total_to_pay"), "51190.00");
+    assert_eq!(reply.raw("approval_timeout_seconds"), "null");
+    let money_movement_id = reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(money_movement_id.starts_with("mm_"), "{money_movement_id}");
+    assert_eq!(
+        reply.json()["payment_link"],
+        format!("{ORIGIN}/sandbox/bank/{money_movement_id}")
+    );
+
+    assert_eq!(sandbox.link_status(seed::PENDING).await, "ACTIVE");
+    let payment = sandbox.payment(seed::PENDING, &money_movement_id).await;
+    assert_eq!(payment.status, StatusCode::OK);
+    assert_eq!(payment.raw("total_to_pay"), "51190.00");
+    assert_eq!(payment.json()["payment_method"], "BANCOLOMBIA");
+    assert_eq!(payment.json()["status"], "PENDING");
+    assert_eq!(payment.raw("expires_at"), "null");
+    assert!(payment.json()["created_at"].is_string());
+}
+
+#[tokio::test]
+async fn the_amount_may_be_left_out_on_a_fixed_link() {
+    let sandbox = Sandbox::new();
+    let reply = sandbox.pay(seed::PENDING, "k", &pay_body("PSE", &[])).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.raw("total_to_pay"), "51190.00");
+}
+
+#[tokio::test]
+async fn the_seed_errors() {
+    let sandbox = Sandbox::new();
+
+    let general = sandbox
+        .pay(seed::GENERAL, "k1", &pay_body("PSE", &[]))
+        .await;
+    assert_eq!(
+        general.error(),
+        error(StatusCode::BAD_REQUEST, "AmountRequired")
+    );
+
+    for amount in ["50000.01", "49999.99", "51190.00", "5"] {
+        let mismatch = sandbox
+            .pay(seed::PENDING, "k2", &pay_body_with_amount("PSE", amount))
+            .await;
+        assert_eq!(
+            mismatch.error(),
+            error(StatusCode::BAD_REQUEST, "AmountMismatch"),
+            "{amount}"
+        );
+        assert_eq!(
+            mismatch.json()["message"],
+            "Amount doesn't match link amount"
+        );
+    }
+    // 50000 and 50000.0 are the same amount as 50000.00.
+    for (key, amount) in [("k3", "50000"), ("k4", "50000.0")] {
+        assert_eq!(
+            sandbox
+                .pay(seed::PENDING, key, &pay_body_with_amount("PSE", amount))
+                .await
+                .status,
+            StatusCode::OK
+        );
+    }
+
+    for uuid in [seed::PAID, seed::EXPIRED, seed::CANCELLED] {
+        let reply = sandbox.pay(uuid, "k5", &pay_body("PSE", &[])).await;
+        assert_eq!(
+            reply.error(),
+            error(StatusCode::BAD_REQUEST, "InvalidStatus"),
+            "{uuid}"
+        );
+    }
+
+    let unknown = sandbox
+        .pay(Uuid::new_v4(), "k6", &pay_body("PSE", &[]))
+        .await;
+    assert_eq!(unknown.error(), error(StatusCode::NOT_FOUND, "NotFound"));
+    let malformed_uuid = sandbox
+        .request(
+            Method::POST,
+            "/api/payment_link/123/pay/",
+            &[("Idempotency-Key", "k7")],
+            &pay_body("PSE", &[]),
+        )
+        .await;
+    assert_eq!(
+        malformed_uuid.error(),
+        error(StatusCode::NOT_FOUND, "NotFound")
+    );
+
+    assert_eq!(sandbox.payments_created(seed::GENERAL).await, 0);
+    assert_eq!(sandbox.payments_created(seed::PAID).await, 0);
+}
+
+#[tokio::test]
+async fn an_active_link_still_takes_a_new_attempt() {
+    let sandbox = Sandbox::new();
+    let reply = sandbox
+        .pay(seed::ACTIVE, "retry", &pay_body("NEQUI", &[]))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(
+        sandbox.payments_created(seed::ACTIVE).await,
+        2,
+        "the demo payment and this one"
+    );
+}
+
+#[tokio::test]
+async fn a_general_link_charges_the_typed_amount_within_its_bounds() {
+    let sandbox = Sandbox::new();
+    let reply = sandbox
+        .pay(
+            seed::GENERAL,
+            "typed",
+            &pay_body_with_amount("NEQUI", "12345.67"),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    // fee round(246.9134) = 246.91; iva round(46.9129) = 46.91.
+    assert_eq!(reply.raw("total_to_pay"), "12639.49");
+
+    for (key, amount) in [
+        ("low", "999.99"),
+        ("high", "5000000.01"),
+        ("negative", "-2000"),
+        ("cent", "1000.001"),
+        ("exp", "1e4"),
+    ] {
+        let reply = sandbox
+            .pay(seed::GENERAL, key, &pay_body_with_amount("NEQUI", amount))
+            .await;
+        assert_eq!(reply.error(), validation("amount"), "{amount}");
+    }
+    assert_eq!(
+        sandbox
+            .pay(
+                seed::GENERAL,
+                "max",
+                &pay_body_with_amount("NEQUI", "5000000.00")
+            )
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn each_method_requires_its_fields() {
+    let sandbox = Sandbox::new();
+    let cases: Vec<(&str, Vec<(&str, Value)>, &str)> = vec![
+        (
+            "BANCOLOMBIA",
+            vec![("payer_email", Value::Null)],
+            "payer_email",
+        ),
+        (
+            "BANCOLOMBIA",
+            vec![("payer_phone", Value::Null)],
+            "payer_phone",
+        ),
+        (
+            "BANCOLOMBIA",
+            vec![("payer_document", Value::Null)],
+            "payer_document",
+        ),
+        (
+            "BANCOLOMBIA",
+            vec![("payer_email", json!("not-an-email"))],
+            "payer_email",
+        ),
+        (
+            "PSE",
+            vec![("payer_person_type", Value::Null)],
+            "payer_person_type",
+        ),
+        (
+            "PSE",
+            vec![("payer_person_type", json!("X"))],
+            "payer_person_type",
+        ),
+        ("PSE", vec![("bank_id", Value::Null)], "bank_id"),
+        ("PSE", vec![("bank_id", json!(0))], "bank_id"),
+        ("PSE", vec![("bank_id", json!(424242))], "bank_id"),
+        ("PSE", vec![("bank_id", json!("1007"))], "bank_id"),
+        (
+            "PSE",
+            vec![("payer_document", Value::Null)],
+            "payer_document",
+        ),
+        ("PSE", vec![("payer_email", Value::Null)], "payer_email"),
+        ("PSE", vec![("payer_phone", Value::Null)], "payer_phone"),
+        (
+            "PSE",
+            vec![("payer_person_type", json!("J"))],
+            "payer_type_document",
+        ),
+        (
+            "PSE",
+            vec![("payer_type_document", json!("DNI"))],
+            "payer_type_document",
+        ),
+        ("NEQUI", vec![("payer_phone", Value::Null)], "payer_phone"),
+        (
+            "NEQUI",
+            vec![("payer_phone", json!("6012345678"))],
+            "payer_phone",
+        ),
+        (
+            "NEQUI",
+            vec![("payer_phone", json!("300123456"))],
+            "payer_phone",
+        ),
+        (
+            "NEQUI",
+            vec![("payer_document", Value::Null)],
+            "payer_document",
+        ),
+        (
+            "NEQUI",
+            vec![("payment_method", json!("EFECTY"))],
+            "payment_method",
+        ),
+        (
+            "NEQUI",
+            vec![("payment_method", Value::Null)],
+            "payment_method",
+        ),
+    ];
+    for (index, (method, overrides, field)) in cases.iter().enumerate() {
+        let reply = sandbox
+            .pay(
+                seed::PENDING,
+                &format!("case-{index}"),
+                &pay_body(method, overrides),
+            )
+            .await;
+        assert_eq!(
+            reply.error(),
+            validation(field),
+            "{method} {overrides:?}: {}",
+            reply.text()
+        );
+    }
+
+    // What each method does not need may be left out.
+    let nequi_minimal = r#"{"payment_method": "NEQUI", "payer_phone": "3001234567", "payer_document": "1234567890"}"#;
+    assert_eq!(
+        sandbox
+            .pay(seed::PENDING, "nequi-minimal", nequi_minimal)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let juridical = pay_body(
+        "PSE",
+        &[
+            ("payer_person_type", json!("J")),
+            ("payer_type_document", json!("NIT")),
+            ("payer_document", json!("900.123.456-8")),
+        ],
+    );
+    assert_eq!(
+        sandbox
+            .pay(seed::PENDING, "juridical", &juridical)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    let malformed = sandbox.pay(seed::PENDING, "malformed", "{").await;
+    assert_eq!(malformed.error(), validation("body"));
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
+}
+
+#[tokio::test]
+async fn a_method_the_link_does_not_allow_is_refused() {
+    let sandbox = Sandbox::new();
+    let reply = sandbox
+        .pay(seed::NEQUI_ONLY, "k", &pay_body("PSE", &[]))
+        .await;
+    assert_eq!(reply.error(), validation("payment_method"));
+    assert_eq!(
+        sandbox
+            .pay(seed::NEQUI_ONLY, "k2", &pay_body("NEQUI", &[]))
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn the_idempotency_key_is_required() {
+    let sandbox = Sandbox::new();
+    let path = format!("/api/payment_link/{}/pay/", seed::PENDING);
+    for headers in [&[][..], &[("Idempotency-Key", "  ")][..]] {
+        let reply = sandbox
+            .request(Method::POST, &path, headers, &pay_body("PSE", &[]))
+            .await;
+        assert_eq!(reply.error(), validation("Idempotency-Key"));
+    }
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 0);
+    assert_eq!(sandbox.link_status(seed::PENDING).await, "PENDING");
+}
+
+#[tokio::test]
+async fn a_retry_replays_the_first_answer_and_creates_no_second_payment() {
+    let sandbox = Sandbox::new();
+    let body = pay_body("PSE", &[]);
+    let first = sandbox.pay(seed::PENDING, "same-key", &body).await;
+    assert_eq!(first.status, StatusCode::OK);
+
+    // Even after the link changed (now ACTIVE), the retry gets the same bytes.
+    let retry = sandbox.pay(seed::PENDING, "same-key", &body).await;
+    assert_eq!(retry.status, StatusCode::OK);
+    assert_eq!(retry.body, first.body);
+    assert_eq!(retry.header("content-type"), Some("application/json"));
+    // Formatting does not make it another request.
+    let reformatted: Value = serde_json::from_str(&body).unwrap();
+    let reformatted = serde_json::to_string_pretty(&reformatted).unwrap();
+    assert_eq!(
+        sandbox
+            .pay(seed::PENDING, "same-key", &reformatted)
+            .await
+            .body,
+        first.body
+    );
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
+
+    // Another key is another attempt.
+    let second = sandbox.pay(seed::PENDING, "another-key", &body).await;
+    assert_ne!(
+        second.json()["money_movement_id"],
+        first.json()["money_movement_id"]
+    );
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
+}
+
+#[tokio::test]
+async fn a_reused_key_with_another_body_conflicts() {
+    let sandbox = Sandbox::new();
+    assert_eq!(
+        sandbox
+            .pay(seed::PENDING, "reused", &pay_body("PSE", &[]))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let conflict = sandbox
+        .pay(
+            seed::PENDING,
+            "reused",
+            &pay_body("PSE", &[("bank_id", json!(1051))]),
+        )
+        .await;
+    assert_eq!(
+        conflict.error(),
+        error(StatusCode::CONFLICT, "IdempotencyConflict")
+    );
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
+
+    // Keys belong to a link: the same key on another link is a new attempt.
+    assert_eq!(
+        sandbox
+            .pay(seed::NEQUI_ONLY, "reused", &pay_body("NEQUI", &[]))
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_failed_call_does_not_burn_its_key() {
+    let sandbox = Sandbox::new();
+    let incomplete = sandbox
+        .pay(
+            seed::PENDING,
+            "fix-and-retry",
+            &pay_body("PSE", &[("bank_id", Value::Null)]),
+        )
+        .await;
+    assert_eq!(incomplete.status, StatusCode::BAD_REQUEST);
+    let fixed = sandbox
+        .pay(seed::PENDING, "fix-and-retry", &pay_body("PSE", &[]))
+        .await;
+    assert_eq!(fixed.status, StatusCode::OK, "{}", fixed.text());
+}
+
+#[tokio::test]
+async fn a_payment_is_only_found_under_its_own_link() {
+    let sandbox = Sandbox::new();
+    let reply = sandbox.pay(seed::PENDING, "k", &pay_body("PSE", &[])).await;
+    let money_movement_id = reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    assert_eq!(
+        sandbox
+            .payment(seed::GENERAL, &money_movement_id)
+            .await
+            .error(),
+        error(StatusCode::NOT_FOUND, "NotFound")
+    );
+    assert_eq!(
+        sandbox.payment(seed::PENDING, "mm_unknown").await.error(),
+        error(StatusCode::NOT_FOUND, "NotFound")
+    );
+    assert_eq!(
+        sandbox
+            .payment(Uuid::new_v4(), &money_movement_id)
+            .await
+            .error(),
+        error(StatusCode::NOT_FOUND, "NotFound")
+    );
+}
+
+#[tokio::test]
+async fn stats_of_an_unknown_link_are_not_found() {
+    let sandbox = Sandbox::new();
+    assert_eq!(
+        sandbox
+            .get(&format!("/sandbox/stats/{}", Uuid::new_v4()))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(sandbox.payments_created(seed::ACTIVE).await, 1);
+}

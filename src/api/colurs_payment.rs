@@ -1,0 +1,502 @@
+//! The Colurs pay wire format (seed 003 and the extensions in docs/api.md):
+//! the pay request body, its answer, a payment's status and the PSE banks.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::decimal::WireDecimal;
+use super::error::ApiError;
+use crate::checkout::link::Method;
+use crate::checkout::money::cents_to_wire;
+use crate::checkout::payment::{
+    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+};
+
+/// The body of `POST /api/payment_link/{uuid}/pay/`, with the seed's names.
+/// Fields serialize in declaration order, so the same attempt sent again is
+/// byte-identical: the server compares bodies under one `Idempotency-Key`.
+#[derive(Serialize)]
+struct PayRequestWire<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Box<RawValue>>,
+    payment_method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payer_email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payer_phone: Option<String>,
+    payer_type_document: &'static str,
+    payer_document: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bank_id: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payer_person_type: Option<&'static str>,
+}
+
+/// Colombian numbers are sent in international form.
+const COLOMBIA_CALLING_CODE: &str = "+57";
+
+/// The JSON body of a pay request. PSE-only fields are sent only with PSE.
+pub fn pay_request_body(details: &PaymentDetails) -> String {
+    let is_pse = details.method == Method::Pse;
+    let wire = PayRequestWire {
+        amount: details.amount.map(wire_amount),
+        payment_method: details.method.wire_code(),
+        payer_email: details.email.as_deref(),
+        payer_phone: details
+            .phone
+            .as_ref()
+            .map(|national| format!("{COLOMBIA_CALLING_CODE}{national}")),
+        payer_type_document: details.document_type.code(),
+        payer_document: &details.document,
+        bank_id: details.bank_id.filter(|_| is_pse),
+        payer_person_type: details
+            .person_type
+            .filter(|_| is_pse)
+            .map(|person_type| person_type.wire_code()),
+    };
+    serde_json::to_string(&wire).expect("a struct of strings and integers always serializes")
+}
+
+/// An amount as a JSON number with two decimals (`50000.00`), written from
+/// the exact cents so no floating point rounds it.
+fn wire_amount(cents: i64) -> Box<RawValue> {
+    RawValue::from_string(cents_to_wire(cents)).expect("cents_to_wire writes a plain JSON number")
+}
+
+fn malformed(error: impl ToString) -> ApiError {
+    ApiError::Malformed(error.to_string())
+}
+
+/// The answer to a pay request; other fields (`total_to_pay`) are ignored:
+/// the total was shown from the link and the status report carries it again.
+#[derive(Deserialize)]
+struct PayResponseWire {
+    #[serde(default)]
+    payment_link: Option<String>,
+    money_movement_id: String,
+    #[serde(default)]
+    approval_timeout_seconds: Option<u32>,
+}
+
+/// Reads the answer to a pay request: where to send the payer, or how long
+/// to wait for an approval in the Nequi app. The redirect URL is not checked
+/// here.
+pub fn parse_pay_response(body: &str) -> Result<PaymentStarted, ApiError> {
+    let wire: PayResponseWire = serde_json::from_str(body).map_err(malformed)?;
+    if wire.money_movement_id.is_empty() {
+        // Without a reference the payment could never be followed up.
+        return Err(malformed("empty money_movement_id"));
+    }
+    let next = match (wire.payment_link, wire.approval_timeout_seconds) {
+        (Some(url), _) if !url.is_empty() => NextStep::Redirect(url),
+        // A zero limit would be over before the payer could open the app.
+        (_, Some(timeout_seconds)) if timeout_seconds > 0 => {
+            NextStep::AwaitApproval { timeout_seconds }
+        }
+        _ => {
+            return Err(malformed(
+                "neither payment_link nor approval_timeout_seconds",
+            ))
+        }
+    };
+    Ok(PaymentStarted {
+        reference: wire.money_movement_id,
+        next,
+    })
+}
+
+/// `GET /api/payment_link/{uuid}/payments/{money_movement_id}/`; unknown
+/// fields are ignored.
+#[derive(Deserialize)]
+struct PaymentStatusWire {
+    money_movement_id: String,
+    #[serde(default)]
+    payment_method: Option<String>,
+    status: String,
+    #[serde(default)]
+    total_to_pay: Option<WireDecimal>,
+    #[serde(default)]
+    updated_at: Option<String>,
+}
+
+/// Reads a payment's status. An unknown status stays unrecognized (never
+/// approved) and an unknown method is left out.
+pub fn parse_payment_status(body: &str) -> Result<PaymentReport, ApiError> {
+    let wire: PaymentStatusWire = serde_json::from_str(body).map_err(malformed)?;
+    Ok(PaymentReport {
+        reference: wire.money_movement_id,
+        method: wire.payment_method.as_deref().and_then(Method::from_wire),
+        status: PaymentStatus::from_wire(&wire.status),
+        total: wire.total_to_pay.map(|total| total.0),
+        updated_at: wire.updated_at,
+    })
+}
+
+#[derive(Deserialize)]
+struct BankWire {
+    id: u32,
+    name: String,
+}
+
+/// Reads `GET /api/pse/banks/` as served, placeholder included; the page's
+/// `sort_banks` drops it.
+pub fn parse_banks(body: &str) -> Result<Vec<Bank>, ApiError> {
+    let wire: Vec<BankWire> = serde_json::from_str(body).map_err(malformed)?;
+    Ok(wire
+        .into_iter()
+        .map(|bank| Bank {
+            id: bank.id,
+            name: bank.name,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkout::payment::PersonType;
+    use crate::checkout::validate::DocumentType;
+    use std::collections::BTreeMap;
+
+    /// The pay request of seed 003, verbatim.
+    const SEED_PAY_REQUEST: &str = r#"{
+  "amount": 50000.00,
+  "payment_method": "BANCOLOMBIA",
+  "payer_email": "payer@example.com",
+  "payer_phone": "+573001234567",
+  "payer_type_document": "CC",
+  "payer_document": "1234567890"
+}"#;
+
+    /// The pay response of seed 003, verbatim.
+    const SEED_PAY_RESPONSE: &str = r#"{
+  "payment_link": "https://payment.colurs.co/checkout/abc123",
+  "money_movement_id": "mm_xyz789",
+  "total_to_pay": 51190.00
+}"#;
+
+    fn seed_details() -> PaymentDetails {
+        PaymentDetails {
+            method: Method::Bancolombia,
+            amount: Some(5_000_000),
+            email: Some("payer@example.com".into()),
+            phone: Some("3001234567".into()),
+            person_type: None,
+            document_type: DocumentType::CC,
+            document: "1234567890".into(),
+            bank_id: None,
+        }
+    }
+
+    fn pse_details() -> PaymentDetails {
+        PaymentDetails {
+            method: Method::Pse,
+            amount: None,
+            email: Some("ana@example.com".into()),
+            phone: Some("3001234567".into()),
+            person_type: Some(PersonType::Juridical),
+            document_type: DocumentType::NIT,
+            document: "9001234568".into(),
+            bank_id: Some(1007),
+        }
+    }
+
+    fn raw_fields(body: &str) -> BTreeMap<String, Box<RawValue>> {
+        serde_json::from_str(body).unwrap()
+    }
+
+    #[test]
+    fn the_seed_pay_request_is_written_exactly() {
+        let body = pay_request_body(&seed_details());
+        let ours: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let seed: serde_json::Value = serde_json::from_str(SEED_PAY_REQUEST).unwrap();
+        assert_eq!(ours, seed);
+        assert_eq!(raw_fields(&body)["amount"].get(), "50000.00");
+        // The seed's text without its whitespace, field for field in its order.
+        assert_eq!(
+            body,
+            r#"{"amount":50000.00,"payment_method":"BANCOLOMBIA","payer_email":"payer@example.com","payer_phone":"+573001234567","payer_type_document":"CC","payer_document":"1234567890"}"#
+        );
+    }
+
+    #[test]
+    fn a_retried_attempt_has_the_same_bytes() {
+        let details = pse_details();
+        assert_eq!(
+            pay_request_body(&details),
+            pay_request_body(&details.clone())
+        );
+    }
+
+    #[test]
+    fn a_pse_body_carries_bank_and_person_type() {
+        assert_eq!(
+            pay_request_body(&pse_details()),
+            r#"{"payment_method":"PSE","payer_email":"ana@example.com","payer_phone":"+573001234567","payer_type_document":"NIT","payer_document":"9001234568","bank_id":1007,"payer_person_type":"J"}"#
+        );
+    }
+
+    #[test]
+    fn a_nequi_body_leaves_out_what_is_absent() {
+        let details = PaymentDetails {
+            method: Method::Nequi,
+            amount: None,
+            email: None,
+            phone: Some("3991111111".into()),
+            person_type: None,
+            document_type: DocumentType::CE,
+            document: "E123456".into(),
+            bank_id: None,
+        };
+        assert_eq!(
+            pay_request_body(&details),
+            r#"{"payment_method":"NEQUI","payer_phone":"+573991111111","payer_type_document":"CE","payer_document":"E123456"}"#
+        );
+    }
+
+    #[test]
+    fn pse_fields_are_never_sent_with_other_methods() {
+        let details = PaymentDetails {
+            bank_id: Some(1007),
+            person_type: Some(PersonType::Natural),
+            ..seed_details()
+        };
+        let fields = raw_fields(&pay_request_body(&details));
+        assert!(!fields.contains_key("bank_id"));
+        assert!(!fields.contains_key("payer_person_type"));
+    }
+
+    #[test]
+    fn amounts_are_written_with_two_decimals() {
+        for (cents, text) in [
+            (5, "0.05"),
+            (123_412, "1234.12"),
+            (100, "1.00"),
+            (i64::MAX, "92233720368547758.07"),
+        ] {
+            let details = PaymentDetails {
+                amount: Some(cents),
+                ..seed_details()
+            };
+            assert_eq!(
+                raw_fields(&pay_request_body(&details))["amount"].get(),
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn text_fields_are_escaped() {
+        let details = PaymentDetails {
+            email: Some("a\"b\\c@example.com".into()),
+            ..seed_details()
+        };
+        let body = pay_request_body(&details);
+        let fields: BTreeMap<String, serde_json::Value> = serde_json::from_str(&body).unwrap();
+        assert_eq!(fields["payer_email"], "a\"b\\c@example.com");
+    }
+
+    #[test]
+    fn the_seed_pay_response_redirects_to_the_bank() {
+        assert_eq!(
+            parse_pay_response(SEED_PAY_RESPONSE),
+            Ok(PaymentStarted {
+                reference: "mm_xyz789".into(),
+                next: NextStep::Redirect("https://payment.colurs.co/checkout/abc123".into()),
+            })
+        );
+    }
+
+    #[test]
+    fn a_nequi_pay_response_waits_for_the_approval() {
+        let body = r#"{"payment_link": null, "money_movement_id": "mm_nequi1",
+            "total_to_pay": 51190.00, "approval_timeout_seconds": 600}"#;
+        assert_eq!(
+            parse_pay_response(body),
+            Ok(PaymentStarted {
+                reference: "mm_nequi1".into(),
+                next: NextStep::AwaitApproval {
+                    timeout_seconds: 600
+                },
+            })
+        );
+    }
+
+    #[test]
+    fn a_redirect_wins_over_a_timeout() {
+        let body = r#"{"payment_link": "https://bank.example/x", "money_movement_id": "mm_1",
+            "approval_timeout_seconds": 300}"#;
+        assert_eq!(
+            parse_pay_response(body).unwrap().next,
+            NextStep::Redirect("https://bank.example/x".into())
+        );
+    }
+
+    #[test]
+    fn the_redirect_url_is_passed_on_unchecked() {
+        let body = r#"{"payment_link": "javascript:alert(1)", "money_movement_id": "mm_1"}"#;
+        assert_eq!(
+            parse_pay_response(body).unwrap().next,
+            NextStep::Redirect("javascript:alert(1)".into())
+        );
+    }
+
+    #[test]
+    fn a_pay_response_without_a_next_step_is_malformed() {
+        for body in [
+            r#"{"payment_link": null, "money_movement_id": "mm_1", "approval_timeout_seconds": null}"#,
+            r#"{"money_movement_id": "mm_1"}"#,
+            r#"{"payment_link": "", "money_movement_id": "mm_1"}"#,
+            r#"{"payment_link": null, "money_movement_id": "mm_1", "approval_timeout_seconds": 0}"#,
+            r#"{"payment_link": "https://bank.example/x", "money_movement_id": ""}"#,
+        ] {
+            assert!(
+                matches!(parse_pay_response(body), Err(ApiError::Malformed(_))),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_pay_responses_are_errors_not_panics() {
+        for body in [
+            "",
+            "null",
+            "[]",
+            "{}",
+            "{",
+            r#"{"payment_link": 5, "money_movement_id": "mm_1"}"#,
+            r#"{"payment_link": "https://x", "money_movement_id": 7}"#,
+            r#"{"payment_link": null, "money_movement_id": "mm_1", "approval_timeout_seconds": -1}"#,
+            r#"{"payment_link": null, "money_movement_id": "mm_1", "approval_timeout_seconds": "300"}"#,
+            r#"{"payment_link": null, "money_movement_id": "mm_1", "approval_timeout_seconds": 1.5}"#,
+            r#"{"payment_link": null, "money_movement_id": "mm_1", "approval_timeout_seconds": 99999999999}"#,
+        ] {
+            assert!(
+                matches!(parse_pay_response(body), Err(ApiError::Malformed(_))),
+                "{body}"
+            );
+        }
+    }
+
+    /// The status example of docs/api.md, with its elisions filled in.
+    const STATUS: &str = r#"{ "money_movement_id": "mm_xyz789", "payment_method": "PSE",
+  "status": "PENDING", "total_to_pay": 51190.00,
+  "created_at": "2026-02-03T10:00:00Z", "updated_at": "2026-02-03T10:05:00Z",
+  "expires_at": "2026-02-03T10:45:00Z" }"#;
+
+    #[test]
+    fn reads_a_payment_status() {
+        assert_eq!(
+            parse_payment_status(STATUS),
+            Ok(PaymentReport {
+                reference: "mm_xyz789".into(),
+                method: Some(Method::Pse),
+                status: PaymentStatus::Pending,
+                total: Some(5_119_000),
+                updated_at: Some("2026-02-03T10:05:00Z".into()),
+            })
+        );
+    }
+
+    #[test]
+    fn reads_every_payment_status() {
+        for (wire, status) in [
+            ("PENDING", PaymentStatus::Pending),
+            ("APPROVED", PaymentStatus::Approved),
+            ("DECLINED", PaymentStatus::Declined),
+            ("ABANDONED", PaymentStatus::Abandoned),
+            ("EXPIRED", PaymentStatus::Expired),
+            ("ERROR", PaymentStatus::Error),
+            ("SETTLING", PaymentStatus::Unrecognized("SETTLING".into())),
+            ("approved", PaymentStatus::Unrecognized("approved".into())),
+        ] {
+            let body = STATUS.replace("\"PENDING\"", &format!("\"{wire}\""));
+            assert_eq!(
+                parse_payment_status(&body).unwrap().status,
+                status,
+                "{wire}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_status_needs_only_its_reference_and_status() {
+        let body = r#"{"money_movement_id": "mm_1", "status": "APPROVED", "payment_method": "CRYPTO",
+            "total_to_pay": null, "new_field": {"x": [1, 2]}}"#;
+        assert_eq!(
+            parse_payment_status(body),
+            Ok(PaymentReport {
+                reference: "mm_1".into(),
+                method: None,
+                status: PaymentStatus::Approved,
+                total: None,
+                updated_at: None,
+            })
+        );
+    }
+
+    #[test]
+    fn malformed_statuses_are_errors_not_panics() {
+        for body in [
+            "",
+            "null",
+            "[]",
+            "{}",
+            r#"{"money_movement_id": "mm_1"}"#,
+            r#"{"status": "PENDING"}"#,
+            r#"{"money_movement_id": "mm_1", "status": 3}"#,
+            r#"{"money_movement_id": "mm_1", "status": "PENDING", "total_to_pay": 1.005}"#,
+            r#"{"money_movement_id": "mm_1", "status": "PENDING", "total_to_pay": "abc"}"#,
+        ] {
+            assert!(
+                matches!(parse_payment_status(body), Err(ApiError::Malformed(_))),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn reads_the_bank_list_with_its_placeholder() {
+        let body = r#"[ { "id": 0, "name": "A continuación seleccione su banco" },
+  { "id": 1007, "name": "BANCOLOMBIA" }, { "id": 1040, "name": "Banco Agrario" } ]"#;
+        assert_eq!(
+            parse_banks(body),
+            Ok(vec![
+                Bank {
+                    id: 0,
+                    name: "A continuación seleccione su banco".into()
+                },
+                Bank {
+                    id: 1007,
+                    name: "BANCOLOMBIA".into()
+                },
+                Bank {
+                    id: 1040,
+                    name: "Banco Agrario".into()
+                },
+            ])
+        );
+        assert_eq!(parse_banks("[]"), Ok(vec![]));
+    }
+
+    #[test]
+    fn malformed_bank_lists_are_errors_not_panics() {
+        for body in [
+            "",
+            "null",
+            "{}",
+            r#"[{"id": -1, "name": "x"}]"#,
+            r#"[{"id": "1007", "name": "x"}]"#,
+            r#"[{"id": 1007}]"#,
+            r#"[{"id": 1.5, "name": "x"}]"#,
+            r#"[{"id": 4294967296, "name": "x"}]"#,
+            r#"[null]"#,
+        ] {
+            assert!(
+                matches!(parse_banks(body), Err(ApiError::Malformed(_))),
+                "{body}"
+            );
+        }
+    }
+}

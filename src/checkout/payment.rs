@@ -1,0 +1,104 @@
+//! A payment attempt: what the payer submits, what the provider answers, and
+//! where the money stands afterwards.
+
+use super::link::Method;
+use super::validate::DocumentType;
+
+/// Natural or juridical person (PSE asks; juridical persons use a NIT).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PersonType {
+    Natural,
+    Juridical,
+}
+
+impl PersonType {
+    pub fn wire_code(self) -> &'static str {
+        match self {
+            PersonType::Natural => "N",
+            PersonType::Juridical => "J",
+        }
+    }
+}
+
+/// A bank from the PSE bank list (the placeholder entry is never one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bank {
+    pub id: u32,
+    pub name: String,
+}
+
+/// Everything a payment request carries, already validated and normalized.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentDetails {
+    pub method: Method,
+    /// Only for links where the payer chooses the amount, in cents.
+    pub amount: Option<i64>,
+    pub email: Option<String>,
+    /// National number: 10 digits for Colombia.
+    pub phone: Option<String>,
+    pub person_type: Option<PersonType>,
+    pub document_type: DocumentType,
+    pub document: String,
+    pub bank_id: Option<u32>,
+}
+
+/// What the provider answered to a payment request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentStarted {
+    /// The provider's reference for this payment (Colurs `money_movement_id`).
+    pub reference: String,
+    pub next: NextStep,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    /// Leave for the bank's or provider's page (top-level, never in a frame).
+    Redirect(String),
+    /// The payer approves in an app (Nequi push); the limit comes from the API.
+    AwaitApproval { timeout_seconds: u32 },
+}
+
+/// Where a payment stands, as the provider reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentStatus {
+    Pending,
+    Approved,
+    Declined,
+    /// The payer left the bank page without paying.
+    Abandoned,
+    /// An app approval that was not answered in time.
+    Expired,
+    Error,
+    /// Unknown to this page: treated as still pending, never as approved.
+    Unrecognized(String),
+}
+
+impl PaymentStatus {
+    pub fn from_wire(status: &str) -> PaymentStatus {
+        match status {
+            "PENDING" => PaymentStatus::Pending,
+            "APPROVED" => PaymentStatus::Approved,
+            "DECLINED" => PaymentStatus::Declined,
+            "ABANDONED" => PaymentStatus::Abandoned,
+            "EXPIRED" => PaymentStatus::Expired,
+            "ERROR" => PaymentStatus::Error,
+            other => PaymentStatus::Unrecognized(other.to_owned()),
+        }
+    }
+
+    /// Whether polling can stop.
+    pub fn is_final(&self) -> bool {
+        !matches!(self, PaymentStatus::Pending | PaymentStatus::Unrecognized(_))
+    }
+}
+
+/// A payment's status with what a receipt shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentReport {
+    pub reference: String,
+    pub method: Option<Method>,
+    pub status: PaymentStatus,
+    pub total: Option<i64>,
+    /// ISO 8601 instant of the last change.
+    pub updated_at: Option<String>,
+}

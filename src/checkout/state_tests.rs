@@ -1,0 +1,379 @@
+use super::*;
+use crate::checkout::fields::FieldId as F;
+use crate::checkout::link::*;
+use crate::checkout::money::{Breakdown, Currency};
+use crate::checkout::validate::{DocumentType, FieldError};
+
+fn link(status: LinkStatus, methods: Vec<Method>) -> PaymentLink {
+    PaymentLink {
+        token: "550e8400-e29b-41d4-a716-446655440000".into(),
+        merchant: Merchant { name: "Tienda".into(), logo_url: None, brand_color: None },
+        description: "Plan".into(),
+        currency: Currency::COP,
+        amount: AmountRule::Fixed(Breakdown { amount: 5_000_000, fee: 100_000, iva: 19_000, total: 5_119_000 }),
+        status,
+        expires_at: None,
+        methods,
+        callback_urls: Some(CallbackUrls {
+            success: Some("https://merchant.example/ok".into()),
+            cancel: Some("https://merchant.example/cancel".into()),
+        }),
+    }
+}
+
+fn all_methods() -> Vec<Method> {
+    vec![Method::Bancolombia, Method::Pse, Method::Nequi]
+}
+
+fn loaded(methods: Vec<Method>) -> Checkout {
+    step(Checkout::Loading { resume: None }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, methods)))).0
+}
+
+/// Applies events in order, returning the final state and the last effects.
+fn run(state: Checkout, events: Vec<Event>) -> (Checkout, Vec<Effect>) {
+    events.into_iter().fold((state, vec![]), |(state, _), event| step(state, event))
+}
+
+fn type_in(field: F, value: &str) -> Event {
+    Event::FieldChanged(field, value.into())
+}
+
+fn bancolombia_form() -> Vec<Event> {
+    vec![
+        Event::MethodChosen(Method::Bancolombia),
+        type_in(F::Email, "payer@example.com"),
+        type_in(F::Phone, "300 123 4567"),
+        type_in(F::DocumentType, "CC"),
+        type_in(F::Document, "1234567890"),
+    ]
+}
+
+fn submit(key: &str) -> Event {
+    Event::Submit { fresh_key: key.into() }
+}
+
+fn report(status: PaymentStatus) -> PaymentReport {
+    PaymentReport {
+        reference: "mm_1".into(),
+        method: Some(Method::Bancolombia),
+        status,
+        total: Some(5_119_000),
+        updated_at: Some("2026-02-03T10:30:00Z".into()),
+    }
+}
+
+fn polled(status: PaymentStatus) -> Event {
+    Event::PaymentPolled { reference: "mm_1".into(), result: Ok(report(status)) }
+}
+
+fn submitted_bancolombia() -> Checkout {
+    let (state, effects) = run(loaded(all_methods()), [bancolombia_form(), vec![submit("k1")]].concat());
+    assert_eq!(state.name(), "submitting");
+    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k1"));
+    state
+}
+
+#[test]
+fn a_loaded_link_lands_on_the_screen_of_its_status() {
+    let cases = [
+        (LinkStatus::Pending, "choosing-method"),
+        (LinkStatus::Active, "choosing-method"),
+        (LinkStatus::Paid { paid_at: None, paid_amount: None }, "paid"),
+        (LinkStatus::Expired, "expired"),
+        (LinkStatus::Cancelled, "cancelled"),
+        (LinkStatus::Unrecognized("REFUNDING".into()), "processing"),
+    ];
+    for (status, screen) in cases {
+        let (state, _) = step(Checkout::Loading { resume: None }, Event::LinkLoaded(Ok(link(status, all_methods()))));
+        assert_eq!(state.name(), screen);
+    }
+}
+
+#[test]
+fn a_link_with_pse_fetches_banks_and_one_with_a_single_method_opens_its_form() {
+    let (state, effects) =
+        step(Checkout::Loading { resume: None }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, all_methods()))));
+    assert_eq!(effects, vec![Effect::FetchBanks]);
+    assert_eq!(state.name(), "choosing-method");
+
+    let (state, effects) = step(
+        Checkout::Loading { resume: None },
+        Event::LinkLoaded(Ok(link(LinkStatus::Pending, vec![Method::Nequi]))),
+    );
+    assert!(effects.is_empty());
+    let Checkout::Payable(p) = state else { panic!() };
+    assert_eq!(p.method, Some(Method::Nequi));
+}
+
+#[test]
+fn a_failed_load_can_be_retried_only_when_it_may_pass() {
+    let (failed, _) = step(Checkout::Loading { resume: None }, Event::LinkLoaded(Err(LoadError::Unavailable)));
+    assert_eq!(failed.name(), "load-failed");
+    let (retrying, effects) = step(failed, Event::RetryLoad);
+    assert_eq!(retrying.name(), "loading");
+    assert_eq!(effects, vec![Effect::FetchLink]);
+
+    let (missing, _) = step(Checkout::Loading { resume: None }, Event::LinkLoaded(Err(LoadError::NotFound)));
+    let (still_missing, effects) = step(missing, Event::RetryLoad);
+    assert_eq!(still_missing.name(), "not-found");
+    assert!(effects.is_empty());
+}
+
+#[test]
+fn banks_load_or_fail_and_a_failed_list_can_be_fetched_again() {
+    let bank = Bank { id: 1007, name: "BANCOLOMBIA".into() };
+    let (state, _) = step(loaded(all_methods()), Event::BanksLoaded(Ok(vec![bank.clone()])));
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.banks, Banks::Loaded(vec![bank]));
+
+    let (failed, _) = step(loaded(all_methods()), Event::BanksLoaded(Err(LoadError::Unavailable)));
+    let (again, effects) = step(failed, Event::RetryLoad);
+    assert_eq!(effects, vec![Effect::FetchBanks]);
+    let Checkout::Payable(p) = again else { panic!() };
+    assert_eq!(p.banks, Banks::Loading);
+}
+
+#[test]
+fn a_problem_shows_when_the_payer_leaves_the_field_and_clears_as_soon_as_it_is_fixed() {
+    let (state, _) = run(
+        loaded(all_methods()),
+        vec![Event::MethodChosen(Method::Bancolombia), type_in(F::Email, "payer@"), ],
+    );
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.problem(F::Email), None, "no error while still typing");
+
+    let (state, _) = step(state, Event::FieldLeft(F::Email));
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.problem(F::Email), Some(FieldProblem::Field(FieldError::InvalidEmail)));
+
+    let (state, _) = step(state, type_in(F::Email, "payer@example.com"));
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.problem(F::Email), None);
+    assert_eq!(p.form.get(F::Email), "payer@example.com");
+}
+
+#[test]
+fn leaving_an_empty_field_is_not_an_error_until_submit() {
+    let (state, _) = run(loaded(all_methods()), vec![Event::MethodChosen(Method::Nequi), Event::FieldLeft(F::Phone)]);
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert!(p.problems.is_empty());
+}
+
+#[test]
+fn submitting_an_invalid_form_sends_nothing_and_lists_every_problem() {
+    let (state, effects) = run(
+        loaded(all_methods()),
+        vec![Event::MethodChosen(Method::Bancolombia), type_in(F::Document, "12"), submit("k1")],
+    );
+    assert!(effects.is_empty());
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert!(p.problems.len() >= 3, "{:?}", p.problems);
+    assert_eq!(p.form.get(F::Document), "12", "what was typed stays");
+}
+
+#[test]
+fn switching_method_keeps_what_was_typed() {
+    let (state, _) = run(
+        loaded(all_methods()),
+        [bancolombia_form(), vec![Event::MethodChosen(Method::Nequi), Event::MethodChosen(Method::Bancolombia)]]
+            .concat(),
+    );
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.form.get(F::Email), "payer@example.com");
+    assert_eq!(p.method, Some(Method::Bancolombia));
+}
+
+#[test]
+fn a_method_the_link_does_not_allow_cannot_be_chosen() {
+    let (state, _) = step(loaded(vec![Method::Pse, Method::Nequi]), Event::MethodChosen(Method::Bancolombia));
+    let Checkout::Payable(p) = state else { panic!() };
+    assert_eq!(p.method, None);
+}
+
+#[test]
+fn a_valid_form_submits_once_with_normalized_details() {
+    let state = submitted_bancolombia();
+    let Checkout::Submitting(p) = &state else { panic!() };
+    let details = &p.attempt.as_ref().unwrap().details;
+    assert_eq!(details.method, Method::Bancolombia);
+    assert_eq!(details.phone.as_deref(), Some("3001234567"));
+    assert_eq!(details.document_type, DocumentType::CC);
+    // A double click, Enter twice, typing while locked: no second request.
+    for event in [submit("k2"), submit("k3"), type_in(F::Email, "x")] {
+        let (same, effects) = step(state.clone(), event);
+        assert_eq!(same, state);
+        assert!(effects.is_empty());
+    }
+}
+
+#[test]
+fn a_bank_redirect_remembers_the_payment_and_leaves_the_page() {
+    let started = PaymentStarted { reference: "mm_1".into(), next: NextStep::Redirect("https://bank.example/x".into()) };
+    let (state, effects) = step(submitted_bancolombia(), Event::PayAnswered(Ok(started)));
+    assert_eq!(state.name(), "redirecting");
+    assert_eq!(
+        effects,
+        vec![Effect::RememberPayment("mm_1".into()), Effect::Navigate("https://bank.example/x".into())]
+    );
+}
+
+#[test]
+fn a_failed_request_is_retried_with_the_same_key_and_a_changed_form_gets_a_new_one() {
+    let (state, _) = step(submitted_bancolombia(), Event::PayAnswered(Err(SubmitError::Unavailable)));
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.submit_error, Some(SubmitError::Unavailable));
+    assert_eq!(p.form.get(F::Document), "1234567890");
+
+    let (_, effects) = step(state.clone(), submit("k2"));
+    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k1"));
+
+    let (_, effects) = run(state, vec![type_in(F::Document, "1234567891"), submit("k2")]);
+    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k2"));
+}
+
+#[test]
+fn each_refusal_from_the_provider_is_kept_for_its_own_message() {
+    for error in [
+        SubmitError::AmountRequired,
+        SubmitError::AmountMismatch,
+        SubmitError::InvalidStatus,
+        SubmitError::NotFound,
+        SubmitError::Rejected { field: Some("payer_email".into()) },
+        SubmitError::Unreadable,
+    ] {
+        let (state, effects) = step(submitted_bancolombia(), Event::PayAnswered(Err(error.clone())));
+        assert!(effects.is_empty());
+        let Checkout::Payable(p) = state else { panic!() };
+        assert_eq!(p.submit_error, Some(error));
+    }
+}
+
+fn awaiting_nequi() -> Checkout {
+    let started = PaymentStarted { reference: "mm_1".into(), next: NextStep::AwaitApproval { timeout_seconds: 120 } };
+    let (state, effects) = step(submitted_bancolombia(), Event::PayAnswered(Ok(started)));
+    assert_eq!(state.name(), "awaiting-approval");
+    assert_eq!(
+        effects,
+        vec![
+            Effect::RememberPayment("mm_1".into()),
+            Effect::PollPayment { reference: "mm_1".into(), after_ms: 2_000 }
+        ]
+    );
+    state
+}
+
+#[test]
+fn an_app_approval_polls_until_approved_then_returns_to_the_merchant() {
+    let (state, effects) = step(awaiting_nequi(), polled(PaymentStatus::Pending));
+    assert_eq!(state.name(), "awaiting-approval");
+    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 2_000 }]);
+
+    let (state, effects) = step(state, polled(PaymentStatus::Approved));
+    assert_eq!(state.name(), "paid");
+    assert_eq!(
+        effects,
+        vec![Effect::ReturnToMerchantAfter { url: "https://merchant.example/ok".into(), after_ms: RETURN_AFTER_MS }]
+    );
+    let (_, effects) = step(state, Event::ReturnToMerchant);
+    assert_eq!(effects, vec![Effect::Navigate("https://merchant.example/ok".into())]);
+}
+
+#[test]
+fn an_app_rejection_or_a_passed_deadline_end_on_their_own_screens() {
+    let (declined, _) = step(awaiting_nequi(), polled(PaymentStatus::Declined));
+    assert_eq!(declined.name(), "failed");
+
+    let (confirming, effects) = step(awaiting_nequi(), Event::ApprovalDeadlinePassed);
+    assert_eq!(confirming.name(), "confirming");
+    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+    let (expired, _) = step(confirming, polled(PaymentStatus::Expired));
+    let Checkout::PaymentFailed { report, .. } = expired else { panic!() };
+    assert_eq!(report.status, PaymentStatus::Expired);
+}
+
+#[test]
+fn a_poll_for_another_payment_is_ignored() {
+    let state = awaiting_nequi();
+    let stale = Event::PaymentPolled { reference: "mm_old".into(), result: Ok(report(PaymentStatus::Approved)) };
+    let (same, effects) = step(state.clone(), stale);
+    assert_eq!(same, state);
+    assert!(effects.is_empty());
+}
+
+fn returned_from_bank() -> Checkout {
+    let (state, effects) = step(
+        Checkout::Loading { resume: Some("mm_1".into()) },
+        Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))),
+    );
+    assert_eq!(state.name(), "confirming");
+    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+    state
+}
+
+#[test]
+fn back_from_the_bank_the_page_polls_with_backoff_until_final() {
+    let mut state = returned_from_bank();
+    let mut delays = vec![];
+    for _ in 0..4 {
+        let (next, effects) = step(state, polled(PaymentStatus::Pending));
+        let [Effect::PollPayment { after_ms, .. }] = effects[..] else { panic!("{effects:?}") };
+        delays.push(after_ms);
+        state = next;
+    }
+    assert_eq!(delays, vec![1_000, 1_500, 2_250, 3_375]);
+    let (paid, _) = step(state, polled(PaymentStatus::Approved));
+    let Checkout::Paid { report, .. } = paid else { panic!() };
+    assert_eq!(report.reference, "mm_1");
+}
+
+#[test]
+fn still_pending_after_the_limit_says_so_and_keeps_checking() {
+    let mut state = returned_from_bank();
+    for _ in 0..40 {
+        state = step(state, polled(PaymentStatus::Pending)).0;
+    }
+    assert_eq!(state.name(), "still-confirming");
+    let (state, effects) = step(state, polled(PaymentStatus::Unrecognized("SETTLING".into())));
+    assert_eq!(state.name(), "still-confirming", "an unknown status is never paid");
+    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: SLOW_POLL_MS }]);
+}
+
+#[test]
+fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_is_not_paid() {
+    let (state, effects) = step(
+        returned_from_bank(),
+        Event::PaymentPolled { reference: "mm_1".into(), result: Err(LoadError::Unavailable) },
+    );
+    assert_eq!(state.name(), "confirming");
+    assert_eq!(effects.len(), 1);
+
+    let (state, _) = step(
+        state,
+        Event::PaymentPolled { reference: "mm_1".into(), result: Err(LoadError::NotFound) },
+    );
+    assert_eq!(state.name(), "failed");
+}
+
+#[test]
+fn after_a_decline_a_new_attempt_keeps_the_form_and_gets_a_new_key() {
+    let started = PaymentStarted { reference: "mm_1".into(), next: NextStep::Redirect("https://bank.example/x".into()) };
+    let (state, _) = run(
+        submitted_bancolombia(),
+        vec![Event::PayAnswered(Ok(started))],
+    );
+    // The payer comes back through a fresh page load in real life; the
+    // machine only needs the Payable it kept.
+    let Checkout::Redirecting { payable, .. } = state else { panic!() };
+    let failed = Checkout::PaymentFailed { payable, report: report(PaymentStatus::Declined) };
+
+    let (_, effects) = step(failed.clone(), Event::ReturnToMerchant);
+    assert_eq!(effects, vec![Effect::Navigate("https://merchant.example/cancel".into())]);
+
+    let (state, effects) = step(failed, Event::NewAttempt);
+    assert!(effects.contains(&Effect::ForgetPayment));
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.form.get(F::Email), "payer@example.com");
+    assert_eq!(p.attempt, None);
+    let (_, effects) = step(state, submit("k9"));
+    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k9"));
+}

@@ -1,0 +1,165 @@
+//! Which message names each thing the checkout knows: fields, choices,
+//! methods, problems, refusals. Pure, so every mapping is tested natively.
+
+use super::Key;
+use crate::checkout::fields::{FieldId, FieldProblem};
+use crate::checkout::link::Method;
+use crate::checkout::money::{BoundsError, TypedAmountError};
+use crate::checkout::payment::PaymentStatus;
+use crate::checkout::state::SubmitError;
+use crate::checkout::validate::FieldError;
+
+pub fn field_label(field: FieldId, method: Method) -> Key {
+    match field {
+        FieldId::Amount => Key::FieldAmount,
+        FieldId::PersonType => Key::FieldPersonType,
+        FieldId::DocumentType => Key::FieldDocumentType,
+        FieldId::Document => Key::FieldDocument,
+        FieldId::Bank => Key::FieldBank,
+        FieldId::Email => Key::FieldEmail,
+        FieldId::Phone if method == Method::Nequi => Key::FieldNequiPhone,
+        FieldId::Phone => Key::FieldPhone,
+    }
+}
+
+/// A hint under the label, for fields where the format is not obvious.
+pub fn field_hint(field: FieldId, method: Method) -> Option<Key> {
+    match field {
+        FieldId::Phone if method == Method::Nequi => Some(Key::HintNequiPhone),
+        FieldId::Document => Some(Key::HintDocument),
+        _ => None,
+    }
+}
+
+/// The label of a choice value (`ChoiceOption::value`).
+pub fn option_label(value: &str) -> Option<Key> {
+    Some(match value {
+        "N" => Key::PersonNatural,
+        "J" => Key::PersonJuridical,
+        "CC" => Key::DocCC,
+        "CE" => Key::DocCE,
+        "NIT" => Key::DocNIT,
+        "TI" => Key::DocTI,
+        "PP" => Key::DocPP,
+        _ => return None,
+    })
+}
+
+pub fn method_name(method: Method) -> Key {
+    match method {
+        Method::Bancolombia => Key::MethodBancolombia,
+        Method::Pse => Key::MethodPse,
+        Method::Nequi => Key::MethodNequi,
+    }
+}
+
+pub fn method_hint(method: Method) -> Key {
+    match method {
+        Method::Bancolombia => Key::MethodBancolombiaHint,
+        Method::Pse => Key::MethodPseHint,
+        Method::Nequi => Key::MethodNequiHint,
+    }
+}
+
+/// The message for a field problem; `{amount}` in it stands for the bound.
+pub fn problem_message(problem: FieldProblem) -> Key {
+    match problem {
+        FieldProblem::Field(error) => match error {
+            FieldError::Required => Key::ErrRequired,
+            FieldError::TooShort => Key::ErrTooShort,
+            FieldError::TooLong => Key::ErrTooLong,
+            FieldError::InvalidCharacters => Key::ErrInvalidCharacters,
+            FieldError::WrongCheckDigit => Key::ErrWrongCheckDigit,
+            FieldError::AllSameDigits => Key::ErrAllSameDigits,
+            FieldError::NotAMobileNumber => Key::ErrNotMobile,
+            FieldError::InvalidEmail => Key::ErrInvalidEmail,
+        },
+        FieldProblem::Amount(error) => match error {
+            TypedAmountError::Empty => Key::ErrRequired,
+            TypedAmountError::NotANumber => Key::ErrAmountNotANumber,
+            TypedAmountError::TooManyDecimals => Key::ErrAmountDecimals,
+            TypedAmountError::Negative => Key::ErrAmountNotPositive,
+            TypedAmountError::TooLarge => Key::ErrAmountTooLarge,
+        },
+        FieldProblem::Bounds(error) => match error {
+            BoundsError::BelowMinimum(_) => Key::ErrBelowMinimum,
+            BoundsError::AboveMaximum(_) => Key::ErrAboveMaximum,
+            BoundsError::NotPositive => Key::ErrAmountNotPositive,
+        },
+        FieldProblem::BankNotChosen => Key::ErrBankNotChosen,
+        FieldProblem::UnknownBank => Key::ErrUnknownBank,
+    }
+}
+
+/// The bound a problem's message names, in cents.
+pub fn problem_amount(problem: FieldProblem) -> Option<i64> {
+    match problem {
+        FieldProblem::Bounds(BoundsError::BelowMinimum(c) | BoundsError::AboveMaximum(c)) => Some(c),
+        _ => None,
+    }
+}
+
+pub fn submit_error_message(error: &SubmitError) -> Key {
+    match error {
+        SubmitError::AmountRequired => Key::SubmitAmountRequired,
+        SubmitError::AmountMismatch => Key::SubmitAmountMismatch,
+        SubmitError::InvalidStatus => Key::SubmitInvalidStatus,
+        SubmitError::NotFound => Key::SubmitNotFound,
+        SubmitError::Rejected { .. } => Key::SubmitRejected,
+        SubmitError::Unavailable => Key::SubmitUnavailable,
+        SubmitError::Unreadable => Key::SubmitUnreadable,
+    }
+}
+
+/// Title of the screen for a payment that did not go through.
+pub fn failure_title(status: &PaymentStatus) -> Key {
+    match status {
+        PaymentStatus::Declined => Key::DeclinedTitle,
+        PaymentStatus::Abandoned => Key::AbandonedTitle,
+        PaymentStatus::Expired => Key::ApprovalExpiredTitle,
+        _ => Key::PaymentErrorTitle,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkout::fields::{schema, Control, FormValues, Prefill};
+    use crate::checkout::link::{AmountRule, FeePolicy, OpenAmount};
+    use crate::checkout::money::{Currency, FeeMode};
+
+    #[test]
+    fn every_choice_any_form_offers_has_a_label() {
+        let open = AmountRule::PayerChooses(OpenAmount {
+            min: None,
+            max: None,
+            fees: FeePolicy { fee_rate_bps: 0, iva_rate_bps: 0, mode: FeeMode::Payer },
+        });
+        for method in [Method::Bancolombia, Method::Pse, Method::Nequi] {
+            for person in ["N", "J"] {
+                let mut form = FormValues::default();
+                form.set(FieldId::PersonType, person);
+                for spec in schema(method, &open, Currency::COP, &form, &Prefill::default()) {
+                    if let Control::Choice { options } = spec.control {
+                        for option in options {
+                            assert!(option_label(option.value).is_some(), "{}", option.value);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nequi_asks_for_the_nequi_number_by_name() {
+        assert_eq!(field_label(FieldId::Phone, Method::Nequi), Key::FieldNequiPhone);
+        assert_eq!(field_label(FieldId::Phone, Method::Pse), Key::FieldPhone);
+    }
+
+    #[test]
+    fn bounds_problems_carry_their_amount() {
+        let problem = FieldProblem::Bounds(BoundsError::BelowMinimum(100_000));
+        assert_eq!(problem_message(problem), Key::ErrBelowMinimum);
+        assert_eq!(problem_amount(problem), Some(100_000));
+    }
+}

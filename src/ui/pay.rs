@@ -1,0 +1,168 @@
+//! The payable screen: the summary, the payer's amount (general links), the
+//! method choice and the method's form with its Pay button.
+
+use leptos::prelude::*;
+
+use super::form::FieldRow;
+use super::shell::use_shell;
+use super::summary::{BreakdownLines, LinkSummary};
+use super::{money, tr, tr_with, use_lang, with_payable};
+use crate::checkout::fields::{schema, typed_amount_format, FieldId, Prefill};
+use crate::checkout::link::{AmountRule, Method, PaymentLink};
+use crate::checkout::money::{parse_typed_amount, Breakdown};
+use crate::checkout::state::{Checkout, Event};
+use crate::i18n::labels::{method_hint, method_name, submit_error_message};
+use crate::i18n::Key;
+use crate::web::navigate::fresh_key;
+
+#[component]
+pub fn PayScreen() -> impl IntoView {
+    let shell = use_shell();
+    let Some(link) = shell.state.with_untracked(|s| s.link().cloned()) else {
+        return ().into_any();
+    };
+    let open_amount = matches!(link.amount, AmountRule::PayerChooses(_));
+    view! {
+        <LinkSummary link=link.clone()/>
+        {open_amount.then(|| view! { <AmountEntry link=link.clone()/> })}
+        <MethodChoice link=link.clone()/>
+        <PayForm link=link/>
+    }
+    .into_any()
+}
+
+/// The breakdown of what the payer typed so far, if it reads as an amount.
+fn typed_breakdown(link: &PaymentLink, typed: &str) -> Option<Breakdown> {
+    let AmountRule::PayerChooses(open) = &link.amount else { return None };
+    let cents = parse_typed_amount(typed, typed_amount_format(link.currency)).ok()?;
+    open.fees.apply(cents)
+}
+
+/// A general link: the payer types the amount; fee, IVA and total follow as they type.
+#[component]
+fn AmountEntry(link: PaymentLink) -> impl IntoView {
+    let shell = use_shell();
+    let currency = link.currency;
+    let spec = schema(Method::Pse, &link.amount, currency, &Default::default(), &Prefill::default())
+        .into_iter()
+        .find(|s| s.id == FieldId::Amount);
+    let breakdown = Memo::new(move |_| {
+        with_payable(shell.state, |p| typed_breakdown(&p.link, p.form.get(FieldId::Amount))).flatten()
+    });
+    view! {
+        <section class="amount-entry">
+            {spec.map(|spec| view! { <FieldRow spec=spec method=Method::Pse currency=currency/> })}
+            {move || breakdown.get().map(|b| view! { <BreakdownLines breakdown=b currency=currency/> })}
+        </section>
+    }
+}
+
+#[component]
+fn MethodChoice(link: PaymentLink) -> impl IntoView {
+    let shell = use_shell();
+    let chosen = Memo::new(move |_| with_payable(shell.state, |p| p.method).flatten());
+    let locked = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
+    if link.methods.len() < 2 {
+        return ().into_any();
+    }
+    view! {
+        <fieldset class="methods">
+            <legend class="methods__title">{tr(Key::ChooseMethod)}</legend>
+            {link.methods.iter().map(|&method| view! {
+                <label class="method" class:method--chosen=move || chosen.get() == Some(method)
+                    data-method=method.wire_code()>
+                    <input type="radio" name="method" class="method__radio" value=method.wire_code()
+                        prop:checked=move || chosen.get() == Some(method)
+                        disabled=move || locked.get()
+                        on:change=move |_| shell.dispatch(Event::MethodChosen(method))/>
+                    <span class="method__mark" aria-hidden="true">{method_mark(method)}</span>
+                    <span class="method__text">
+                        <span class="method__name">{tr(method_name(method))}</span>
+                        <span class="method__hint">{tr(method_hint(method))}</span>
+                    </span>
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// A short typographic mark per method: no image requests, no brand assets to license.
+fn method_mark(method: Method) -> &'static str {
+    match method {
+        Method::Bancolombia => "B",
+        Method::Pse => "PSE",
+        Method::Nequi => "N",
+    }
+}
+
+#[component]
+fn PayForm(link: PaymentLink) -> impl IntoView {
+    let shell = use_shell();
+    let lang = use_lang();
+    let currency = link.currency;
+    let amount_rule = link.amount.clone();
+    let method = Memo::new(move |_| with_payable(shell.state, |p| p.method).flatten());
+    let submitting = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
+    let fields = Memo::new(move |_| {
+        with_payable(shell.state, |p| {
+            let method = p.method?;
+            let specs = schema(method, &amount_rule, currency, &p.form, &Prefill::default());
+            Some((method, specs.into_iter().filter(|s| s.id != FieldId::Amount).collect::<Vec<_>>()))
+        })
+        .flatten()
+    });
+    let submit_error = Memo::new(move |_| with_payable(shell.state, |p| p.submit_error.clone()).flatten());
+    let total = Memo::new(move |_| {
+        with_payable(shell.state, |p| match &p.link.amount {
+            AmountRule::Fixed(b) => Some(b.total),
+            AmountRule::PayerChooses(_) => typed_breakdown(&p.link, p.form.get(FieldId::Amount)).map(|b| b.total),
+        })
+        .flatten()
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        shell.dispatch(Event::Submit { fresh_key: fresh_key() });
+        request_animation_frame(focus_first_invalid);
+    };
+    view! {
+        <Show when=move || method.get().is_some()>
+            <form class="pay-form" novalidate on:submit=on_submit data-testid="pay-form">
+                <h2 class="pay-form__title" tabindex="-1">
+                    {move || method.get().map(|m| lang.get().text(method_name(m)))}
+                </h2>
+                {move || fields.get().map(|(method, specs)| specs.into_iter().map(|spec| {
+                    view! { <FieldRow spec=spec method=method currency=currency/> }
+                }).collect_view())}
+                <p class="pay-form__error" role="alert" data-testid="submit-error">
+                    {move || submit_error.get().map(|e| lang.get().text(submit_error_message(&e)))}
+                </p>
+                <button type="submit" class="button button--primary button--block" data-testid="pay"
+                    disabled=move || submitting.get() aria-busy=move || submitting.get().to_string()>
+                    {move || if submitting.get() {
+                        lang.get().text(Key::Paying).to_owned()
+                    } else {
+                        match total.get() {
+                            Some(cents) => tr_with(Key::PayAmount, move |_| vec![("amount", money(cents, currency)())])(),
+                            None => lang.get().text(Key::Pay).to_owned(),
+                        }
+                    }}
+                </button>
+                {move || submitting.get().then(|| view! {
+                    <p class="pay-form__wait" role="status">{tr(Key::PayingWait)}</p>
+                })}
+            </form>
+        </Show>
+    }
+}
+
+/// After a refused submit, the first invalid field takes focus.
+fn focus_first_invalid() {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(Some(field)) = document.query_selector("[aria-invalid=\"true\"]") {
+        if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+            let _ = field.focus();
+        }
+    }
+}

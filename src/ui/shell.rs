@@ -1,0 +1,111 @@
+//! Runs the state machine: dispatches events to `checkout::state::step` and
+//! executes the effects it returns (requests, timers, navigation, the URL).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::checkout::money::Currency;
+use crate::checkout::state::{self, step, Checkout, Event};
+use crate::i18n::Lang;
+use crate::web::client::{fetch_banks, fetch_link, fetch_payment, submit_payment};
+use crate::web::config::Config;
+use crate::web::navigate;
+
+/// Everything needed to run effects; all parts are `Copy` handles.
+#[derive(Clone, Copy)]
+pub struct Shell {
+    pub state: RwSignal<Checkout>,
+    pub lang: RwSignal<Lang>,
+    /// Whether the URL or the browser chose the language (else the link's country does).
+    lang_chosen: bool,
+    config: StoredValue<Config>,
+    token: StoredValue<Option<String>>,
+}
+
+pub fn use_shell() -> Shell {
+    expect_context::<Shell>()
+}
+
+fn country_lang(currency: Currency) -> Lang {
+    match currency {
+        Currency::COP => Lang::Es,
+        Currency::BRL => Lang::Pt,
+        Currency::USD => Lang::En,
+    }
+}
+
+impl Shell {
+    pub fn new(
+        lang: RwSignal<Lang>,
+        lang_chosen: bool,
+        config: Config,
+        token: Option<String>,
+        resume: Option<String>,
+    ) -> Shell {
+        Shell {
+            state: RwSignal::new(Checkout::Loading { resume }),
+            lang,
+            lang_chosen,
+            config: StoredValue::new(config),
+            token: StoredValue::new(token),
+        }
+    }
+
+    pub fn dispatch(self, event: Event) {
+        let was_loading = matches!(self.state.get_untracked(), Checkout::Loading { .. });
+        let (next, effects) = step(self.state.get_untracked(), event);
+        if was_loading && !self.lang_chosen {
+            if let Some(link) = next.link() {
+                self.lang.set(country_lang(link.currency));
+            }
+        }
+        self.state.set(next);
+        for effect in effects {
+            self.run(effect);
+        }
+    }
+
+    pub fn start(self) {
+        self.run(state::Effect::FetchLink);
+    }
+
+    fn run(self, effect: state::Effect) {
+        use state::Effect as Fx;
+        let config = self.config.get_value();
+        let token = self.token.get_value().unwrap_or_default();
+        match effect {
+            Fx::FetchLink => spawn_local(async move {
+                let result = fetch_link(&config, &token).await;
+                self.dispatch(Event::LinkLoaded(result));
+            }),
+            Fx::FetchBanks => spawn_local(async move {
+                let result = fetch_banks(&config).await;
+                self.dispatch(Event::BanksLoaded(result));
+            }),
+            Fx::SubmitPayment { idempotency_key, details } => spawn_local(async move {
+                let result = submit_payment(&config, &token, &idempotency_key, &details).await;
+                self.dispatch(Event::PayAnswered(result));
+            }),
+            Fx::Navigate(url) => navigate::leave_for(&url),
+            Fx::RememberPayment(reference) => navigate::set_payment_in_url(Some(&reference)),
+            Fx::ForgetPayment => navigate::set_payment_in_url(None),
+            Fx::PollPayment { reference, after_ms } => {
+                set_timeout(
+                    move || {
+                        spawn_local(async move {
+                            let result = fetch_payment(&config, &token, &reference).await;
+                            self.dispatch(Event::PaymentPolled { reference, result });
+                        })
+                    },
+                    Duration::from_millis(u64::from(after_ms)),
+                );
+            }
+            Fx::ReturnToMerchantAfter { after_ms, .. } => set_timeout(
+                move || self.dispatch(Event::ReturnToMerchant),
+                Duration::from_millis(u64::from(after_ms)),
+            ),
+        }
+    }
+}

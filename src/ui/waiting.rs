@@ -1,0 +1,101 @@
+//! Screens while the money is in motion: leaving for the bank, approving in
+//! the app, confirming after the return.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::shell::use_shell;
+use super::{money, tr, tr_with};
+use crate::checkout::fields::FieldId;
+use crate::checkout::state::{Checkout, Event};
+use crate::i18n::Key;
+
+#[component]
+pub fn RedirectingScreen() -> impl IntoView {
+    let shell = use_shell();
+    let url = shell.state.with_untracked(|s| match s {
+        Checkout::Redirecting { url, .. } => url.clone(),
+        _ => String::new(),
+    });
+    view! {
+        <section class="notice notice--waiting" role="status">
+            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(Key::RedirectingTitle)}</h1>
+            <p class="notice__body">{tr(Key::RedirectingBody)}</p>
+            <a class="button button--primary" href=url rel="noreferrer" target="_top" data-testid="continue-to-bank">
+                {tr(Key::ContinueToBank)}
+            </a>
+        </section>
+    }
+}
+
+/// "Approve the payment in your Nequi app": amount, phone, a countdown whose
+/// limit came from the API, while the shell polls the status.
+#[component]
+pub fn ApprovalScreen() -> impl IntoView {
+    let shell = use_shell();
+    let Some((seconds, phone, total, currency)) = shell.state.with_untracked(|s| match s {
+        Checkout::AwaitingApproval { payable, timeout_seconds, .. } => Some((
+            *timeout_seconds,
+            payable.attempt.as_ref().and_then(|a| a.details.phone.clone())
+                .unwrap_or_else(|| payable.form.get(FieldId::Phone).to_owned()),
+            payable.link.fixed_breakdown().map(|b| b.total),
+            payable.link.currency,
+        )),
+        _ => None,
+    }) else {
+        return ().into_any();
+    };
+    let left = RwSignal::new(seconds);
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let now = left.get_untracked().saturating_sub(1);
+            left.set(now);
+            if now == 0 {
+                shell.dispatch(Event::ApprovalDeadlinePassed);
+            }
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let clock = move || {
+        let s = left.get();
+        format!("{}:{:02}", s / 60, s % 60)
+    };
+    let amount = total.map(|cents| money(cents, currency));
+    view! {
+        <section class="notice notice--waiting">
+            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(Key::ApproveInAppTitle)}</h1>
+            <p class="notice__body" data-testid="approval-instructions">
+                {tr_with(Key::ApproveInAppBody, move |_| vec![
+                    ("phone", phone.clone()),
+                    ("amount", amount.map(|m| m()).unwrap_or_default()),
+                ])}
+            </p>
+            <p class="countdown">
+                <span class="countdown__label">{tr(Key::TimeLeft)}</span> " "
+                <time class="countdown__clock" data-testid="countdown" role="timer" aria-live="off">{clock}</time>
+            </p>
+            <p class="notice__hint">{tr(Key::KeepPageOpen)}</p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ConfirmingScreen() -> impl IntoView {
+    let shell = use_shell();
+    let slow = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Confirming(c) if c.slow)));
+    view! {
+        <section class="notice notice--waiting" role="status">
+            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">
+                {move || if slow.get() { tr(Key::StillConfirmingTitle)() } else { tr(Key::ConfirmingTitle)() }}
+            </h1>
+            <p class="notice__body">
+                {move || if slow.get() { tr(Key::StillConfirmingBody)() } else { tr(Key::ConfirmingBody)() }}
+            </p>
+            <span class="spinner" aria-hidden="true"></span>
+        </section>
+    }
+}

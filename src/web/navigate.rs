@@ -1,0 +1,51 @@
+//! Leaving the page and keeping the payment reference in the URL.
+
+use crate::checkout::redirect::is_safe_redirect;
+
+/// Goes to a bank, an app or the merchant at top level: a bank page must
+/// never load inside a frame. Unsafe URLs are never followed.
+pub fn leave_for(url: &str) {
+    if !is_safe_redirect(url) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let top = window.top().ok().flatten();
+    if let Some(top) = top.filter(|top| !top.loose_eq(&window)) {
+        if top.location().set_href(url).is_ok() {
+            return;
+        }
+    }
+    let _ = window.location().assign(url);
+}
+
+/// Writes (or removes) `?payment=REF` in the address bar without a reload, so
+/// reloading or reopening resumes the payment. The reference carries no payer data.
+pub fn set_payment_in_url(reference: Option<&str>) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    match reference {
+        Some(reference) => params.set("payment", reference),
+        None => params.delete("payment"),
+    }
+    let query: String = params.to_string().into();
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// A fresh idempotency key for a new payment attempt.
+pub fn fresh_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k-{}", js_sys::Date::now()))
+}
+
+/// The `name` query parameter of the page URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
