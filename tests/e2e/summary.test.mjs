@@ -38,7 +38,7 @@ for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     assert.equal(await byTestId(page, 'iva').innerText(), `$${NBSP}190`);
     assert.equal(await byTestId(page, 'total').innerText(), `$${NBSP}51.190`);
     assert.match(await byTestId(page, 'expires-at').innerText(), /2099/);
-    assert.equal(await page.locator('.paylink').getAttribute('data-state'), 'payable');
+    assert.equal(await page.locator('.paylink').getAttribute('data-state'), 'choosing-method');
     assert.equal(await page.locator('html').getAttribute('lang'), 'es-CO');
     // Nothing wider than the screen: no sideways scrolling on a phone.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -87,6 +87,6 @@ test('a failed load offers a retry that works', async () => {
   await page.locator('.paylink[data-state="load-failed"]').waitFor();
   await byTestId(page, 'retry').click();
   await byTestId(page, 'total').waitFor();
-  assert.equal(await page.locator('.paylink').getAttribute('data-state'), 'payable');
+  assert.equal(await page.locator('.paylink').getAttribute('data-state'), 'choosing-method');
   await page.context().close();
 });
