@@ -16,6 +16,7 @@ setup:
 build: setup
 	@echo "==> build: release bundle (trunk)"
 	@$(WASM_ENV) trunk build --release --offline
+	@node scripts/compress.mjs dist
 
 sandbox:
 	@echo "==> build: sandbox server"

@@ -108,8 +108,18 @@ pub fn App() -> impl IntoView {
 
     let state = shell.state;
     let screen = Memo::new(move |_| state.with(screen_of));
+    // Each new screen after the first moves focus to its heading, so screen
+    // readers announce it and keyboard users start from the top of it.
+    Effect::new(move |previous: Option<Screen>| {
+        let current = screen.get();
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(focus_heading);
+        }
+        current
+    });
     view! {
         <div class="paylink" data-state=move || state.with(|s| s.name())>
+            <LanguageSwitcher/>
             {move || match screen.get() {
                 Screen::Loading => view! {
                     <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>
@@ -131,6 +141,36 @@ pub fn App() -> impl IntoView {
                     </Notice>
                 }.into_any(),
             }}
+        </div>
+    }
+}
+
+fn focus_heading() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(Some(heading)) = document.query_selector(".paylink h1[tabindex=\"-1\"]") {
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}
+
+/// Changes the language in place: what the payer typed stays in the state.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let lang = super::use_lang();
+    view! {
+        <div class="paylink__bar">
+            <select class="lang-switch" data-testid="lang-switch"
+                aria-label=move || lang.get().text(Key::Language)
+                on:change:target=move |ev| {
+                    if let Some(chosen) = Lang::from_tag(&ev.target().value()) {
+                        lang.set(chosen);
+                    }
+                }>
+                {Lang::ALL.into_iter().map(|option| view! {
+                    <option value=option.tag() selected=move || lang.get() == option>{option.native_name()}</option>
+                }).collect_view()}
+            </select>
         </div>
     }
 }

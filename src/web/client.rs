@@ -1,7 +1,8 @@
 //! The provider calls the page makes, from URL to domain model.
 
 use super::config::Config;
-use super::http::{self, DEFAULT_TIMEOUT_MS};
+use super::http::{self, Answer, DEFAULT_TIMEOUT_MS};
+use super::prefetch;
 use crate::api::error::ApiError;
 use crate::api::{colurs, colurs_payment};
 use crate::checkout::fields::sort_banks;
@@ -19,7 +20,14 @@ pub async fn fetch_link(config: &Config, token: &str) -> Result<PaymentLink, Loa
     if !is_valid_token(token) {
         return Err(LoadError::NotFound);
     }
-    let body = get_ok(&format!("{}/api/payment_link/{token}/", config.api_base)).await?;
+    let answer = match prefetch::take(token).await {
+        Some(answer) => answer,
+        None => {
+            let url = format!("{}/api/payment_link/{token}/", config.api_base);
+            http::send(http::get(&url), None, DEFAULT_TIMEOUT_MS).await
+        }
+    };
+    let body = ok_body(answer.map_err(load_error)?)?;
     colurs::parse_link(&body).map_err(load_error)
 }
 
@@ -61,7 +69,10 @@ pub async fn submit_payment(
 }
 
 async fn get_ok(url: &str) -> Result<String, LoadError> {
-    let answer = http::send(http::get(url), None, DEFAULT_TIMEOUT_MS).await.map_err(load_error)?;
+    ok_body(http::send(http::get(url), None, DEFAULT_TIMEOUT_MS).await.map_err(load_error)?)
+}
+
+fn ok_body(answer: Answer) -> Result<String, LoadError> {
     if answer.status != 200 {
         return Err(load_error(ApiError::from_response(answer.status, &answer.body)));
     }

@@ -5,3 +5,4 @@ pub mod config;
 pub mod http;
 pub mod intl;
 pub mod navigate;
+pub mod prefetch;

@@ -100,3 +100,128 @@ export async function createLink(baseUrl, body) {
 export function byTestId(page, id) {
   return page.locator(`[data-testid="${id}"]`);
 }
+
+/** Resolves once the page's checkout is in `state` (`.paylink[data-state=…]`). */
+export async function waitForState(page, state, { timeout = 15_000 } = {}) {
+  await page.locator(`.paylink[data-state="${state}"]`).waitFor({ timeout });
+}
+
+/** Polls `check` until it returns a truthy value (returned) or the time runs out. */
+export async function eventually(check, { timeout = 10_000, interval = 50, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${message} not met within ${timeout} ms (last: ${last})`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** `{ payments_created }` of a link, as the sandbox counts them. */
+export async function linkStats(baseUrl, uuid) {
+  const response = await fetch(`${baseUrl}/sandbox/stats/${uuid}`);
+  if (!response.ok) throw new Error(`stats failed: ${response.status}`);
+  return response.json();
+}
+
+/** A link as the page API serves it. */
+export async function getLink(baseUrl, uuid) {
+  const response = await fetch(`${baseUrl}/api/payment_link/${uuid}/`);
+  if (!response.ok) throw new Error(`get link failed: ${response.status}`);
+  return response.json();
+}
+
+/** Pays a link through the API, as another tab or device would. */
+export async function payThroughApi(baseUrl, uuid, body, idempotencyKey = `out-of-band-${Math.random()}`) {
+  const response = await fetch(`${baseUrl}/api/payment_link/${uuid}/pay/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 200) throw new Error(`pay failed: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Presses a button of the sandbox bank page without a browser: approve, decline or abandon. */
+export async function decideAtBank(baseUrl, moneyMovementId, action) {
+  const response = await fetch(`${baseUrl}/sandbox/bank/${moneyMovementId}/${action}`, {
+    method: 'POST',
+    redirect: 'manual',
+  });
+  if (response.status !== 303) throw new Error(`bank ${action} failed: ${response.status}`);
+  return response.headers.get('location');
+}
+
+/** Where the links made by `payableLink` send the payer back. */
+export const MERCHANT_ORIGIN = 'https://merchant.example';
+
+/** A fixed 50000.00 COP link (total 51190.00) with callback URLs under `MERCHANT_ORIGIN/orders/<tag>/`. */
+export function payableLink(baseUrl, tag, extra = {}) {
+  return createLink(baseUrl, {
+    currency: 'COP',
+    amount: 50000.0,
+    is_general: false,
+    description: `Pedido ${tag}`,
+    fee_mode: 'payer',
+    callback_urls: {
+      success: `${MERCHANT_ORIGIN}/orders/${tag}/success`,
+      cancel: `${MERCHANT_ORIGIN}/orders/${tag}/cancel`,
+    },
+    ...extra,
+  });
+}
+
+/**
+ * `openPage`, plus: the merchant's pages answered locally, and every pay
+ * request the page sends (POST …/pay/) recorded in `page.payRequests`.
+ */
+export async function openPayPage(browser, device, options) {
+  const page = await openPage(browser, device, options);
+  await page.context().route(`${MERCHANT_ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>merchant</h1>' }));
+  page.payRequests = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/pay/')) {
+      page.payRequests.push(request);
+    }
+  });
+  return page;
+}
+
+/** Picks a payment method by its wire code and waits for its form. */
+export async function chooseMethod(page, method) {
+  await page.locator(`[data-method="${method}"]`).click();
+  await byTestId(page, 'pay-form').waitFor();
+}
+
+export async function fillBancolombia(page, {
+  email = 'pagador@example.com', phone = '300 123 4567', documentType = 'CC', document = '1.234.567.890',
+} = {}) {
+  await byTestId(page, 'input-email').fill(email);
+  await byTestId(page, 'input-phone').fill(phone);
+  await byTestId(page, 'input-document_type').selectOption(documentType);
+  await byTestId(page, 'input-document').fill(document);
+}
+
+export async function fillPse(page, {
+  personType = 'N', documentType = 'CC', document = '1.234.567.890', bank = '1007',
+  email = 'pagador@example.com', phone = '300 123 4567',
+} = {}) {
+  await byTestId(page, 'input-person_type').selectOption(personType);
+  await byTestId(page, 'input-document_type').selectOption(documentType);
+  await byTestId(page, 'input-document').fill(document);
+  await byTestId(page, 'input-bank').selectOption(bank);
+  await byTestId(page, 'input-email').fill(email);
+  await byTestId(page, 'input-phone').fill(phone);
+}
+
+export async function fillNequi(page, { phone = '3991111111', documentType = 'CC', document = '1234567890' } = {}) {
+  await byTestId(page, 'input-phone').fill(phone);
+  await byTestId(page, 'input-document_type').selectOption(documentType);
+  await byTestId(page, 'input-document').fill(document);
+}
