@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Sourced before every wasm build: see scripts/setup.sh.
 WASM_ENV := source .tools/wasm.env &&
 
-.PHONY: setup build sandbox run test test-native test-browser test-e2e
+.PHONY: setup build sandbox run test test-native test-browser test-e2e test-size
 
 setup:
 	@scripts/setup.sh
@@ -15,7 +15,7 @@ setup:
 ## build: the release bundle in dist/
 build: setup
 	@echo "==> build: release bundle (trunk)"
-	@$(WASM_ENV) trunk build --release --offline
+	@$(WASM_ENV) RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" trunk build --release --offline
 	@node scripts/compress.mjs dist
 
 sandbox:
@@ -35,6 +35,10 @@ test-native:
 
 test-browser: setup
 	@$(WASM_ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test -p paylink --target wasm32-unknown-unknown --test browser
+
+## test-size: the size budgets of the built bundle (tests/size/budgets.json)
+test-size: build
+	@node --test tests/size/
 
 test-e2e: build sandbox
 	@node --test --test-concurrency=1 tests/e2e/*.test.mjs

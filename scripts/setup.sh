@@ -48,8 +48,12 @@ else
   if ! rustup toolchain list | grep -q '^system'; then
     rustup toolchain link system /usr
   fi
+  # Release bundles abort on panic without formatting a message: std is built
+  # from source anyway, and this keeps the panic machinery out of the bundle
+  # (measured in docs/performance.md). index.html shows a recovery screen.
   cat > .tools/wasm.env <<'EOF'
 export RUSTUP_TOOLCHAIN=system RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export RELEASE_WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 EOF
 fi
 

@@ -15,6 +15,7 @@ layer() {
 
 layer native test-native
 layer browser test-browser
+layer size-budget test-size
 layer end-to-end test-e2e
 
 # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed";

@@ -1,12 +1,14 @@
 //! A stand-in for the Colurs payment-link provider (docs/api.md), for
 //! developing and testing the payment page: the API, simulated bank pages,
-//! and the built page itself, all from one local origin.
+//! and the built page itself, all from one local origin; plus fault switches
+//! that make the API misbehave like a bad network.
 
 pub mod api;
 pub mod bank_pages;
 pub mod clock;
 pub mod config;
 pub mod errors;
+pub mod faults;
 pub mod field_rules;
 pub mod json_reply;
 pub mod model;
@@ -33,10 +35,13 @@ pub fn app(config: Config) -> Router {
         .merge(api::routes())
         .merge(bank_pages::routes())
         .merge(stats::routes())
+        .merge(faults::routes())
         .merge(static_files::routes())
-        .fallback_service(static_files::fallback(&state))
-        .layer(middleware::from_fn(
-            static_files::no_store_for_dynamic_responses,
+        .fallback(static_files::serve_asset)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults::apply_faults,
         ))
+        .layer(middleware::from_fn(static_files::common_headers))
         .with_state(state)
 }

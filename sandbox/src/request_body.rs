@@ -24,6 +24,11 @@ impl JsonObject {
         Ok(JsonObject { fields })
     }
 
+    /// Every field name present, `null` ones included.
+    pub fn field_names(&self) -> impl Iterator<Item = &str> {
+        self.fields.keys().map(String::as_str)
+    }
+
     fn raw(&self, name: &str) -> Option<&RawValue> {
         self.fields
             .get(name)

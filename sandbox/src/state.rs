@@ -1,9 +1,11 @@
-//! What every request handler shares: the configuration and the store.
+//! What every request handler shares: the configuration, the store and the
+//! fault rules.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::clock::Timestamp;
 use crate::config::Config;
+use crate::faults::FaultRules;
 use crate::nequi::NequiTiming;
 use crate::store::Store;
 
@@ -11,6 +13,7 @@ use crate::store::Store;
 pub struct AppState {
     pub config: Arc<Config>,
     store: Arc<Mutex<Store>>,
+    faults: Arc<Mutex<FaultRules>>,
 }
 
 impl AppState {
@@ -18,6 +21,7 @@ impl AppState {
         AppState {
             config: Arc::new(config),
             store: Arc::new(Mutex::new(store)),
+            faults: Arc::default(),
         }
     }
 
@@ -40,5 +44,13 @@ impl AppState {
         let now = self.config.clock.now();
         store.settle(now, self.nequi_timing());
         (store, now)
+    }
+
+    /// The fault rules, locked; every change to them is a single step, so a
+    /// panic elsewhere never leaves them half-updated.
+    pub fn faults(&self) -> MutexGuard<'_, FaultRules> {
+        self.faults
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

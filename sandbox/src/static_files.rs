@@ -1,63 +1,204 @@
-//! Serves the built payment page from `DIST_DIR`: assets as they are, and
-//! `index.html` for `/` and every `/pay/…` URL (the page routes itself).
+//! Serves the built payment page from `DIST_DIR` the way a production host
+//! would: `index.html` for `/` and every `/pay/…` URL (the page routes
+//! itself), assets as they are, precompressed `X.br` / `X.gz` siblings when
+//! the browser accepts them, and caching by whether a name carries a hash.
 
-use std::io::ErrorKind;
+use std::path::Path;
 
+use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tower_http::services::ServeDir;
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
 
 use crate::state::AppState;
 
 const NOT_BUILT: &str =
     "The payment page is not built yet (no index.html in DIST_DIR): run `make run`.\n";
 
-/// Page routes; `fallback` serves everything else from the dist directory.
+/// For names with a content hash: a new build gets new names.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// For other assets: keep, but ask (`Last-Modified`) before each use.
+pub const REVALIDATE: &str = "no-cache";
+pub const NO_STORE: &str = "no-store";
+pub const HTML: &str = "text/html; charset=utf-8";
+
+/// Page routes; `serve_asset` serves everything else from the dist directory.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(page_index))
         .route("/pay/{*rest}", get(page_index))
 }
 
-pub fn fallback(state: &AppState) -> ServeDir {
-    ServeDir::new(&state.config.dist_dir)
-}
-
 /// Read on every request, so a page rebuilt while the sandbox runs is
 /// picked up without a restart.
-async fn page_index(State(state): State<AppState>) -> Response {
-    match tokio::fs::read_to_string(state.config.dist_dir.join("index.html")).await {
-        Ok(html) => Html(html).into_response(),
-        Err(error) if error.kind() == ErrorKind::NotFound => {
-            (StatusCode::SERVICE_UNAVAILABLE, NOT_BUILT).into_response()
-        }
-        Err(error) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("Cannot read index.html: {error}\n"),
+async fn page_index(State(state): State<AppState>, request: Request) -> Response {
+    let index = ServeFile::new(state.config.dist_dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let Ok(response) = index.oneshot(request).await;
+    let response = response.map(Body::new);
+    if response.status() == StatusCode::NOT_FOUND {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE))],
+            NOT_BUILT,
         )
-            .into_response(),
+            .into_response();
     }
+    with_file_headers(response, "index.html")
 }
 
-/// API and sandbox answers and every HTML document are never cached: they
-/// change with the store, and a stale page would hide a fresh build.
-pub async fn no_store_for_dynamic_responses(request: Request, next: Next) -> Response {
+/// Any other path: a file of the dist directory, or 404.
+pub async fn serve_asset(State(state): State<AppState>, request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let files = ServeDir::new(&state.config.dist_dir)
+        .precompressed_br()
+        .precompressed_gzip();
+    let Ok(response) = files.oneshot(request).await;
+    let response = response.map(Body::new);
+    // A directory is answered with its index.html.
+    let name = if path.ends_with('/') {
+        "index.html"
+    } else {
+        path.rsplit('/').next().unwrap_or_default()
+    };
+    with_file_headers(response, name)
+}
+
+/// Type, `Vary` and caching of a file answer, by the requested file's name.
+fn with_file_headers(mut response: Response, name: &str) -> Response {
+    let status = response.status();
+    file_headers(response.headers_mut(), status, name);
+    response
+}
+
+fn file_headers(headers: &mut HeaderMap, status: StatusCode, name: &str) {
+    let served = status.is_success() || status == StatusCode::NOT_MODIFIED;
+    if !served {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+        return;
+    }
+    let content_type = content_type(name);
+    if let Some(content_type) = content_type {
+        if status.is_success() {
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        }
+    }
+    // The same URL answers differently by Accept-Encoding when a compressed
+    // sibling exists; saying so always is right either way.
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let cache = if content_type == Some(HTML) {
+        NO_STORE
+    } else if has_content_hash(name) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+}
+
+/// The type of what a file holds, by its extension; `None` leaves the
+/// guess of the file service.
+pub fn content_type(name: &str) -> Option<&'static str> {
+    let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "html" | "htm" => HTML,
+        "js" | "mjs" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => return None,
+    })
+}
+
+/// Whether a file name carries a content hash as Trunk writes it:
+/// `name-<16 hex digits>` then `.ext` or `_bg.wasm`.
+pub fn has_content_hash(name: &str) -> bool {
+    const HASH_DIGITS: usize = 16;
+    let bytes = name.as_bytes();
+    bytes.iter().enumerate().any(|(dash, &byte)| {
+        byte == b'-'
+            && dash > 0
+            && bytes
+                .get(dash + 1..dash + 1 + HASH_DIGITS)
+                .is_some_and(|hash| hash.iter().all(u8::is_ascii_hexdigit))
+            && matches!(bytes.get(dash + 1 + HASH_DIGITS), Some(b'.' | b'_'))
+    })
+}
+
+/// On every answer: no MIME sniffing, no referrer (a page URL holds the
+/// link uuid); and API and sandbox answers and every HTML document are
+/// never cached: they change with the store, and a stale page would hide a
+/// fresh build.
+pub async fn common_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let dynamic_path = path.starts_with("/api/") || path.starts_with("/sandbox/");
     let mut response = next.run(request).await;
-    let is_html = response
-        .headers()
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    let is_html = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.starts_with("text/html"));
     if dynamic_path || is_html {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashed_names() {
+        for hashed in [
+            "paylink-b8c3efe59fd93b47.js",
+            "paylink-b8c3efe59fd93b47_bg.wasm",
+            "main-9573525a5d8710e8.css",
+            "logo-0123456789ABCDEF.svg",
+        ] {
+            assert!(has_content_hash(hashed), "{hashed}");
+        }
+        for plain in [
+            "index.html",
+            "paylink.js",
+            "paylink-b8c3efe59fd93b4.js",
+            "paylink-b8c3efe59fd93b47x.js",
+            "paylink-b8c3efe59fd93b47",
+            "-b8c3efe59fd93b47.js",
+            "favicon.ico",
+        ] {
+            assert!(!has_content_hash(plain), "{plain}");
+        }
+    }
+
+    #[test]
+    fn types_by_extension() {
+        assert_eq!(content_type("a_bg.wasm"), Some("application/wasm"));
+        assert_eq!(content_type("a.JS"), Some("text/javascript"));
+        assert_eq!(content_type("index.html"), Some(HTML));
+        assert_eq!(content_type("a.gz"), None);
+        assert_eq!(content_type("README"), None);
+    }
 }

@@ -18,13 +18,18 @@ pub const CONFIRM_LIMIT_MS: u32 = 60_000;
 pub const SLOW_POLL_MS: u32 = 15_000;
 /// How long the receipt stays before the payer is handed back to the merchant.
 pub const RETURN_AFTER_MS: u32 = 5_000;
+/// A failed link load is retried by itself this many times, with backoff.
+pub const AUTO_RETRIES: u32 = 4;
+/// While the payer fills the form, the link is checked again this often, so
+/// a link cancelled meanwhile is known before anything is sent.
+pub const REFRESH_LINK_MS: u32 = 60_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Checkout {
     /// Fetching the link; `resume` is a payment reference from the URL when
     /// the payer comes back from the bank or reloads mid-payment.
-    Loading { resume: Option<String> },
-    LoadFailed(LoadError),
+    Loading { resume: Option<String>, attempt: u32 },
+    LoadFailed { error: LoadError, resume: Option<String>, attempt: u32 },
     /// The summary, the method choice and the form.
     Payable(Payable),
     /// The pay request is in flight: the form is locked, a second submit is ignored.
@@ -120,6 +125,12 @@ pub enum SubmitError {
 pub enum Event {
     LinkLoaded(Result<PaymentLink, LoadError>),
     RetryLoad,
+    /// The periodic check of the link while the payer fills the form.
+    LinkRefreshed(Result<PaymentLink, LoadError>),
+    /// The link's `expires_at` has passed.
+    LinkExpired,
+    /// The browser is online again after being offline.
+    BackOnline,
     BanksLoaded(Result<Vec<Bank>, LoadError>),
     MethodChosen(Method),
     FieldChanged(FieldId, String),
@@ -138,6 +149,10 @@ pub enum Event {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     FetchLink,
+    RetryLoadAfter(u32),
+    RefreshLinkAfter(u32),
+    /// Tell the page when `expires_at` (ISO 8601) passes.
+    WatchExpiry(String),
     FetchBanks,
     SubmitPayment { idempotency_key: String, details: PaymentDetails },
     /// Top-level navigation: banks must never be framed.
@@ -154,9 +169,9 @@ impl Checkout {
     pub fn name(&self) -> &'static str {
         match self {
             Checkout::Loading { .. } => "loading",
-            Checkout::LoadFailed(LoadError::NotFound) => "not-found",
-            Checkout::LoadFailed(LoadError::Unavailable) => "load-failed",
-            Checkout::LoadFailed(LoadError::Malformed) => "malformed",
+            Checkout::LoadFailed { error: LoadError::NotFound, .. } => "not-found",
+            Checkout::LoadFailed { error: LoadError::Unavailable, .. } => "load-failed",
+            Checkout::LoadFailed { error: LoadError::Malformed, .. } => "malformed",
             Checkout::Payable(p) if p.method.is_none() => "choosing-method",
             Checkout::Payable(_) => "filling",
             Checkout::Submitting(_) => "submitting",
@@ -175,7 +190,7 @@ impl Checkout {
     /// The link, once loaded.
     pub fn link(&self) -> Option<&PaymentLink> {
         match self {
-            Checkout::Loading { .. } | Checkout::LoadFailed(_) => None,
+            Checkout::Loading { .. } | Checkout::LoadFailed { .. } => None,
             Checkout::Payable(p) | Checkout::Submitting(p) => Some(&p.link),
             Checkout::Redirecting { payable, .. }
             | Checkout::AwaitingApproval { payable, .. }
@@ -264,7 +279,11 @@ fn land(link: PaymentLink, resume: Option<String>) -> (Checkout, Vec<Effect>) {
     match link.status {
         LinkStatus::Pending | LinkStatus::Active => {
             let payable = Payable::new(link);
-            let effects = if payable.banks == Banks::Loading { vec![Effect::FetchBanks] } else { vec![] };
+            let mut effects = vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)];
+            effects.extend(payable.link.expires_at.clone().map(Effect::WatchExpiry));
+            if payable.banks == Banks::Loading {
+                effects.push(Effect::FetchBanks);
+            }
             (Checkout::Payable(payable), effects)
         }
         LinkStatus::Paid { .. } => (Checkout::LinkPaid(link), vec![]),
@@ -278,16 +297,28 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
     use Checkout as S;
     use Event as E;
     match (state, event) {
-        (S::Loading { resume }, E::LinkLoaded(Ok(link))) => land(link, resume),
-        (S::Loading { .. }, E::LinkLoaded(Err(error))) => (S::LoadFailed(error), vec![]),
-        (S::LoadFailed(LoadError::Unavailable), E::RetryLoad) => {
-            (S::Loading { resume: None }, vec![Effect::FetchLink])
+        (S::Loading { resume, .. }, E::LinkLoaded(Ok(link))) => land(link, resume),
+        (S::Loading { resume, attempt }, E::LinkLoaded(Err(error))) => {
+            // Only a failure that may pass is retried, by itself a few times with backoff.
+            let effects = if error == LoadError::Unavailable && attempt < AUTO_RETRIES {
+                vec![Effect::RetryLoadAfter(1_000 << attempt)]
+            } else {
+                vec![]
+            };
+            (S::LoadFailed { error, resume, attempt }, effects)
+        }
+        (S::LoadFailed { error: LoadError::Unavailable, resume, attempt }, E::RetryLoad | E::BackOnline) => {
+            (S::Loading { resume, attempt: attempt + 1 }, vec![Effect::FetchLink])
         }
 
         (S::Payable(p), event) => step_payable(p, event),
         (S::Submitting(p), event) => step_submitting(p, event),
 
         (S::AwaitingApproval { payable, reference, timeout_seconds }, event) => match event {
+            E::BackOnline => {
+                let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 0 };
+                (S::AwaitingApproval { payable, reference, timeout_seconds }, vec![effect])
+            }
             E::PaymentPolled { reference: r, result } if r == reference => match result {
                 Ok(report) if report.status.is_final() => conclude(payable, report),
                 _ => {
@@ -303,6 +334,10 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
             _ => (S::AwaitingApproval { payable, reference, timeout_seconds }, vec![]),
         },
 
+        (S::Confirming(c), E::BackOnline) => {
+            let effect = Effect::PollPayment { reference: c.reference.clone(), after_ms: 0 };
+            (S::Confirming(c), vec![effect])
+        }
         (S::Confirming(c), E::PaymentPolled { reference, result }) if reference == c.reference => {
             match result {
                 Ok(report) if report.status.is_final() => conclude(c.payable, report),
@@ -385,6 +420,17 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
             (Checkout::Payable(p), vec![])
         }
         Event::Submit { fresh_key } => submit(p, fresh_key),
+        // The link ran out or changed while the payer was typing: say so before anything is sent.
+        Event::LinkExpired => (Checkout::Expired(p.link), vec![]),
+        Event::LinkRefreshed(Ok(link)) if link.status.is_payable() => {
+            p.link.status = link.status;
+            (Checkout::Payable(p), vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)])
+        }
+        Event::LinkRefreshed(Ok(link)) => land(link, None),
+        Event::LinkRefreshed(Err(LoadError::NotFound)) => {
+            (Checkout::LoadFailed { error: LoadError::NotFound, resume: None, attempt: 0 }, vec![])
+        }
+        Event::LinkRefreshed(Err(_)) => (Checkout::Payable(p), vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)]),
         _ => (Checkout::Payable(p), vec![]),
     }
 }

@@ -26,7 +26,7 @@ fn all_methods() -> Vec<Method> {
 }
 
 fn loaded(methods: Vec<Method>) -> Checkout {
-    step(Checkout::Loading { resume: None }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, methods)))).0
+    step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, methods)))).0
 }
 
 /// Applies events in order, returning the final state and the last effects.
@@ -84,7 +84,7 @@ fn a_loaded_link_lands_on_the_screen_of_its_status() {
         (LinkStatus::Unrecognized("REFUNDING".into()), "processing"),
     ];
     for (status, screen) in cases {
-        let (state, _) = step(Checkout::Loading { resume: None }, Event::LinkLoaded(Ok(link(status, all_methods()))));
+        let (state, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(link(status, all_methods()))));
         assert_eq!(state.name(), screen);
     }
 }
@@ -92,28 +92,30 @@ fn a_loaded_link_lands_on_the_screen_of_its_status() {
 #[test]
 fn a_link_with_pse_fetches_banks_and_one_with_a_single_method_opens_its_form() {
     let (state, effects) =
-        step(Checkout::Loading { resume: None }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, all_methods()))));
-    assert_eq!(effects, vec![Effect::FetchBanks]);
+        step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, all_methods()))));
+    assert!(effects.contains(&Effect::FetchBanks));
     assert_eq!(state.name(), "choosing-method");
 
     let (state, effects) = step(
-        Checkout::Loading { resume: None },
+        Checkout::Loading { resume: None, attempt: 0 },
         Event::LinkLoaded(Ok(link(LinkStatus::Pending, vec![Method::Nequi]))),
     );
-    assert!(effects.is_empty());
+    assert!(!effects.contains(&Effect::FetchBanks));
     let Checkout::Payable(p) = state else { panic!() };
     assert_eq!(p.method, Some(Method::Nequi));
 }
 
 #[test]
 fn a_failed_load_can_be_retried_only_when_it_may_pass() {
-    let (failed, _) = step(Checkout::Loading { resume: None }, Event::LinkLoaded(Err(LoadError::Unavailable)));
+    let (failed, effects) =
+        step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Err(LoadError::Unavailable)));
     assert_eq!(failed.name(), "load-failed");
+    assert_eq!(effects, vec![Effect::RetryLoadAfter(1_000)]);
     let (retrying, effects) = step(failed, Event::RetryLoad);
     assert_eq!(retrying.name(), "loading");
     assert_eq!(effects, vec![Effect::FetchLink]);
 
-    let (missing, _) = step(Checkout::Loading { resume: None }, Event::LinkLoaded(Err(LoadError::NotFound)));
+    let (missing, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Err(LoadError::NotFound)));
     let (still_missing, effects) = step(missing, Event::RetryLoad);
     assert_eq!(still_missing.name(), "not-found");
     assert!(effects.is_empty());
@@ -302,7 +304,7 @@ fn a_poll_for_another_payment_is_ignored() {
 
 fn returned_from_bank() -> Checkout {
     let (state, effects) = step(
-        Checkout::Loading { resume: Some("mm_1".into()) },
+        Checkout::Loading { resume: Some("mm_1".into()), attempt: 0 },
         Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))),
     );
     assert_eq!(state.name(), "confirming");
@@ -376,4 +378,72 @@ fn after_a_decline_a_new_attempt_keeps_the_form_and_gets_a_new_key() {
     assert_eq!(p.attempt, None);
     let (_, effects) = step(state, submit("k9"));
     assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k9"));
+}
+
+#[test]
+fn automatic_retries_back_off_then_leave_it_to_the_payer() {
+    let mut state = Checkout::Loading { resume: None, attempt: 0 };
+    let mut delays = vec![];
+    for _ in 0..6 {
+        let (failed, effects) = step(state, Event::LinkLoaded(Err(LoadError::Unavailable)));
+        if let [Effect::RetryLoadAfter(ms)] = effects[..] {
+            delays.push(ms);
+        }
+        state = step(failed, Event::RetryLoad).0;
+    }
+    assert_eq!(delays, vec![1_000, 2_000, 4_000, 8_000]);
+}
+
+#[test]
+fn a_retried_load_keeps_the_payment_to_resume() {
+    let (failed, _) = step(
+        Checkout::Loading { resume: Some("mm_1".into()), attempt: 0 },
+        Event::LinkLoaded(Err(LoadError::Unavailable)),
+    );
+    let (loading, _) = step(failed, Event::BackOnline);
+    let (state, _) = step(loading, Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))));
+    assert_eq!(state.name(), "confirming");
+}
+
+#[test]
+fn a_payable_link_is_watched_for_expiry_and_checked_again_while_the_payer_types() {
+    let mut expiring = link(LinkStatus::Pending, all_methods());
+    expiring.expires_at = Some("2026-03-03T00:00:00Z".into());
+    let (state, effects) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(expiring)));
+    assert!(effects.contains(&Effect::WatchExpiry("2026-03-03T00:00:00Z".into())));
+    assert!(effects.contains(&Effect::RefreshLinkAfter(REFRESH_LINK_MS)));
+
+    let (still, effects) = step(state.clone(), Event::LinkRefreshed(Ok(link(LinkStatus::Active, all_methods()))));
+    assert_eq!(still.name(), "choosing-method");
+    assert_eq!(effects, vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)]);
+
+    let (cancelled, effects) = step(state.clone(), Event::LinkRefreshed(Ok(link(LinkStatus::Cancelled, all_methods()))));
+    assert_eq!(cancelled.name(), "cancelled");
+    assert!(effects.is_empty());
+
+    let (expired, effects) = step(state, Event::LinkExpired);
+    assert_eq!(expired.name(), "expired");
+    assert!(effects.is_empty(), "nothing is sent");
+}
+
+#[test]
+fn the_form_survives_a_refresh_and_a_late_expiry_cannot_interrupt_a_submission() {
+    let (state, _) = run(loaded(all_methods()), bancolombia_form());
+    let (state, _) = step(state, Event::LinkRefreshed(Ok(link(LinkStatus::Pending, all_methods()))));
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(p.form.get(F::Email), "payer@example.com");
+
+    let submitting = submitted_bancolombia();
+    let (same, effects) = step(submitting.clone(), Event::LinkExpired);
+    assert_eq!(same, submitting);
+    assert!(effects.is_empty());
+}
+
+#[test]
+fn back_online_asks_again_at_once() {
+    let (state, effects) = step(returned_from_bank(), Event::BackOnline);
+    assert_eq!(state.name(), "confirming");
+    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+    let (_, effects) = step(awaiting_nequi(), Event::BackOnline);
+    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
 }

@@ -105,5 +105,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Reference => "Reference",
         ReturningToMerchant => "We will take you back to the merchant in a few seconds.",
         ReturnNow => "Return to the merchant now",
+        Offline => "No internet connection. We will carry on when it is back.",
     }
 }

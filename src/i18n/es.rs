@@ -105,5 +105,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Reference => "Referencia",
         ReturningToMerchant => "Te llevaremos de vuelta al comercio en unos segundos.",
         ReturnNow => "Volver al comercio ahora",
+        Offline => "Sin conexión a internet. Seguiremos cuando vuelva.",
     }
 }

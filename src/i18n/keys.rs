@@ -113,4 +113,5 @@ keys! {
     Reference,
     ReturningToMerchant,
     ReturnNow,
+    Offline,
 }

@@ -105,5 +105,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Reference => "Referência",
         ReturningToMerchant => "Levaremos você de volta à loja em alguns segundos.",
         ReturnNow => "Voltar à loja agora",
+        Offline => "Sem conexão com a internet. Continuaremos quando ela voltar.",
     }
 }

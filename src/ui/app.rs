@@ -72,9 +72,13 @@ fn screen_of(state: &Checkout) -> Screen {
         Checkout::Expired(_) => Screen::Notice(Key::ExpiredTitle, Key::ExpiredBody),
         Checkout::Cancelled(_) => Screen::Notice(Key::CancelledTitle, Key::CancelledBody),
         Checkout::Processing(_) => Screen::Notice(Key::ProcessingTitle, Key::ProcessingBody),
-        Checkout::LoadFailed(LoadError::NotFound) => Screen::Notice(Key::NotFoundTitle, Key::NotFoundBody),
-        Checkout::LoadFailed(LoadError::Malformed) => Screen::Notice(Key::MalformedTitle, Key::MalformedBody),
-        Checkout::LoadFailed(LoadError::Unavailable) => Screen::LoadFailed,
+        Checkout::LoadFailed { error: LoadError::NotFound, .. } => {
+            Screen::Notice(Key::NotFoundTitle, Key::NotFoundBody)
+        }
+        Checkout::LoadFailed { error: LoadError::Malformed, .. } => {
+            Screen::Notice(Key::MalformedTitle, Key::MalformedBody)
+        }
+        Checkout::LoadFailed { error: LoadError::Unavailable, .. } => Screen::LoadFailed,
     }
 }
 
@@ -120,6 +124,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="paylink" data-state=move || state.with(|s| s.name())>
             <LanguageSwitcher/>
+            <OfflineBanner/>
             {move || match screen.get() {
                 Screen::Loading => view! {
                     <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>
@@ -172,5 +177,26 @@ fn LanguageSwitcher() -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// Says so while the browser is offline; polling resumes when it is back.
+#[component]
+fn OfflineBanner() -> impl IntoView {
+    let shell = super::shell::use_shell();
+    let online = RwSignal::new(web_sys::window().map_or(true, |w| w.navigator().on_line()));
+    let offline_handle = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let online_handle = window_event_listener(leptos::ev::online, move |_| {
+        online.set(true);
+        shell.dispatch(Event::BackOnline);
+    });
+    on_cleanup(move || {
+        offline_handle.remove();
+        online_handle.remove();
+    });
+    view! {
+        <p class="offline-banner" role="status" data-testid="offline" hidden=move || online.get()>
+            {tr(Key::Offline)}
+        </p>
     }
 }

@@ -45,7 +45,7 @@ impl Shell {
         resume: Option<String>,
     ) -> Shell {
         Shell {
-            state: RwSignal::new(Checkout::Loading { resume }),
+            state: RwSignal::new(Checkout::Loading { resume, attempt: 0 }),
             lang,
             lang_chosen,
             config: StoredValue::new(config),
@@ -80,6 +80,20 @@ impl Shell {
                 let result = fetch_link(&config, &token).await;
                 self.dispatch(Event::LinkLoaded(result));
             }),
+            Fx::RetryLoadAfter(ms) => self.after(ms, move || self.dispatch(Event::RetryLoad)),
+            Fx::RefreshLinkAfter(ms) => self.after(ms, move || {
+                spawn_local(async move {
+                    let result = fetch_link(&config, &token).await;
+                    self.dispatch(Event::LinkRefreshed(result));
+                })
+            }),
+            Fx::WatchExpiry(iso) => {
+                let left_ms = js_sys::Date::parse(&iso) - js_sys::Date::now();
+                // Timers cannot wait longer than 2^31 ms; the refresh covers far expiries.
+                if left_ms.is_finite() && left_ms < f64::from(i32::MAX) {
+                    self.after(left_ms.max(0.0) as u32, move || self.dispatch(Event::LinkExpired));
+                }
+            }
             Fx::FetchBanks => spawn_local(async move {
                 let result = fetch_banks(&config).await;
                 self.dispatch(Event::BanksLoaded(result));
@@ -91,21 +105,20 @@ impl Shell {
             Fx::Navigate(url) => navigate::leave_for(&url),
             Fx::RememberPayment(reference) => navigate::set_payment_in_url(Some(&reference)),
             Fx::ForgetPayment => navigate::set_payment_in_url(None),
-            Fx::PollPayment { reference, after_ms } => {
-                set_timeout(
-                    move || {
-                        spawn_local(async move {
-                            let result = fetch_payment(&config, &token, &reference).await;
-                            self.dispatch(Event::PaymentPolled { reference, result });
-                        })
-                    },
-                    Duration::from_millis(u64::from(after_ms)),
-                );
+            Fx::PollPayment { reference, after_ms } => self.after(after_ms, move || {
+                spawn_local(async move {
+                    let result = fetch_payment(&config, &token, &reference).await;
+                    self.dispatch(Event::PaymentPolled { reference, result });
+                })
+            }),
+            Fx::ReturnToMerchantAfter { after_ms, .. } => {
+                self.after(after_ms, move || self.dispatch(Event::ReturnToMerchant))
             }
-            Fx::ReturnToMerchantAfter { after_ms, .. } => set_timeout(
-                move || self.dispatch(Event::ReturnToMerchant),
-                Duration::from_millis(u64::from(after_ms)),
-            ),
         }
+    }
+
+    /// Runs `then` after `ms`; the state machine ignores it if it no longer applies.
+    fn after(self, ms: u32, then: impl FnOnce() + 'static) {
+        set_timeout(then, Duration::from_millis(u64::from(ms)));
     }
 }

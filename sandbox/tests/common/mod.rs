@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::response::Response;
 use axum::Router;
 use paylink_sandbox::clock::Clock;
 use paylink_sandbox::{app, Config};
@@ -99,13 +100,17 @@ impl Sandbox {
         self.clock.advance(Duration::from_secs(seconds));
     }
 
-    pub async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self
-            .router
+    /// The answer with its body unread, for bodies meant to fail.
+    pub async fn respond(&self, request: Request<Body>) -> Response {
+        self.router
             .clone()
             .oneshot(request)
             .await
-            .expect("the router never fails");
+            .expect("the router never fails")
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.respond(request).await;
         let status = response.status();
         let headers = response.headers().clone();
         let body = axum::body::to_bytes(response.into_body(), usize::MAX)

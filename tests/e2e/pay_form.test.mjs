@@ -1,0 +1,280 @@
+// The payer's form on a phone: validation next to each field, a typed amount
+// on a general link, and a Pay button that can never send two payments.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  PHONE, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi, fillPse,
+  launchBrowser, linkStats, openPayPage, payableLink, startSandbox, waitForState,
+} from './harness.mjs';
+
+const NBSP = '\u00a0';
+const MESSAGES = {
+  required: 'Completa este campo.',
+  tooShort: 'Es demasiado corto: revisa que esté completo.',
+  checkDigit: 'El dígito de verificación no coincide: revisa el número.',
+  notMobile: 'Escribe un celular de 10 dígitos que empiece por 3.',
+  email: 'Escribe un correo como nombre@dominio.com.',
+  bank: 'Elige tu banco.',
+  minimum: `El valor mínimo es $${NBSP}1.000.`,
+};
+let sandbox;
+let browser;
+
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+async function withPage(run) {
+  const page = await openPayPage(browser, PHONE);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The message shown next to a field, and whether its control says it is invalid. */
+async function fieldProblem(page, name) {
+  return {
+    message: (await byTestId(page, `error-${name}`).innerText()).trim(),
+    invalid: await byTestId(page, `input-${name}`).getAttribute('aria-invalid'),
+  };
+}
+
+function focusedTestId(page) {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+test('Bancolombia: bad email, phone and CC are flagged when the payer leaves each field, and Pay sends nothing', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'form-bcol');
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await chooseMethod(page, 'BANCOLOMBIA');
+
+    // While the payer is still typing, nothing is said.
+    await byTestId(page, 'input-email').fill('x@');
+    assert.deepEqual(await fieldProblem(page, 'email'), { message: '', invalid: 'false' });
+    await byTestId(page, 'input-email').blur();
+    await eventually(async () => (await fieldProblem(page, 'email')).invalid === 'true');
+    assert.deepEqual(await fieldProblem(page, 'email'), { message: MESSAGES.email, invalid: 'true' });
+
+    await byTestId(page, 'input-phone').fill('2001234567');
+    await byTestId(page, 'input-phone').blur();
+    await eventually(async () => (await fieldProblem(page, 'phone')).invalid === 'true');
+    assert.deepEqual(await fieldProblem(page, 'phone'), { message: MESSAGES.notMobile, invalid: 'true' });
+
+    await byTestId(page, 'input-document_type').selectOption('CC');
+    await byTestId(page, 'input-document').fill('123');
+    await byTestId(page, 'input-document').blur();
+    await eventually(async () => (await fieldProblem(page, 'document')).invalid === 'true');
+    assert.deepEqual(await fieldProblem(page, 'document'), { message: MESSAGES.tooShort, invalid: 'true' });
+
+    // Refused: the messages stay, nothing is lost, the first bad field takes focus.
+    await byTestId(page, 'pay').click();
+    await eventually(async () => (await focusedTestId(page)) === 'input-email', { message: 'focus on the email' });
+    assert.equal(await page.locator('.paylink').getAttribute('data-state'), 'filling');
+    assert.equal((await fieldProblem(page, 'email')).message, MESSAGES.email);
+    assert.equal((await fieldProblem(page, 'phone')).message, MESSAGES.notMobile);
+    assert.equal((await fieldProblem(page, 'document')).message, MESSAGES.tooShort);
+    assert.equal(await byTestId(page, 'input-email').inputValue(), 'x@');
+    assert.equal(await byTestId(page, 'input-phone').inputValue(), '2001234567');
+    assert.equal(await byTestId(page, 'input-document_type').inputValue(), 'CC');
+    assert.equal(await byTestId(page, 'input-document').inputValue(), '123');
+
+    // A corrected value clears its message as it is typed.
+    await byTestId(page, 'input-email').fill('pagador@example.com');
+    await eventually(async () => (await fieldProblem(page, 'email')).invalid === 'false');
+    assert.equal((await fieldProblem(page, 'email')).message, '');
+    await byTestId(page, 'input-phone').fill('3001234567');
+    await byTestId(page, 'input-document').fill('1234567890');
+    await byTestId(page, 'pay').click();
+    await page.waitForURL(/\/sandbox\/bank\/mm_/);
+    // The first request the page ever sent is this one: the refused submit sent none.
+    assert.equal(page.payRequests.length, 1);
+    assert.deepEqual(page.problems, []);
+  });
+  assert.deepEqual(await linkStats(sandbox.baseUrl, link.uuid), { payments_created: 1 });
+});
+
+test('PSE: a refused submit flags every bad field at once and focuses the first', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'form-pse');
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await chooseMethod(page, 'PSE');
+    await byTestId(page, 'input-bank').waitFor();
+    await byTestId(page, 'input-person_type').selectOption('J');
+    await byTestId(page, 'input-document').fill('900.123.456-7');
+    await byTestId(page, 'input-document').blur();
+    await eventually(async () => (await fieldProblem(page, 'document')).invalid === 'true');
+    assert.deepEqual(await fieldProblem(page, 'document'), { message: MESSAGES.checkDigit, invalid: 'true' });
+
+    // Typed but never left: the submit is what flags them. The bank is not chosen.
+    await byTestId(page, 'input-email').fill('x@');
+    await byTestId(page, 'input-phone').fill('2001234567');
+    await byTestId(page, 'input-phone').press('Enter');
+    await eventually(async () => (await fieldProblem(page, 'phone')).invalid === 'true');
+    assert.deepEqual(await fieldProblem(page, 'document'), { message: MESSAGES.checkDigit, invalid: 'true' });
+    assert.deepEqual(await fieldProblem(page, 'bank'), { message: MESSAGES.bank, invalid: 'true' });
+    assert.deepEqual(await fieldProblem(page, 'email'), { message: MESSAGES.email, invalid: 'true' });
+    assert.deepEqual(await fieldProblem(page, 'phone'), { message: MESSAGES.notMobile, invalid: 'true' });
+    assert.deepEqual(await fieldProblem(page, 'person_type'), { message: '', invalid: 'false' });
+    await eventually(async () => (await focusedTestId(page)) === 'input-document', { message: 'focus on the document' });
+    assert.equal(await byTestId(page, 'input-person_type').inputValue(), 'J');
+    assert.equal(await byTestId(page, 'input-document_type').inputValue(), 'NIT');
+    assert.equal(await byTestId(page, 'input-document').inputValue(), '900.123.456-7');
+    assert.equal(await byTestId(page, 'input-email').inputValue(), 'x@');
+    assert.equal(await byTestId(page, 'input-phone').inputValue(), '2001234567');
+
+    await fillPse(page, { personType: 'J', documentType: 'NIT', document: '900.123.456-8', bank: '1001' });
+    await byTestId(page, 'pay').click();
+    await page.waitForURL(/\/sandbox\/bank\/mm_/);
+    assert.equal(page.payRequests.length, 1);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('Nequi: an empty form is refused field by field, with the phone focused', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'form-nequi', { allowed_methods: ['NEQUI'] });
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await waitForState(page, 'filling');
+    await byTestId(page, 'pay').click();
+    await eventually(async () => (await focusedTestId(page)) === 'input-phone', { message: 'focus on the phone' });
+    assert.deepEqual(await fieldProblem(page, 'phone'), { message: MESSAGES.required, invalid: 'true' });
+    assert.deepEqual(await fieldProblem(page, 'document_type'), { message: MESSAGES.required, invalid: 'true' });
+    assert.deepEqual(await fieldProblem(page, 'document'), { message: MESSAGES.required, invalid: 'true' });
+    assert.equal(page.payRequests.length, 0);
+    assert.deepEqual(page.problems, []);
+  });
+  assert.deepEqual(await linkStats(sandbox.baseUrl, link.uuid), { payments_created: 0 });
+});
+
+test('a general link: the typed amount shows fee, IVA and total as it changes, and is sent as 50000.00', async () => {
+  const link = await createLink(sandbox.baseUrl, {
+    currency: 'COP', is_general: true, description: 'Abono', fee_mode: 'payer',
+  });
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await waitForState(page, 'choosing-method');
+    const amount = byTestId(page, 'input-amount');
+    assert.equal(await byTestId(page, 'total').count(), 0);
+
+    await amount.fill('10.000');
+    await byTestId(page, 'total').waitFor();
+    assert.equal(await byTestId(page, 'amount').innerText(), `$${NBSP}10.000`);
+    assert.equal(await byTestId(page, 'fee').innerText(), `$${NBSP}200`);
+    assert.equal(await byTestId(page, 'iva').innerText(), `$${NBSP}38`);
+    assert.equal(await byTestId(page, 'total').innerText(), `$${NBSP}10.238`);
+
+    await amount.fill('50.000');
+    await eventually(async () => (await byTestId(page, 'total').innerText()) === `$${NBSP}51.190`);
+    assert.equal(await byTestId(page, 'amount').innerText(), `$${NBSP}50.000`);
+    assert.equal(await byTestId(page, 'fee').innerText(), `$${NBSP}1.000`);
+    assert.equal(await byTestId(page, 'iva').innerText(), `$${NBSP}190`);
+
+    await chooseMethod(page, 'BANCOLOMBIA');
+    // Under the minimum: the message says what the minimum is.
+    await amount.fill('500');
+    await amount.blur();
+    await eventually(async () => (await fieldProblem(page, 'amount')).invalid === 'true');
+    assert.equal((await fieldProblem(page, 'amount')).message, MESSAGES.minimum);
+    assert.equal(await byTestId(page, 'total').innerText(), `$${NBSP}512`);
+    await amount.fill('50.000');
+    await eventually(async () => (await fieldProblem(page, 'amount')).invalid === 'false');
+    assert.equal((await fieldProblem(page, 'amount')).message, '');
+
+    await fillBancolombia(page);
+    assert.equal(await byTestId(page, 'pay').innerText(), `Pagar $${NBSP}51.190`);
+    await byTestId(page, 'pay').click();
+    await page.waitForURL(/\/sandbox\/bank\/mm_/);
+    assert.equal(page.payRequests.length, 1);
+    const body = page.payRequests[0].postData();
+    assert.ok(body.includes('"amount":50000.00'), body);
+    assert.equal(await page.locator('[data-testid="bank-amount"]').innerText(), '51.190,00 COP');
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('a general link: an amount under the minimum is flagged when the payer leaves the field, before choosing a method', async () => {
+  // The amount comes first on the page, above the method choice: a payer
+  // types it, moves on, and should learn there and then that it is too low.
+  const link = await createLink(sandbox.baseUrl, {
+    currency: 'COP', is_general: true, description: 'Abono', fee_mode: 'payer',
+  });
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await waitForState(page, 'choosing-method');
+    const amount = byTestId(page, 'input-amount');
+    await amount.fill('500');
+    await amount.blur();
+    await eventually(async () => (await fieldProblem(page, 'amount')).invalid === 'true', {
+      timeout: 3_000, message: 'aria-invalid="true" on the amount after leaving it with 500',
+    });
+    assert.equal((await fieldProblem(page, 'amount')).message, MESSAGES.minimum);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+/**
+ * Holds the page's pay requests until `release()` is called, so a second
+ * press lands while the first request is still in flight.
+ */
+async function holdPayRequests(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/pay/', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test('a double click on Pay sends exactly one pay request', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'double-click', { allowed_methods: ['NEQUI'] });
+  await withPage(async (page) => {
+    const release = await holdPayRequests(page);
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await waitForState(page, 'filling');
+    await fillNequi(page, { phone: '3001234567' });
+    await byTestId(page, 'pay').dblclick();
+    await waitForState(page, 'submitting');
+    assert.ok(await byTestId(page, 'pay').isDisabled());
+    await eventually(() => page.payRequests.length >= 1);
+    release();
+    await waitForState(page, 'awaiting-approval');
+    assert.equal(page.payRequests.length, 1);
+    assert.deepEqual(page.problems, []);
+  });
+  assert.deepEqual(await linkStats(sandbox.baseUrl, link.uuid), { payments_created: 1 });
+});
+
+test('Enter pressed twice, and two submits in one tick, send exactly one pay request', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'double-enter');
+  await withPage(async (page) => {
+    const release = await holdPayRequests(page);
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await chooseMethod(page, 'BANCOLOMBIA');
+    await fillBancolombia(page);
+    await byTestId(page, 'input-document').press('Enter');
+    await page.keyboard.press('Enter');
+    // Whatever the button's state, a form submitted again while paying is ignored.
+    await page.evaluate(() => {
+      const form = document.querySelector('[data-testid="pay-form"]');
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await waitForState(page, 'submitting');
+    await eventually(() => page.payRequests.length >= 1);
+    release();
+    await page.waitForURL(/\/sandbox\/bank\/mm_/);
+    assert.equal(page.payRequests.length, 1);
+    assert.deepEqual(page.problems, []);
+  });
+  assert.deepEqual(await linkStats(sandbox.baseUrl, link.uuid), { payments_created: 1 });
+});
