@@ -15,8 +15,8 @@ setup:
 ## build: the release bundle in dist/
 build: setup
 	@echo "==> build: release bundle (trunk)"
-	@$(WASM_ENV) RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" trunk build --release --offline
-	@node scripts/compress.mjs dist
+	@# One build of dist/ at a time: concurrent trunk runs share its staging directory.
+	@mkdir -p target && flock target/dist.lock bash -c '$(WASM_ENV) RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" trunk build --release --offline && node scripts/compress.mjs dist'
 
 sandbox:
 	@echo "==> build: sandbox server"

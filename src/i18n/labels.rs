@@ -6,7 +6,7 @@ use crate::checkout::fields::{FieldId, FieldProblem};
 use crate::checkout::link::Method;
 use crate::checkout::money::{BoundsError, TypedAmountError};
 use crate::checkout::payment::PaymentStatus;
-use crate::checkout::state::SubmitError;
+use crate::checkout::state::{Checkout, LoadError, SubmitError};
 use crate::checkout::validate::FieldError;
 
 pub fn field_label(field: FieldId, method: Method) -> Key {
@@ -119,6 +119,28 @@ pub fn failure_title(status: &PaymentStatus) -> Key {
         PaymentStatus::Expired => Key::ApprovalExpiredTitle,
         _ => Key::PaymentErrorTitle,
     }
+}
+
+/// What the live region says when the checkout reaches a state; `None` for
+/// states the payer caused directly (typing, choosing) where focus already tells.
+pub fn announcement(state: &Checkout) -> Option<Key> {
+    Some(match state {
+        Checkout::Loading { .. } | Checkout::Payable(_) => return None,
+        Checkout::LoadFailed { error: LoadError::NotFound, .. } => Key::NotFoundTitle,
+        Checkout::LoadFailed { error: LoadError::Malformed, .. } => Key::MalformedTitle,
+        Checkout::LoadFailed { error: LoadError::Unavailable, .. } => Key::LoadFailedTitle,
+        Checkout::Submitting(_) => Key::PayingWait,
+        Checkout::Redirecting { .. } => Key::RedirectingTitle,
+        Checkout::AwaitingApproval { .. } => Key::ApproveInAppTitle,
+        Checkout::Confirming(c) if c.slow => Key::StillConfirmingTitle,
+        Checkout::Confirming(_) => Key::ConfirmingTitle,
+        Checkout::Paid { .. } => Key::PaymentApprovedTitle,
+        Checkout::LinkPaid(_) => Key::PaidTitle,
+        Checkout::PaymentFailed { report, .. } => failure_title(&report.status),
+        Checkout::Expired(_) => Key::ExpiredTitle,
+        Checkout::Cancelled(_) => Key::CancelledTitle,
+        Checkout::Processing(_) => Key::ProcessingTitle,
+    })
 }
 
 #[cfg(test)]

@@ -89,3 +89,34 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod usage_tests {
+    use super::Key;
+
+    /// Every key is shown somewhere: a catalog entry no code uses is dead text
+    /// that translators would keep paying for.
+    #[test]
+    fn every_key_is_used_by_the_code() {
+        let sources: String = ["src/ui", "src/i18n/labels.rs"]
+            .iter()
+            .flat_map(|path| read_rust(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)))
+            .collect();
+        let unused: Vec<String> = Key::ALL
+            .iter()
+            .map(|key| format!("{key:?}"))
+            .filter(|name| !sources.contains(&format!("Key::{name}")))
+            .collect();
+        assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+    }
+
+    fn read_rust(path: std::path::PathBuf) -> Vec<String> {
+        if path.is_file() {
+            return vec![std::fs::read_to_string(path).unwrap()];
+        }
+        std::fs::read_dir(path)
+            .unwrap()
+            .flat_map(|entry| read_rust(entry.unwrap().path()))
+            .collect()
+    }
+}

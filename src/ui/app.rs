@@ -10,6 +10,7 @@ use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
 use super::{tr, LangContext};
 use crate::checkout::state::{Checkout, Event, LoadError};
 use crate::checkout::token::{is_valid_reference, token_from_path};
+use crate::i18n::labels::announcement;
 use crate::i18n::{Key, Lang};
 use crate::web::config::Config;
 use crate::web::navigate::query_param;
@@ -125,6 +126,10 @@ pub fn App() -> impl IntoView {
         <div class="paylink" data-state=move || state.with(|s| s.name())>
             <LanguageSwitcher/>
             <OfflineBanner/>
+            // One polite live region announces every change the payer did not cause.
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+                {move || state.with(announcement).map(|key| lang.get().text(key))}
+            </p>
             {move || match screen.get() {
                 Screen::Loading => view! {
                     <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>

@@ -49,7 +49,7 @@ pub fn ReceiptScreen() -> impl IntoView {
     let returns = link.callback_urls.as_ref().and_then(|c| c.success.clone()).is_some();
     let when = report.updated_at.clone();
     view! {
-        <section class="notice notice--paid" role="status">
+        <section class="notice notice--paid">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(Key::PaymentApprovedTitle)}</h1>
             <dl class="summary__lines receipt">
                 {receipt_line(Key::PaidAmount, "receipt-amount", total.map(|c| money(c, currency)))}
@@ -114,7 +114,7 @@ pub fn FailedScreen() -> impl IntoView {
         return ().into_any();
     };
     view! {
-        <section class="notice notice--failed" role="alert">
+        <section class="notice notice--failed">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(failure_title(&status))}</h1>
             <p class="notice__body">{tr(Key::FailedBody)}</p>
             <div class="notice__actions">

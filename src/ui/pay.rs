@@ -149,7 +149,7 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
                     }}
                 </button>
                 {move || submitting.get().then(|| view! {
-                    <p class="pay-form__wait" role="status">{tr(Key::PayingWait)}</p>
+                    <p class="pay-form__wait">{tr(Key::PayingWait)}</p>
                 })}
             </form>
         </Show>

@@ -19,7 +19,7 @@ pub fn RedirectingScreen() -> impl IntoView {
         _ => String::new(),
     });
     view! {
-        <section class="notice notice--waiting" role="status">
+        <section class="notice notice--waiting">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(Key::RedirectingTitle)}</h1>
             <p class="notice__body">{tr(Key::RedirectingBody)}</p>
             <a class="button button--primary" href=url rel="noreferrer" target="_top" data-testid="continue-to-bank">
@@ -88,7 +88,7 @@ pub fn ConfirmingScreen() -> impl IntoView {
     let shell = use_shell();
     let slow = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Confirming(c) if c.slow)));
     view! {
-        <section class="notice notice--waiting" role="status">
+        <section class="notice notice--waiting">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">
                 {move || if slow.get() { tr(Key::StillConfirmingTitle)() } else { tr(Key::ConfirmingTitle)() }}
             </h1>
