@@ -42,3 +42,8 @@ test-size: build
 
 test-e2e: build sandbox
 	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+## bench: load, size and interaction figures of the release bundle (docs/performance.md)
+.PHONY: bench
+bench: build sandbox
+	@node bench/run.mjs

@@ -64,22 +64,41 @@ pub fn is_web_url(text: &str) -> bool {
     })
 }
 
-/// A web origin: scheme, host and optional port, nothing after.
-pub fn is_web_origin(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|host_and_port| {
-        let (host, port) = host_and_port
-            .split_once(':')
-            .unwrap_or((host_and_port, "80"));
-        !host.is_empty()
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-            && !port.is_empty()
-            && port.parse::<u16>().is_ok()
-    })
+/// An origin a link may be framed by, written exactly as a browser
+/// serializes it (it goes verbatim into `frame-ancestors`): `https://` and a
+/// lowercase host name with an optional port, or plain `http://` on
+/// loopback (`127.0.0.1` or `localhost`) with a port, for development.
+/// Nothing after the port: no path, no trailing slash; no wildcard.
+pub fn is_embed_origin(text: &str) -> bool {
+    let port_ok =
+        |port: &str| !port.starts_with('0') && port.parse::<u16>().is_ok_and(|port| port > 0);
+    if let Some(rest) = text.strip_prefix("https://") {
+        let (host, port) = match rest.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        };
+        return is_host_name(host) && port.is_none_or(port_ok);
+    }
+    if let Some(rest) = text.strip_prefix("http://") {
+        return rest.split_once(':').is_some_and(|(host, port)| {
+            matches!(host, "127.0.0.1" | "localhost") && port_ok(port)
+        });
+    }
+    false
+}
+
+/// A lowercase DNS name (or IPv4 address): dot-separated labels of letters,
+/// digits and inner hyphens.
+fn is_host_name(host: &str) -> bool {
+    (1..=253).contains(&host.len())
+        && host.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
 }
 
 /// `#1a7f5a` or `#1a7`.
@@ -150,11 +169,46 @@ mod tests {
         assert!(is_web_url("https://merchant.example/checkout/1/success"));
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url("https:///path"));
-        assert!(is_web_origin("https://shop.example"));
-        assert!(is_web_origin("http://localhost:3000"));
-        assert!(!is_web_origin("https://shop.example/"));
-        assert!(!is_web_origin("https://shop.example:99999"));
-        assert!(!is_web_origin("*"));
+        for origin in [
+            "https://shop.example",
+            "https://checkout.shop-1.example:8443",
+            "https://10.0.0.7",
+            "http://localhost:3000",
+            "http://127.0.0.1:8080",
+        ] {
+            assert!(is_embed_origin(origin), "{origin}");
+        }
+        for not_origin in [
+            "",
+            "*",
+            "https://*.shop.example",
+            "https://*",
+            "https://shop.example/",
+            "https://shop.example/checkout",
+            "https://shop.example?x=1",
+            "https://shop.example#top",
+            "https://shop.example:99999",
+            "https://shop.example:0",
+            "https://shop.example:080",
+            "https://shop.example:",
+            "https://Shop.example",
+            "https://shop..example",
+            "https://shop.example.",
+            "https://-shop.example",
+            "https://user@shop.example",
+            "https://shop.example 'unsafe-inline'",
+            "https://shop.example;",
+            "http://shop.example",
+            "http://localhost",
+            "http://127.0.0.1",
+            "http://127.0.0.2:3000",
+            "shop.example",
+            "//shop.example",
+            "ftp://shop.example",
+            "https://",
+        ] {
+            assert!(!is_embed_origin(not_origin), "{not_origin}");
+        }
         assert!(is_hex_color("#1A7F5A") && is_hex_color("#fff"));
         assert!(!is_hex_color("1a7f5a") && !is_hex_color("#12345"));
     }

@@ -1,12 +1,16 @@
 //! A stand-in for the Colurs payment-link provider (docs/api.md), for
 //! developing and testing the payment page: the API, simulated bank pages,
 //! and the built page itself, all from one local origin; plus fault switches
-//! that make the API misbehave like a bad network.
+//! that make the API misbehave like a bad network. The page is served with
+//! the security headers a production host must send (docs/deploying.md),
+//! and the violations browsers report are kept for tests.
 
 pub mod api;
 pub mod bank_pages;
 pub mod clock;
 pub mod config;
+pub mod csp_reports;
+pub mod digest;
 pub mod errors;
 pub mod faults;
 pub mod field_rules;
@@ -14,6 +18,7 @@ pub mod json_reply;
 pub mod model;
 pub mod money;
 pub mod nequi;
+pub mod page_policy;
 pub mod pse_banks;
 pub mod request_body;
 pub mod seed;
@@ -36,6 +41,7 @@ pub fn app(config: Config) -> Router {
         .merge(bank_pages::routes())
         .merge(stats::routes())
         .merge(faults::routes())
+        .merge(csp_reports::routes())
         .merge(static_files::routes())
         .fallback(static_files::serve_asset)
         .layer(middleware::from_fn_with_state(

@@ -1,5 +1,5 @@
-//! What every request handler shares: the configuration, the store and the
-//! fault rules.
+//! What every request handler shares: the configuration, the store, the
+//! fault rules, the page's security policy and the violations reported.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -7,6 +7,7 @@ use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::faults::FaultRules;
 use crate::nequi::NequiTiming;
+use crate::page_policy::PagePolicy;
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -14,14 +15,18 @@ pub struct AppState {
     pub config: Arc<Config>,
     store: Arc<Mutex<Store>>,
     faults: Arc<Mutex<FaultRules>>,
+    pub page_policy: Arc<PagePolicy>,
+    csp_reports: Arc<Mutex<Vec<serde_json::Value>>>,
 }
 
 impl AppState {
     pub fn new(config: Config, store: Store) -> Self {
         AppState {
+            page_policy: Arc::new(PagePolicy::load(&config.dist_dir)),
             config: Arc::new(config),
             store: Arc::new(Mutex::new(store)),
             faults: Arc::default(),
+            csp_reports: Arc::default(),
         }
     }
 
@@ -50,6 +55,13 @@ impl AppState {
     /// panic elsewhere never leaves them half-updated.
     pub fn faults(&self) -> MutexGuard<'_, FaultRules> {
         self.faults
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The Content-Security-Policy violations browsers reported, in order.
+    pub fn csp_reports(&self) -> MutexGuard<'_, Vec<serde_json::Value>> {
+        self.csp_reports
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

@@ -2,6 +2,9 @@
 //! would: `index.html` for `/` and every `/pay/…` URL (the page routes
 //! itself), assets as they are, precompressed `X.br` / `X.gz` siblings when
 //! the browser accepts them, and caching by whether a name carries a hash.
+//! The page (its HTML) also carries its Content-Security-Policy and the
+//! other page headers of `page_policy`; `frame-ancestors` follows the
+//! link's `allowed_embed_origins`.
 
 use std::path::Path;
 
@@ -15,6 +18,8 @@ use axum::Router;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
+use crate::csp_reports::REPORTS_PATH;
+use crate::page_policy::{content_security_policy, insert_page_headers};
 use crate::state::AppState;
 
 const NOT_BUILT: &str =
@@ -37,6 +42,7 @@ pub fn routes() -> Router<AppState> {
 /// Read on every request, so a page rebuilt while the sandbox runs is
 /// picked up without a restart.
 async fn page_index(State(state): State<AppState>, request: Request) -> Response {
+    let embed_origins = embed_origins_for(&state, request.uri().path());
     let index = ServeFile::new(state.config.dist_dir.join("index.html"))
         .precompressed_br()
         .precompressed_gzip();
@@ -50,7 +56,38 @@ async fn page_index(State(state): State<AppState>, request: Request) -> Response
         )
             .into_response();
     }
-    with_file_headers(response, "index.html")
+    let response = with_file_headers(response, "index.html");
+    with_page_headers(&state, response, &embed_origins)
+}
+
+/// The origins allowed to frame `/pay/{uuid}`: the link's
+/// `allowed_embed_origins`; none for any other page URL.
+fn embed_origins_for(state: &AppState, path: &str) -> Vec<String> {
+    let Some(token) = path.strip_prefix("/pay/") else {
+        return Vec::new();
+    };
+    let Ok(uuid) = uuid::Uuid::try_parse(token.strip_suffix('/').unwrap_or(token)) else {
+        return Vec::new();
+    };
+    let (store, _now) = state.settled_store();
+    store
+        .link(uuid)
+        .map(|link| link.allowed_embed_origins.clone())
+        .unwrap_or_default()
+}
+
+/// The page's security headers on an answer that is the page.
+fn with_page_headers(
+    state: &AppState,
+    mut response: Response,
+    embed_origins: &[String],
+) -> Response {
+    let served = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    if let Some(facts) = state.page_policy.facts().filter(|_| served) {
+        let policy = content_security_policy(&facts, embed_origins, Some(REPORTS_PATH));
+        insert_page_headers(response.headers_mut(), &policy, !embed_origins.is_empty());
+    }
+    response
 }
 
 /// Any other path: a file of the dist directory, or 404.
@@ -67,7 +104,12 @@ pub async fn serve_asset(State(state): State<AppState>, request: Request) -> Res
     } else {
         path.rsplit('/').next().unwrap_or_default()
     };
-    with_file_headers(response, name)
+    let response = with_file_headers(response, name);
+    if name == "index.html" {
+        // The page under another URL: same policy, never framed.
+        return with_page_headers(&state, response, &[]);
+    }
+    response
 }
 
 /// Type, `Vary` and caching of a file answer, by the requested file's name.

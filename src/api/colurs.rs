@@ -151,6 +151,7 @@ impl LinkWire {
             callback_urls: self
                 .callback_urls
                 .map(|c| CallbackUrls { success: c.success, cancel: c.cancel }),
+            customer: None,
         })
     }
 }

@@ -48,7 +48,8 @@ pub fn pay_request_body(details: &PaymentDetails) -> String {
             .map(|national| format!("{COLOMBIA_CALLING_CODE}{national}")),
         payer_type_document: details.document_type.code(),
         payer_document: &details.document,
-        bank_id: details.bank_id.filter(|_| is_pse),
+        // Colurs bank ids are integers on the wire.
+        bank_id: details.bank_id.as_deref().and_then(|id| id.parse().ok()).filter(|_| is_pse),
         payer_person_type: details
             .person_type
             .filter(|_| is_pse)
@@ -117,6 +118,8 @@ struct PaymentStatusWire {
     total_to_pay: Option<WireDecimal>,
     #[serde(default)]
     updated_at: Option<String>,
+    #[serde(default)]
+    expires_at: Option<String>,
 }
 
 /// Reads a payment's status. An unknown status stays unrecognized (never
@@ -129,6 +132,7 @@ pub fn parse_payment_status(body: &str) -> Result<PaymentReport, ApiError> {
         status: PaymentStatus::from_wire(&wire.status),
         total: wire.total_to_pay.map(|total| total.0),
         updated_at: wire.updated_at,
+        expires_at: wire.expires_at,
     })
 }
 
@@ -145,7 +149,7 @@ pub fn parse_banks(body: &str) -> Result<Vec<Bank>, ApiError> {
     Ok(wire
         .into_iter()
         .map(|bank| Bank {
-            id: bank.id,
+            id: bank.id.to_string(),
             name: bank.name,
         })
         .collect())
@@ -185,6 +189,7 @@ mod tests {
             document_type: DocumentType::CC,
             document: "1234567890".into(),
             bank_id: None,
+            payer_cpf: None,
         }
     }
 
@@ -197,7 +202,8 @@ mod tests {
             person_type: Some(PersonType::Juridical),
             document_type: DocumentType::NIT,
             document: "9001234568".into(),
-            bank_id: Some(1007),
+            bank_id: Some("1007".into()),
+            payer_cpf: None,
         }
     }
 
@@ -247,6 +253,7 @@ mod tests {
             document_type: DocumentType::CE,
             document: "E123456".into(),
             bank_id: None,
+            payer_cpf: None,
         };
         assert_eq!(
             pay_request_body(&details),
@@ -257,7 +264,8 @@ mod tests {
     #[test]
     fn pse_fields_are_never_sent_with_other_methods() {
         let details = PaymentDetails {
-            bank_id: Some(1007),
+            bank_id: Some("1007".into()),
+            payer_cpf: None,
             person_type: Some(PersonType::Natural),
             ..seed_details()
         };
@@ -395,6 +403,7 @@ mod tests {
                 status: PaymentStatus::Pending,
                 total: Some(5_119_000),
                 updated_at: Some("2026-02-03T10:05:00Z".into()),
+                expires_at: Some("2026-02-03T10:45:00Z".into()),
             })
         );
     }
@@ -432,6 +441,7 @@ mod tests {
                 status: PaymentStatus::Approved,
                 total: None,
                 updated_at: None,
+                expires_at: None,
             })
         );
     }
@@ -464,15 +474,15 @@ mod tests {
             parse_banks(body),
             Ok(vec![
                 Bank {
-                    id: 0,
+                    id: "0".into(),
                     name: "A continuación seleccione su banco".into()
                 },
                 Bank {
-                    id: 1007,
+                    id: "1007".into(),
                     name: "BANCOLOMBIA".into()
                 },
                 Bank {
-                    id: 1040,
+                    id: "1040".into(),
                     name: "Banco Agrario".into()
                 },
             ])

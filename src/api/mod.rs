@@ -2,5 +2,6 @@
 //! and convert it into the domain model of `crate::checkout`. Pure Rust.
 pub mod colurs;
 pub mod colurs_payment;
+pub mod belvo;
 pub mod decimal;
 pub mod error;

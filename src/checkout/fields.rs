@@ -23,10 +23,12 @@ pub enum FieldId {
     Bank,
     Email,
     Phone,
+    /// The CPF of the person paying for a business (Pix).
+    PayerCpf,
 }
 
 impl FieldId {
-    pub const ALL: [FieldId; 7] = [
+    pub const ALL: [FieldId; 8] = [
         FieldId::Amount,
         FieldId::PersonType,
         FieldId::DocumentType,
@@ -34,6 +36,7 @@ impl FieldId {
         FieldId::Bank,
         FieldId::Email,
         FieldId::Phone,
+        FieldId::PayerCpf,
     ];
 
     /// The HTML `name` attribute, also the key of the field's labels.
@@ -46,6 +49,7 @@ impl FieldId {
             FieldId::Bank => "bank",
             FieldId::Email => "email",
             FieldId::Phone => "phone",
+            FieldId::PayerCpf => "payer_cpf",
         }
     }
 
@@ -176,7 +180,7 @@ fn person_type_from_wire(code: &str) -> Option<PersonType> {
 
 /// Juridical persons identify with a NIT; everyone else is a natural person.
 fn person_type_for(kind: DocumentType) -> PersonType {
-    if kind == DocumentType::NIT {
+    if matches!(kind, DocumentType::NIT | DocumentType::CNPJ) {
         PersonType::Juridical
     } else {
         PersonType::Natural
@@ -209,17 +213,25 @@ pub fn allowed_document_types(
     match method {
         Method::Pse => pse_document_types(person_type.unwrap_or(PersonType::Natural)),
         Method::Bancolombia | Method::Nequi => &SEED_DOCUMENTS,
+        Method::Pix => match person_type {
+            Some(PersonType::Juridical) => &[DocumentType::CNPJ],
+            _ => &[DocumentType::CPF],
+        },
     }
 }
 
 /// The fields a method asks for, in display order; the amount first when the
 /// payer chooses it.
-fn field_ids(method: Method, amount_rule: &AmountRule) -> Vec<FieldId> {
+fn field_ids(method: Method, amount_rule: &AmountRule, form: &FormValues) -> Vec<FieldId> {
     use FieldId::*;
+    let business = form.person_type() == Some(super::payment::PersonType::Juridical);
     let method_fields: &[FieldId] = match method {
         Method::Pse => &[PersonType, DocumentType, Document, Bank, Email, Phone],
         Method::Bancolombia => &[Email, Phone, DocumentType, Document],
         Method::Nequi => &[Phone, DocumentType, Document],
+        // A business pays through a person, whose CPF the bank needs (seed 001).
+        Method::Pix if business => &[PersonType, DocumentType, Document, PayerCpf, Bank],
+        Method::Pix => &[PersonType, DocumentType, Document, Bank],
     };
     let amount: &[FieldId] = match amount_rule {
         AmountRule::PayerChooses(_) => &[Amount],
@@ -237,7 +249,7 @@ pub fn schema(
     form: &FormValues,
     prefill: &Prefill,
 ) -> Vec<FieldSpec> {
-    field_ids(method, amount_rule)
+    field_ids(method, amount_rule, form)
         .into_iter()
         .map(|id| {
             let prefill_value = prefilled_text(id, prefill);
@@ -262,7 +274,7 @@ fn prefilled_text(id: FieldId, prefill: &Prefill) -> Option<String> {
         FieldId::PersonType => prefill
             .document_type
             .map(|kind| person_type_for(kind).wire_code().to_owned()),
-        FieldId::Amount | FieldId::Bank => None,
+        FieldId::Amount | FieldId::Bank | FieldId::PayerCpf => None,
     }
 }
 
@@ -300,6 +312,7 @@ fn control(id: FieldId, method: Method, currency: Currency, form: &FormValues) -
         FieldId::Bank => Control::BankList,
         FieldId::Email => text_input("email", "email", "email", EMAIL_MAX_CHARS),
         FieldId::Phone => text_input("tel", "tel", "tel-national", TEXT_MAX_CHARS),
+        FieldId::PayerCpf => text_input("text", "numeric", "off", TEXT_MAX_CHARS),
     }
 }
 
@@ -373,7 +386,7 @@ pub fn validate_field(
     form: &FormValues,
     banks: &[Bank],
 ) -> Result<(), FieldProblem> {
-    if !field_ids(method, amount_rule).contains(&id) {
+    if !field_ids(method, amount_rule, form).contains(&id) {
         return Ok(());
     }
     match id {
@@ -391,6 +404,7 @@ pub fn validate_field(
         FieldId::Bank => read_bank(form, banks).map(drop),
         FieldId::Email => read_email(form).map(drop),
         FieldId::Phone => read_phone(method, form).map(drop),
+        FieldId::PayerCpf => read_payer_cpf(form).map(drop),
     }
 }
 
@@ -403,7 +417,7 @@ pub fn validate_form(
     form: &FormValues,
     banks: &[Bank],
 ) -> Result<PaymentDetails, Vec<(FieldId, FieldProblem)>> {
-    let problems: Vec<(FieldId, FieldProblem)> = field_ids(method, amount_rule)
+    let problems: Vec<(FieldId, FieldProblem)> = field_ids(method, amount_rule, form)
         .into_iter()
         .filter_map(|id| {
             validate_field(id, method, amount_rule, currency, form, banks)
@@ -425,7 +439,7 @@ fn payment_details(
     form: &FormValues,
     banks: &[Bank],
 ) -> Result<PaymentDetails, (FieldId, FieldProblem)> {
-    let asked = field_ids(method, amount_rule);
+    let asked = field_ids(method, amount_rule, form);
     let read = |id| ReadIfAsked { asked: &asked, id };
     let document_type = read_document_type(method, form).map_err(at(FieldId::DocumentType))?;
     Ok(PaymentDetails {
@@ -442,6 +456,7 @@ fn payment_details(
         document: read_document(document_type, form).map_err(at(FieldId::Document))?,
         document_type,
         bank_id: read(FieldId::Bank).with(|| read_bank(form, banks))?,
+        payer_cpf: read(FieldId::PayerCpf).with(|| read_payer_cpf(form))?,
     })
 }
 
@@ -519,22 +534,26 @@ fn read_phone(method: Method, form: &FormValues) -> Result<String, FieldProblem>
     let national = match method {
         Method::Nequi => validate::nequi_phone(text),
         Method::Pse | Method::Bancolombia => validate::co_mobile(text),
+        Method::Pix => validate::br_mobile(text),
     };
     national.map_err(FieldProblem::Field)
 }
 
-/// The PSE lists' "choose your bank" entry: never a bank.
-const PLACEHOLDER_BANK_ID: u32 = 0;
+fn read_payer_cpf(form: &FormValues) -> Result<String, FieldProblem> {
+    validate::cpf(form.get(FieldId::PayerCpf)).map_err(FieldProblem::Field)
+}
 
-fn read_bank(form: &FormValues, banks: &[Bank]) -> Result<u32, FieldProblem> {
+/// The PSE lists' "choose your bank" entry: never a bank.
+const PLACEHOLDER_BANK_ID: &str = "0";
+
+fn read_bank(form: &FormValues, banks: &[Bank]) -> Result<String, FieldProblem> {
     let text = form.get(FieldId::Bank).trim();
-    if text.is_empty() {
+    if text.is_empty() || text == PLACEHOLDER_BANK_ID {
         return Err(FieldProblem::BankNotChosen);
     }
-    match text.parse::<u32>() {
-        Ok(PLACEHOLDER_BANK_ID) => Err(FieldProblem::BankNotChosen),
-        Ok(id) if banks.iter().any(|bank| bank.id == id) => Ok(id),
-        _ => Err(FieldProblem::UnknownBank),
+    match banks.iter().find(|bank| bank.id == text) {
+        Some(bank) => Ok(bank.id.clone()),
+        None => Err(FieldProblem::UnknownBank),
     }
 }
 
@@ -546,7 +565,7 @@ pub fn sort_banks(list: Vec<Bank>) -> Vec<Bank> {
         .into_iter()
         .filter(|bank| bank.id != PLACEHOLDER_BANK_ID)
         .collect();
-    banks.sort_by_cached_key(|bank| (collation_key(&bank.name), bank.id));
+    banks.sort_by_cached_key(|bank| (collation_key(&bank.name), bank.id.clone()));
     banks
 }
 
@@ -610,6 +629,7 @@ mod tests {
     }
 
     fn bank(id: u32, name: &str) -> Bank {
+        let id = id.to_string();
         Bank {
             id,
             name: name.to_owned(),
@@ -706,7 +726,8 @@ mod tests {
                 "document",
                 "bank",
                 "email",
-                "phone"
+                "phone",
+                "payer_cpf"
             ]
         );
         for (index, id) in FieldId::ALL.into_iter().enumerate() {
@@ -1002,7 +1023,8 @@ mod tests {
                 person_type: Some(PersonType::Natural),
                 document_type: DocumentType::CC,
                 document: "1234567890".into(),
-                bank_id: Some(1007),
+                bank_id: Some("1007".into()),
+                payer_cpf: None,
             })
         );
     }
@@ -1027,6 +1049,7 @@ mod tests {
                 document_type: DocumentType::CC,
                 document: "1234567890".into(),
                 bank_id: None,
+                payer_cpf: None,
             })
         );
     }
@@ -1051,6 +1074,7 @@ mod tests {
                 document_type: DocumentType::CE,
                 document: "E123456".into(),
                 bank_id: None,
+                payer_cpf: None,
             })
         );
     }
@@ -1416,7 +1440,7 @@ mod tests {
             bank(4, "Banco Múltiple"),
             bank(6, "Banco Ünico"),
         ]);
-        let ids: Vec<u32> = sorted.iter().map(|bank| bank.id).collect();
+        let ids: Vec<u32> = sorted.iter().map(|bank| bank.id.parse().unwrap()).collect();
         // Davivienda, Éxito, Falabella, Múltiple, Ñ, Ünico.
         assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
     }
@@ -1424,7 +1448,7 @@ mod tests {
     #[test]
     fn banks_with_the_same_name_keep_a_stable_order() {
         let sorted = sort_banks(vec![bank(9, "Banco"), bank(8, "BANCO"), bank(0, "Banco")]);
-        let ids: Vec<u32> = sorted.iter().map(|bank| bank.id).collect();
+        let ids: Vec<u32> = sorted.iter().map(|bank| bank.id.parse().unwrap()).collect();
         assert_eq!(ids, [8, 9]);
         assert_eq!(sort_banks(vec![bank(0, "A continuación")]), vec![]);
     }

@@ -1,6 +1,8 @@
 //! The domain model of a payment link, independent of any provider's wire format.
 
+use super::fields::Prefill;
 use super::money::{breakdown, Breakdown, Currency, FeeMode};
+use super::validate::DocumentType;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentLink {
@@ -17,6 +19,32 @@ pub struct PaymentLink {
     /// for a payable link (the wire layer rejects a link without any).
     pub methods: Vec<Method>,
     pub callback_urls: Option<CallbackUrls>,
+    /// The payer, when the provider already knows them (a Belvo customer).
+    pub customer: Option<Customer>,
+}
+
+/// A payer the provider knows: shown as "paying as …", their data prefilled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Customer {
+    pub name: String,
+    pub business: bool,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub document_type: Option<DocumentType>,
+    pub document: Option<String>,
+}
+
+impl Customer {
+    /// The customer's data as form prefill; the provider holds it, so it is read-only.
+    pub fn prefill(&self) -> Prefill {
+        Prefill {
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            document_type: self.document_type,
+            document: self.document.clone(),
+            read_only: true,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,6 +126,8 @@ pub enum Method {
     Bancolombia,
     Pse,
     Nequi,
+    /// Pix via Open Finance (Brazil): the payer authorises at their bank.
+    Pix,
 }
 
 impl Method {
@@ -110,11 +140,13 @@ impl Method {
         }
     }
 
+    /// The method's code in Colurs requests; Pix has none there.
     pub fn wire_code(self) -> &'static str {
         match self {
             Method::Bancolombia => "BANCOLOMBIA",
             Method::Pse => "PSE",
             Method::Nequi => "NEQUI",
+            Method::Pix => "PIX",
         }
     }
 }

@@ -20,10 +20,12 @@ impl PersonType {
     }
 }
 
-/// A bank from the PSE bank list (the placeholder entry is never one).
+/// A bank or institution the payer pays from: a PSE bank (numeric id at
+/// Colurs, uuid at Belvo) or an Open Finance institution. The placeholder
+/// entry of PSE lists is never one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bank {
-    pub id: u32,
+    pub id: String,
     pub name: String,
 }
 
@@ -39,7 +41,9 @@ pub struct PaymentDetails {
     pub person_type: Option<PersonType>,
     pub document_type: DocumentType,
     pub document: String,
-    pub bank_id: Option<u32>,
+    pub bank_id: Option<String>,
+    /// Pix for a business customer: the CPF of the person paying.
+    pub payer_cpf: Option<String>,
 }
 
 /// What the provider answered to a payment request.
@@ -101,4 +105,6 @@ pub struct PaymentReport {
     pub total: Option<i64>,
     /// ISO 8601 instant of the last change.
     pub updated_at: Option<String>,
+    /// Until when the payer can still authorise it (an Open Finance consent).
+    pub expires_at: Option<String>,
 }

@@ -6,7 +6,7 @@
 //! or a `PAID` link, both as reported by the provider.
 
 use super::fields::{validate_field, validate_form, FieldId, FieldProblem, FormValues};
-use super::link::{LinkStatus, Method, PaymentLink};
+use super::link::{AmountRule, LinkStatus, Method, PaymentLink};
 use super::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus};
 
 /// Polling after the return from the bank: quick at first, then slower.
@@ -213,10 +213,15 @@ impl Payable {
             _ => None,
         };
         let banks = if link.methods.contains(&Method::Pse) { Banks::Loading } else { Banks::NotNeeded };
+        // A customer the provider knows fills the form with what it holds.
+        let mut form = FormValues::default();
+        if let Some(customer) = &link.customer {
+            form.apply_prefill(&customer.prefill());
+        }
         Payable {
             link,
             method,
-            form: FormValues::default(),
+            form,
             problems: Vec::new(),
             banks,
             submit_error: None,
@@ -228,6 +233,18 @@ impl Payable {
         match &self.banks {
             Banks::Loaded(list) => list,
             _ => &[],
+        }
+    }
+
+    /// What the payer is charged: the fixed total, or the total of the amount
+    /// of the attempt in flight on a general link.
+    pub fn total_to_pay(&self) -> Option<i64> {
+        match &self.link.amount {
+            AmountRule::Fixed(b) => Some(b.total),
+            AmountRule::PayerChooses(open) => {
+                let cents = self.attempt.as_ref()?.details.amount?;
+                open.fees.apply(cents).map(|b| b.total)
+            }
         }
     }
 
@@ -352,6 +369,7 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
                         status: PaymentStatus::Error,
                         total: None,
                         updated_at: None,
+                        expires_at: None,
                     };
                     conclude(c.payable, report)
                 }
@@ -436,7 +454,8 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
 }
 
 fn field_problem(p: &Payable, field: FieldId) -> Option<FieldProblem> {
-    let method = p.method?;
+    // The amount sits above the method choice and does not depend on it.
+    let method = p.method.or_else(|| (field == FieldId::Amount).then(|| p.link.methods.first().copied()).flatten())?;
     validate_field(field, method, &p.link.amount, p.link.currency, &p.form, p.bank_list()).err()
 }
 

@@ -18,6 +18,7 @@ fn link(status: LinkStatus, methods: Vec<Method>) -> PaymentLink {
             success: Some("https://merchant.example/ok".into()),
             cancel: Some("https://merchant.example/cancel".into()),
         }),
+        customer: None,
     }
 }
 
@@ -59,6 +60,7 @@ fn report(status: PaymentStatus) -> PaymentReport {
         status,
         total: Some(5_119_000),
         updated_at: Some("2026-02-03T10:30:00Z".into()),
+        expires_at: None,
     }
 }
 
@@ -123,7 +125,7 @@ fn a_failed_load_can_be_retried_only_when_it_may_pass() {
 
 #[test]
 fn banks_load_or_fail_and_a_failed_list_can_be_fetched_again() {
-    let bank = Bank { id: 1007, name: "BANCOLOMBIA".into() };
+    let bank = Bank { id: "1007".into(), name: "BANCOLOMBIA".into() };
     let (state, _) = step(loaded(all_methods()), Event::BanksLoaded(Ok(vec![bank.clone()])));
     let Checkout::Payable(p) = &state else { panic!() };
     assert_eq!(p.banks, Banks::Loaded(vec![bank]));
@@ -446,4 +448,37 @@ fn back_online_asks_again_at_once() {
     assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
     let (_, effects) = step(awaiting_nequi(), Event::BackOnline);
     assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+}
+
+fn general_link() -> PaymentLink {
+    PaymentLink {
+        amount: AmountRule::PayerChooses(OpenAmount {
+            min: Some(100_000),
+            max: None,
+            fees: FeePolicy { fee_rate_bps: 200, iva_rate_bps: 1900, mode: crate::checkout::money::FeeMode::Payer },
+        }),
+        ..link(LinkStatus::Pending, all_methods())
+    }
+}
+
+#[test]
+fn a_typed_amount_is_checked_on_leaving_it_before_any_method_is_chosen() {
+    let (state, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(general_link())));
+    let (state, _) = run(state, vec![type_in(F::Amount, "500"), Event::FieldLeft(F::Amount)]);
+    let Checkout::Payable(p) = &state else { panic!() };
+    assert_eq!(
+        p.problem(F::Amount),
+        Some(FieldProblem::Bounds(crate::checkout::money::BoundsError::BelowMinimum(100_000)))
+    );
+}
+
+#[test]
+fn the_total_of_a_typed_amount_is_known_once_it_is_submitted() {
+    let (state, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(general_link())));
+    let (state, _) = run(
+        state,
+        [vec![type_in(F::Amount, "50.000")], bancolombia_form(), vec![submit("k1")]].concat(),
+    );
+    let Checkout::Submitting(p) = &state else { panic!("{}", state.name()) };
+    assert_eq!(p.total_to_pay(), Some(5_119_000));
 }

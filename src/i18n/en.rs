@@ -106,5 +106,18 @@ pub(super) fn text(key: Key) -> &'static str {
         ReturningToMerchant => "We will take you back to the merchant in a few seconds.",
         ReturnNow => "Return to the merchant now",
         Offline => "No internet connection. We will carry on when it is back.",
+        FieldPayerCpf => "CPF of the person paying",
+        HintPayerCpf => "The company pays through a person: their CPF.",
+        MethodPix => "Pix (Open Finance)",
+        MethodPixHint => "Authorise the payment in your bank's app.",
+        DocCPF => "CPF",
+        DocCNPJ => "CNPJ",
+        FieldInstitution => "Your bank",
+        SearchBank => "Search for a bank",
+        NoBankMatches => "No bank matches the search.",
+        PayingAs => "Paying as",
+        PseRegistrationNote => "If you are not registered with PSE yet, you will be registered with your email and receive a confirmation message.",
+        ConsentTimeLeft => "Time left to authorise at your bank",
+        ConsentExpiredBody => "The time to authorise at your bank ran out. You have not been charged: try again.",
     }
 }

@@ -106,5 +106,18 @@ pub(super) fn text(key: Key) -> &'static str {
         ReturningToMerchant => "Te llevaremos de vuelta al comercio en unos segundos.",
         ReturnNow => "Volver al comercio ahora",
         Offline => "Sin conexión a internet. Seguiremos cuando vuelva.",
+        FieldPayerCpf => "CPF de quien paga",
+        HintPayerCpf => "La empresa paga a través de una persona: su CPF.",
+        MethodPix => "Pix (Open Finance)",
+        MethodPixHint => "Autoriza el pago en la app de tu banco.",
+        DocCPF => "CPF",
+        DocCNPJ => "CNPJ",
+        FieldInstitution => "Tu banco",
+        SearchBank => "Buscar banco",
+        NoBankMatches => "Ningún banco coincide con la búsqueda.",
+        PayingAs => "Pagando como",
+        PseRegistrationNote => "Si aún no estás registrado en PSE, te registraremos con tu correo y recibirás un mensaje de confirmación.",
+        ConsentTimeLeft => "Tiempo para autorizar en tu banco",
+        ConsentExpiredBody => "Se acabó el tiempo para autorizar en tu banco. No se hizo ningún cargo: vuelve a intentarlo.",
     }
 }

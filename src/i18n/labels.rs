@@ -15,10 +15,12 @@ pub fn field_label(field: FieldId, method: Method) -> Key {
         FieldId::PersonType => Key::FieldPersonType,
         FieldId::DocumentType => Key::FieldDocumentType,
         FieldId::Document => Key::FieldDocument,
+        FieldId::Bank if method == Method::Pix => Key::FieldInstitution,
         FieldId::Bank => Key::FieldBank,
         FieldId::Email => Key::FieldEmail,
         FieldId::Phone if method == Method::Nequi => Key::FieldNequiPhone,
         FieldId::Phone => Key::FieldPhone,
+        FieldId::PayerCpf => Key::FieldPayerCpf,
     }
 }
 
@@ -26,6 +28,7 @@ pub fn field_label(field: FieldId, method: Method) -> Key {
 pub fn field_hint(field: FieldId, method: Method) -> Option<Key> {
     match field {
         FieldId::Phone if method == Method::Nequi => Some(Key::HintNequiPhone),
+        FieldId::PayerCpf => Some(Key::HintPayerCpf),
         FieldId::Document => Some(Key::HintDocument),
         _ => None,
     }
@@ -41,6 +44,8 @@ pub fn option_label(value: &str) -> Option<Key> {
         "NIT" => Key::DocNIT,
         "TI" => Key::DocTI,
         "PP" => Key::DocPP,
+        "CPF" => Key::DocCPF,
+        "CNPJ" => Key::DocCNPJ,
         _ => return None,
     })
 }
@@ -50,6 +55,7 @@ pub fn method_name(method: Method) -> Key {
         Method::Bancolombia => Key::MethodBancolombia,
         Method::Pse => Key::MethodPse,
         Method::Nequi => Key::MethodNequi,
+        Method::Pix => Key::MethodPix,
     }
 }
 
@@ -58,6 +64,7 @@ pub fn method_hint(method: Method) -> Key {
         Method::Bancolombia => Key::MethodBancolombiaHint,
         Method::Pse => Key::MethodPseHint,
         Method::Nequi => Key::MethodNequiHint,
+        Method::Pix => Key::MethodPixHint,
     }
 }
 
@@ -111,6 +118,14 @@ pub fn submit_error_message(error: &SubmitError) -> Key {
     }
 }
 
+/// What to do after a payment that did not go through.
+pub fn failure_body(status: &PaymentStatus, method: Option<Method>) -> Key {
+    match (status, method) {
+        (PaymentStatus::Expired, Some(Method::Pix)) => Key::ConsentExpiredBody,
+        _ => Key::FailedBody,
+    }
+}
+
 /// Title of the screen for a payment that did not go through.
 pub fn failure_title(status: &PaymentStatus) -> Key {
     match status {
@@ -157,7 +172,7 @@ mod tests {
             max: None,
             fees: FeePolicy { fee_rate_bps: 0, iva_rate_bps: 0, mode: FeeMode::Payer },
         });
-        for method in [Method::Bancolombia, Method::Pse, Method::Nequi] {
+        for method in [Method::Bancolombia, Method::Pse, Method::Nequi, Method::Pix] {
             for person in ["N", "J"] {
                 let mut form = FormValues::default();
                 form.set(FieldId::PersonType, person);

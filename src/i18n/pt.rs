@@ -106,5 +106,18 @@ pub(super) fn text(key: Key) -> &'static str {
         ReturningToMerchant => "Levaremos você de volta à loja em alguns segundos.",
         ReturnNow => "Voltar à loja agora",
         Offline => "Sem conexão com a internet. Continuaremos quando ela voltar.",
+        FieldPayerCpf => "CPF de quem paga",
+        HintPayerCpf => "A empresa paga por meio de uma pessoa: o CPF dela.",
+        MethodPix => "Pix (Open Finance)",
+        MethodPixHint => "Autorize o pagamento no app do seu banco.",
+        DocCPF => "CPF",
+        DocCNPJ => "CNPJ",
+        FieldInstitution => "Seu banco",
+        SearchBank => "Buscar banco",
+        NoBankMatches => "Nenhum banco corresponde à busca.",
+        PayingAs => "Pagando como",
+        PseRegistrationNote => "Se você ainda não está registrado no PSE, faremos o registro com seu e-mail e você receberá uma confirmação.",
+        ConsentTimeLeft => "Tempo para autorizar no seu banco",
+        ConsentExpiredBody => "O tempo para autorizar no seu banco acabou. Nenhuma cobrança foi feita: tente novamente.",
     }
 }

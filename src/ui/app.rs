@@ -13,7 +13,7 @@ use crate::checkout::token::{is_valid_reference, token_from_path};
 use crate::i18n::labels::announcement;
 use crate::i18n::{Key, Lang};
 use crate::web::config::Config;
-use crate::web::navigate::query_param;
+use crate::web::navigate::{query_param, take_return_reference};
 
 /// Mounts the page into `#app`, replacing the skeleton index.html paints first.
 pub fn start() {
@@ -89,7 +89,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(preferred.unwrap_or(Lang::Es));
     provide_context(LangContext(lang));
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    let resume = query_param("payment").filter(|r| is_valid_reference(r));
+    let resume = take_return_reference().filter(|r| is_valid_reference(r));
     let shell = Shell::new(
         lang,
         preferred.is_some(),

@@ -95,8 +95,33 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
     let value = Memo::new(move |_| with_payable(shell.state, |p| p.form.get(FieldId::Bank).to_owned()).unwrap_or_default());
     let problem = Memo::new(move |_| with_payable(shell.state, |p| p.problem(FieldId::Bank)).flatten());
     let locked = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
+    // A long list gets a search box; the search text is not form data.
+    let search = RwSignal::new(String::new());
+    let search_id = format!("{input_id}-search");
     move || match banks.get() {
-        Banks::Loaded(list) => view! {
+        Banks::Loaded(list) => {
+            let searchable = list.len() > SEARCH_FROM;
+            let shown = move || {
+                let wanted = fold_for_search(&search.get());
+                list.iter()
+                    .filter(|bank| wanted.is_empty() || fold_for_search(&bank.name).contains(&wanted))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            let none_match = {
+                let shown = shown.clone();
+                move || shown().is_empty()
+            };
+            view! {
+            {searchable.then(|| view! {
+                <input type="search" id=search_id.clone() class="field__input field__search"
+                    data-testid="bank-search" autocomplete="off"
+                    aria-label=move || lang.get().text(Key::SearchBank)
+                    placeholder=move || lang.get().text(Key::SearchBank)
+                    prop:value=move || search.get()
+                    on:input:target=move |ev| search.set(ev.target().value())/>
+            })}
+            <p class="field__notice" role="status" hidden=move || !none_match()>{tr(Key::NoBankMatches)}</p>
             <select id=input_id.clone() name="bank" class="field__input" required=true
                 data-testid="input-bank"
                 aria-invalid=move || problem.get().is_some().to_string()
@@ -107,12 +132,13 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
                     shell.dispatch(Event::FieldLeft(FieldId::Bank));
                 }>
                 <option value="" disabled=true selected=move || value.get().is_empty()>{tr(Key::BankPlaceholder)}</option>
-                {list.into_iter().map(|bank| {
-                    let id = bank.id.to_string();
+                {move || shown().into_iter().map(|bank| {
+                    let id = bank.id.clone();
                     let selected_id = id.clone();
                     view! { <option value=id selected=move || value.get() == selected_id>{bank.name}</option> }
                 }).collect_view()}
             </select>
+            }
         }
         .into_any(),
         Banks::Failed => view! {
@@ -128,4 +154,25 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// Lists longer than this get a search box.
+const SEARCH_FROM: usize = 8;
+
+/// Case- and accent-insensitive text for matching what the payer types.
+fn fold_for_search(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
+            'é' | 'ê' | 'è' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
 }

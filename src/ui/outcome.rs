@@ -7,7 +7,7 @@ use super::shell::use_shell;
 use super::{money, tr, use_lang};
 use crate::checkout::link::LinkStatus;
 use crate::checkout::state::{Checkout, Event};
-use crate::i18n::labels::{failure_title, method_name};
+use crate::i18n::labels::{failure_body, failure_title, method_name};
 use crate::i18n::Key;
 use crate::web::intl::format_datetime;
 
@@ -104,9 +104,10 @@ pub fn LinkPaidScreen() -> impl IntoView {
 #[component]
 pub fn FailedScreen() -> impl IntoView {
     let shell = use_shell();
-    let Some((status, can_return)) = shell.state.with_untracked(|s| match s {
+    let Some((status, method, can_return)) = shell.state.with_untracked(|s| match s {
         Checkout::PaymentFailed { payable, report } => Some((
             report.status.clone(),
+            report.method.or(payable.method),
             payable.link.callback_urls.as_ref().and_then(|c| c.cancel.clone()).is_some(),
         )),
         _ => None,
@@ -116,7 +117,7 @@ pub fn FailedScreen() -> impl IntoView {
     view! {
         <section class="notice notice--failed">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(failure_title(&status))}</h1>
-            <p class="notice__body">{tr(Key::FailedBody)}</p>
+            <p class="notice__body">{tr(failure_body(&status, method))}</p>
             <div class="notice__actions">
                 <button type="button" class="button button--primary" data-testid="try-again"
                     on:click=move |_| shell.dispatch(Event::NewAttempt)>

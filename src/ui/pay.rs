@@ -8,7 +8,7 @@ use super::shell::use_shell;
 use super::summary::{BreakdownLines, LinkSummary};
 use super::{money, tr, tr_with, use_lang, with_payable};
 use crate::checkout::fields::{schema, typed_amount_format, FieldId, Prefill};
-use crate::checkout::link::{AmountRule, Method, PaymentLink};
+use crate::checkout::link::{AmountRule, Customer, Method, PaymentLink};
 use crate::checkout::money::{parse_typed_amount, Breakdown};
 use crate::checkout::state::{Checkout, Event};
 use crate::i18n::labels::{method_hint, method_name, submit_error_message};
@@ -24,6 +24,7 @@ pub fn PayScreen() -> impl IntoView {
     let open_amount = matches!(link.amount, AmountRule::PayerChooses(_));
     view! {
         <LinkSummary link=link.clone()/>
+        {link.customer.clone().map(|customer| view! { <PayingAs customer=customer methods=link.methods.clone()/> })}
         {open_amount.then(|| view! { <AmountEntry link=link.clone()/> })}
         <MethodChoice link=link.clone()/>
         <PayForm link=link/>
@@ -36,6 +37,29 @@ fn typed_breakdown(link: &PaymentLink, typed: &str) -> Option<Breakdown> {
     let AmountRule::PayerChooses(open) = &link.amount else { return None };
     let cents = parse_typed_amount(typed, typed_amount_format(link.currency)).ok()?;
     open.fees.apply(cents)
+}
+
+/// The payer the provider already knows: who pays, and for PSE what happens
+/// to a payer not yet registered there (seed 000).
+#[component]
+fn PayingAs(customer: Customer, methods: Vec<Method>) -> impl IntoView {
+    let document = match (customer.document_type, &customer.document) {
+        (Some(kind), Some(number)) => Some(format!("{} {number}", kind.code())),
+        _ => None,
+    };
+    let details: Vec<String> = [document, customer.email.clone()].into_iter().flatten().collect();
+    view! {
+        <section class="paying-as" data-testid="paying-as">
+            <p class="paying-as__who">
+                <span class="summary__label">{tr(Key::PayingAs)}</span> " "
+                <strong data-testid="customer-name">{customer.name.clone()}</strong>
+            </p>
+            <p class="paying-as__details">{details.join(" · ")}</p>
+            {methods.contains(&Method::Pse).then(|| view! {
+                <p class="paying-as__note" data-testid="pse-registration-note">{tr(Key::PseRegistrationNote)}</p>
+            })}
+        </section>
+    }
 }
 
 /// A general link: the payer types the amount; fee, IVA and total follow as they type.
@@ -93,6 +117,7 @@ fn method_mark(method: Method) -> &'static str {
         Method::Bancolombia => "B",
         Method::Pse => "PSE",
         Method::Nequi => "N",
+        Method::Pix => "Pix",
     }
 }
 
@@ -107,7 +132,8 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
     let fields = Memo::new(move |_| {
         with_payable(shell.state, |p| {
             let method = p.method?;
-            let specs = schema(method, &amount_rule, currency, &p.form, &Prefill::default());
+            let prefill = p.link.customer.as_ref().map(Customer::prefill).unwrap_or_default();
+            let specs = schema(method, &amount_rule, currency, &p.form, &prefill);
             Some((method, specs.into_iter().filter(|s| s.id != FieldId::Amount).collect::<Vec<_>>()))
         })
         .flatten()

@@ -95,7 +95,8 @@ impl Shell {
                 }
             }
             Fx::FetchBanks => spawn_local(async move {
-                let result = fetch_banks(&config).await;
+                let currency = self.state.with_untracked(|s| s.link().map(|l| l.currency));
+                let result = fetch_banks(&config, currency.unwrap_or(Currency::COP)).await;
                 self.dispatch(Event::BanksLoaded(result));
             }),
             Fx::SubmitPayment { idempotency_key, details } => spawn_local(async move {

@@ -39,7 +39,7 @@ pub fn ApprovalScreen() -> impl IntoView {
             *timeout_seconds,
             payable.attempt.as_ref().and_then(|a| a.details.phone.clone())
                 .unwrap_or_else(|| payable.form.get(FieldId::Phone).to_owned()),
-            payable.link.fixed_breakdown().map(|b| b.total),
+            payable.total_to_pay(),
             payable.link.currency,
         )),
         _ => None,
@@ -87,6 +87,21 @@ pub fn ApprovalScreen() -> impl IntoView {
 pub fn ConfirmingScreen() -> impl IntoView {
     let shell = use_shell();
     let slow = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Confirming(c) if c.slow)));
+    // An Open Finance consent has a deadline: show the time left to authorise.
+    let deadline = Memo::new(move |_| {
+        shell.state.with(|s| match s {
+            Checkout::Confirming(c) => c.last_report.as_ref().and_then(|r| r.expires_at.clone()),
+            _ => None,
+        })
+    });
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(handle) = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    let seconds_left = move || {
+        let at = js_sys::Date::parse(&deadline.get()?);
+        at.is_finite().then(|| ((at - now.get()) / 1000.0).max(0.0) as u32)
+    };
     view! {
         <section class="notice notice--waiting">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">
@@ -95,6 +110,14 @@ pub fn ConfirmingScreen() -> impl IntoView {
             <p class="notice__body">
                 {move || if slow.get() { tr(Key::StillConfirmingBody)() } else { tr(Key::ConfirmingBody)() }}
             </p>
+            {move || seconds_left().map(|s| view! {
+                <p class="countdown">
+                    <span class="countdown__label">{tr(Key::ConsentTimeLeft)}</span> " "
+                    <time class="countdown__clock" data-testid="consent-countdown" role="timer" aria-live="off">
+                        {format!("{}:{:02}", s / 60, s % 60)}
+                    </time>
+                </p>
+            })}
             <span class="spinner" aria-hidden="true"></span>
         </section>
     }

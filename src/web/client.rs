@@ -1,19 +1,30 @@
-//! The provider calls the page makes, from URL to domain model.
+//! The provider calls the page makes, from URL to domain model. The wire
+//! format is the deployment's choice (`Config::provider`); callers do not know it.
 
-use super::config::Config;
+use super::config::{Config, Provider};
 use super::http::{self, Answer, DEFAULT_TIMEOUT_MS};
 use super::prefetch;
 use crate::api::error::ApiError;
-use crate::api::{colurs, colurs_payment};
+use crate::api::{belvo, colurs, colurs_payment};
 use crate::checkout::fields::sort_banks;
 use crate::checkout::link::PaymentLink;
-use crate::checkout::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted};
+use crate::checkout::money::Currency;
+use crate::checkout::payment::{
+    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+};
 use crate::checkout::redirect::is_safe_redirect;
 use crate::checkout::state::{LoadError, SubmitError};
 use crate::checkout::token::{is_valid_reference, is_valid_token};
 
 /// A pay request may take the provider a while: more patience than a read.
 const PAY_TIMEOUT_MS: i32 = 30_000;
+
+fn link_url(config: &Config, token: &str) -> String {
+    match config.provider {
+        Provider::Colurs => format!("{}/api/payment_link/{token}/", config.api_base),
+        Provider::Belvo => format!("{}/api/belvo/payment_links/{token}/", config.api_base),
+    }
+}
 
 pub async fn fetch_link(config: &Config, token: &str) -> Result<PaymentLink, LoadError> {
     // Tokens are checked again here so no caller can put another path into the URL.
@@ -22,27 +33,56 @@ pub async fn fetch_link(config: &Config, token: &str) -> Result<PaymentLink, Loa
     }
     let answer = match prefetch::take(token).await {
         Some(answer) => answer,
-        None => {
-            let url = format!("{}/api/payment_link/{token}/", config.api_base);
-            http::send(http::get(&url), None, DEFAULT_TIMEOUT_MS).await
-        }
+        None => http::send(http::get(&link_url(config, token)), None, DEFAULT_TIMEOUT_MS).await,
     };
     let body = ok_body(answer.map_err(load_error)?)?;
-    colurs::parse_link(&body).map_err(load_error)
+    match config.provider {
+        Provider::Colurs => colurs::parse_link(&body),
+        Provider::Belvo => belvo::parse_link(&body),
+    }
+    .map_err(load_error)
 }
 
-pub async fn fetch_banks(config: &Config) -> Result<Vec<Bank>, LoadError> {
-    let body = get_ok(&format!("{}/api/pse/banks/", config.api_base)).await?;
-    colurs_payment::parse_banks(&body).map(sort_banks).map_err(load_error)
+/// The banks (PSE) or institutions (Open Finance) of the link's country.
+pub async fn fetch_banks(config: &Config, currency: Currency) -> Result<Vec<Bank>, LoadError> {
+    let banks = match config.provider {
+        Provider::Colurs => {
+            let body = get_ok(&format!("{}/api/pse/banks/", config.api_base)).await?;
+            colurs_payment::parse_banks(&body)
+        }
+        Provider::Belvo => {
+            let country = if currency == Currency::BRL { "BRA" } else { "COL" };
+            let body = get_ok(&format!("{}/api/belvo/institutions/?country={country}", config.api_base)).await?;
+            belvo::parse_institutions(&body)
+        }
+    };
+    banks.map(sort_banks).map_err(load_error)
 }
 
 pub async fn fetch_payment(config: &Config, token: &str, reference: &str) -> Result<PaymentReport, LoadError> {
     if !is_valid_token(token) || !is_valid_reference(reference) {
         return Err(LoadError::NotFound);
     }
-    let url = format!("{}/api/payment_link/{token}/payments/{reference}/", config.api_base);
-    let body = get_ok(&url).await?;
-    colurs_payment::parse_payment_status(&body).map_err(load_error)
+    let base = &config.api_base;
+    match config.provider {
+        Provider::Colurs => {
+            let body = get_ok(&format!("{base}/api/payment_link/{token}/payments/{reference}/")).await?;
+            colurs_payment::parse_payment_status(&body).map_err(load_error)
+        }
+        Provider::Belvo => {
+            let url = format!("{base}/api/belvo/payment_links/{token}/payment_intents/{reference}/");
+            let mut report = belvo::parse_intent_report(&get_ok(&url).await?).map_err(load_error)?;
+            // A consent that failed after its deadline ran out: say so, not "declined".
+            if report.status == PaymentStatus::Declined && deadline_passed(report.expires_at.as_deref()) {
+                report.status = PaymentStatus::Expired;
+            }
+            Ok(report)
+        }
+    }
+}
+
+fn deadline_passed(iso: Option<&str>) -> bool {
+    iso.map(js_sys::Date::parse).is_some_and(|at| at.is_finite() && at <= js_sys::Date::now())
 }
 
 pub async fn submit_payment(
@@ -54,18 +94,37 @@ pub async fn submit_payment(
     if !is_valid_token(token) {
         return Err(SubmitError::NotFound);
     }
-    let url = format!("{}/api/payment_link/{token}/pay/", config.api_base);
+    let (url, body) = match config.provider {
+        Provider::Colurs => (
+            format!("{}/api/payment_link/{token}/pay/", config.api_base),
+            colurs_payment::pay_request_body(details),
+        ),
+        Provider::Belvo => (
+            format!("{}/api/belvo/payment_links/{token}/payment_intents/", config.api_base),
+            belvo::payment_intent_body(details, &callback_url(token)),
+        ),
+    };
     let request = http::post_json(&url).header("Idempotency-Key", idempotency_key);
-    let body = Some(colurs_payment::pay_request_body(details));
-    let answer = http::send(request, body, PAY_TIMEOUT_MS).await.map_err(submit_error)?;
-    if answer.status != 200 {
+    let answer = http::send(request, Some(body), PAY_TIMEOUT_MS).await.map_err(submit_error)?;
+    if !(200..300).contains(&answer.status) {
         return Err(submit_error(ApiError::from_response(answer.status, &answer.body)));
     }
-    let started = colurs_payment::parse_pay_response(&answer.body).map_err(submit_error)?;
+    let started = match config.provider {
+        Provider::Colurs => colurs_payment::parse_pay_response(&answer.body),
+        Provider::Belvo => belvo::parse_intent_started(&answer.body),
+    }
+    .map_err(submit_error)?;
     match &started.next {
         NextStep::Redirect(url) if !is_safe_redirect(url) => Err(SubmitError::Unreadable),
         _ => Ok(started),
     }
+}
+
+/// Where the bank sends the payer back: this page, for this link (Open
+/// Finance Brasil: the payer returns to where the payment started).
+fn callback_url(token: &str) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}/pay/{token}")
 }
 
 async fn get_ok(url: &str) -> Result<String, LoadError> {

@@ -9,6 +9,14 @@ pub struct Config {
     /// Origin (and optional path prefix) of the provider API, without a
     /// trailing slash; empty means the page's own origin.
     pub api_base: String,
+    /// Which wire format the provider speaks (docs/api.md).
+    pub provider: Provider,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provider {
+    Colurs,
+    Belvo,
 }
 
 fn meta(name: &str) -> Option<String> {
@@ -21,6 +29,10 @@ fn meta(name: &str) -> Option<String> {
 impl Config {
     pub fn from_document() -> Config {
         let api_base = meta("paylink-api-base").unwrap_or_default();
-        Config { api_base: api_base.trim_end_matches('/').to_owned() }
+        let provider = match meta("paylink-provider").as_deref() {
+            Some("belvo") => Provider::Belvo,
+            _ => Provider::Colurs,
+        };
+        Config { api_base: api_base.trim_end_matches('/').to_owned(), provider }
     }
 }

@@ -36,6 +36,39 @@ pub fn set_payment_in_url(reference: Option<&str>) {
     }
 }
 
+/// The payment the payer comes back to: `?payment=REF` (Colurs), or the
+/// Open Finance return `state` in the query or the fragment (with `code`
+/// and `id_token`, which the page has no use for and removes from the
+/// address bar at once, so they are never shared or stored in history).
+pub fn take_return_reference() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
+    let hash = location.hash().ok().unwrap_or_default();
+    let fragment = web_sys::UrlSearchParams::new_with_str(hash.trim_start_matches('#')).ok()?;
+    let reference = query
+        .get("payment")
+        .or_else(|| query.get("state"))
+        .or_else(|| fragment.get("state"));
+    let returned = ["code", "id_token", "state", "error"].iter().any(|k| query.has(k) || fragment.has(k));
+    if returned {
+        for key in ["code", "id_token", "state", "error", "error_description"] {
+            query.delete(key);
+        }
+        // Kept as the page's own parameter, so a reload resumes the payment.
+        if let Some(reference) = &reference {
+            query.set("payment", reference);
+        }
+        let query: String = query.to_string().into();
+        let path = location.pathname().ok()?;
+        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    reference
+}
+
 /// A fresh idempotency key for a new payment attempt.
 pub fn fresh_key() -> String {
     web_sys::window()

@@ -14,7 +14,7 @@ use super::views::{LinkPage, LinkView};
 use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::errors::ApiError;
-use crate::field_rules::{is_hex_color, is_web_origin, is_web_url};
+use crate::field_rules::{is_embed_origin, is_hex_color, is_web_url};
 use crate::json_reply::json_response;
 use crate::model::{
     CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, PaymentMethod,
@@ -24,6 +24,8 @@ use crate::state::AppState;
 
 pub const LINKS_PER_PAGE: usize = 20;
 const MAX_DESCRIPTION_CHARS: usize = 500;
+/// They all go into the page's `frame-ancestors`: a policy header stays short.
+const MAX_EMBED_ORIGINS: usize = 10;
 
 /// A uuid from the path; one that does not parse names no link.
 pub fn link_uuid(text: &str) -> Result<Uuid, ApiError> {
@@ -336,14 +338,30 @@ fn read_callback_urls(body: &JsonObject) -> Result<Option<CallbackUrls>, ApiErro
 
 fn read_embed_origins(body: &JsonObject) -> Result<Vec<String>, ApiError> {
     const FIELD: &str = "allowed_embed_origins";
-    let origins = body
+    let given = body
         .optional::<Vec<String>>(FIELD, "a list of origins")?
         .unwrap_or_default();
-    match origins.iter().find(|origin| !is_web_origin(origin)) {
-        Some(bad) => Err(ApiError::validation(
-            FIELD,
-            format!("{bad:?} is not an origin such as https://shop.example"),
-        )),
-        None => Ok(origins),
+    let mut origins: Vec<String> = Vec::new();
+    for origin in given {
+        if !is_embed_origin(&origin) {
+            return Err(ApiError::validation(
+                FIELD,
+                format!(
+                    "{origin:?} is not an exact origin: use https://host or https://host:port \
+                     (lowercase, no path, no wildcard), or http://localhost:port or \
+                     http://127.0.0.1:port"
+                ),
+            ));
+        }
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
     }
+    if origins.len() > MAX_EMBED_ORIGINS {
+        return Err(ApiError::validation(
+            FIELD,
+            format!("`{FIELD}` lists at most {MAX_EMBED_ORIGINS} origins"),
+        ));
+    }
+    Ok(origins)
 }

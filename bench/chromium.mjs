@@ -1,0 +1,68 @@
+// The one Chromium configuration every benchmark uses, and small helpers
+// around it: a browser with a DevTools port (for Lighthouse), the same browser
+// driven by playwright-core, and time limits on anything that could hang.
+import { execFileSync } from 'node:child_process';
+import { launch } from 'chrome-launcher';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Headless, no background traffic, and no name resolution except for
+ * loopback: nothing leaves 127.0.0.1. `--accept-lang` fixes the page's
+ * language (it follows navigator.languages): Spanish, as for a payer in
+ * Colombia, in every measurement.
+ */
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  '--accept-lang=es-CO',
+];
+
+export function chromiumVersion() {
+  try {
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Rejects with `what timed out` if `promise` takes longer than `ms`. */
+export function within(ms, what, promise) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+/** A fresh Chromium (own profile, no cache) listening for DevTools on a free port. */
+export async function launchWithPort() {
+  return within(30_000, 'launching Chromium', launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
+    ignoreDefaultFlags: true,
+    logLevel: 'silent',
+    maxConnectionRetries: 100,
+  }));
+}
+
+/** The same Chromium, started and driven by playwright-core. */
+export async function launchPlaywright() {
+  // headless: false keeps playwright from adding its own --headless: the
+  // flag list above says --headless=new itself.
+  return within(30_000, 'launching Chromium', chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    args: CHROMIUM_FLAGS,
+    timeout: 30_000,
+  }));
+}

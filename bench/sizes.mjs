@@ -1,0 +1,86 @@
+// Raw, brotli and gzip bytes of the built bundle's assets, as the host serves
+// them: the .br and .gz files the build writes next to each asset.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** The same settings as scripts/compress.mjs, for a file the build did not compress. */
+export function compress(data) {
+  return {
+    brotli: brotliCompressSync(data, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_LGWIN]: 24,
+        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+    gzip: gzipSync(data, { level: 9 }),
+  };
+}
+
+/** The css, js and wasm files index.html references (the first load). */
+export function firstLoadFiles(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:href|src)="\/([^"]+\.(css|js|wasm))"/g)];
+  const byKind = {};
+  for (const [, file, kind] of refs) byKind[kind] ??= file;
+  return byKind;
+}
+
+function sizeOf(dist, file) {
+  const path = join(dist, file);
+  const raw = statSync(path).size;
+  const sibling = (ext) => (existsSync(`${path}.${ext}`) ? statSync(`${path}.${ext}`).size : null);
+  let brotli = sibling('br');
+  let gzip = sibling('gz');
+  let computed = false;
+  if (brotli === null || gzip === null) {
+    const packed = compress(readFileSync(path));
+    brotli ??= packed.brotli.length;
+    gzip ??= packed.gzip.length;
+    computed = true;
+  }
+  return { file, raw, brotli, gzip, ...(computed ? { computed_here: true } : {}) };
+}
+
+/** Sizes of wasm, JS glue, CSS, index.html and public/embed.js (null when absent). */
+export function bundleSizes(dist) {
+  const refs = firstLoadFiles(dist);
+  const missing = ['css', 'js', 'wasm'].filter((kind) => !refs[kind]);
+  if (missing.length) throw new Error(`index.html references no ${missing.join(', ')} file`);
+  const sizes = {
+    wasm: sizeOf(dist, refs.wasm),
+    js: sizeOf(dist, refs.js),
+    css: sizeOf(dist, refs.css),
+    html: sizeOf(dist, 'index.html'),
+    embed_js: existsSync(join(dist, 'public/embed.js')) ? sizeOf(dist, 'public/embed.js') : null,
+  };
+  const firstLoad = [sizes.html, sizes.css, sizes.js, sizes.wasm];
+  const sum = (key) => firstLoad.reduce((total, s) => total + s[key], 0);
+  sizes.first_load = { files: firstLoad.map((s) => s.file), raw: sum('raw'), brotli: sum('brotli'), gzip: sum('gzip') };
+  return sizes;
+}
+
+/**
+ * A private copy of `dist` for a sandbox to serve: a bench measures one
+ * bundle from start to end, and what it adds (floor.html) never lands in the
+ * deployable dist/. Copied again if index.html names files the copy lacks.
+ */
+export async function snapshotDist(dist) {
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    const dir = mkdtempSync(join(tmpdir(), 'paylink-bench-'));
+    try {
+      cpSync(dist, dir, { recursive: true });
+      const files = Object.values(firstLoadFiles(dir));
+      if (files.length === 3 && files.every((f) => existsSync(join(dir, f)) && existsSync(join(dir, `${f}.br`)))) {
+        return dir;
+      }
+    } catch {
+      // dist/ changed while it was copied: try again.
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+  throw new Error(`${dist} holds no complete bundle: run \`make build\``);
+}

@@ -1,0 +1,132 @@
+// What some of the page's load optimisations are worth: the built bundle
+// served as it is and with one optimisation taken out, each by its own
+// sandbox, measured with the same Lighthouse runs as `make bench`.
+//
+//   make build sandbox && node bench/variants.mjs     (BENCH_RUNS: runs per variant, default 5)
+//
+// Prints a table and writes bench/results/variants.json.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../tests/e2e/harness.mjs';
+import { lighthouseRun } from './lighthouse.mjs';
+import { compress, snapshotDist } from './sizes.mjs';
+import { fmt, fmtSpread, spread, table } from './stats.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const PAGE_PATH = '/pay/00000000-0000-4000-8000-000000000001';
+const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '', 10) > 0 ? Number.parseInt(process.env.BENCH_RUNS, 10) : 5;
+
+function rewriteIndex(dir, change) {
+  const path = join(dir, 'index.html');
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error('the variant changed nothing in index.html');
+  const packed = compress(Buffer.from(after));
+  writeFileSync(path, after);
+  writeFileSync(`${path}.br`, packed.brotli);
+  writeFileSync(`${path}.gz`, packed.gzip);
+}
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const VARIANTS = {
+  'as built': () => {},
+  'no link prefetch': (dir) => rewriteIndex(dir, (html) => {
+    // The inline script's first function starts the early fetch of the link.
+    const out = html.replace(/\(function \(\) \{\s*var m = \/\^\\\/pay[\s\S]*?\}\)\(\);/, '');
+    if (out.includes('paylinkPrefetch')) throw new Error('the prefetch is still in index.html');
+    return out;
+  }),
+  'no skeleton': (dir) => rewriteIndex(dir, (html) => html.replace(/<div id="app">[\s\S]*<\/body>/, '<div id="app"></div>\n</body>')),
+  'no module/wasm preload': (dir) => rewriteIndex(dir, (html) => html.replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>\s*/g, '')),
+  'no precompression': (dir) => {
+    for (const path of files(dir)) if (/\.(br|gz)$/.test(path)) rmSync(path);
+  },
+};
+
+const log = (text) => process.stdout.write(`${text}\n`);
+
+const servers = {};
+const dirs = [];
+
+async function stopAll() {
+  for (const server of Object.values(servers)) await server.stop().catch(() => {});
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+async function main() {
+  const results = {};
+  try {
+    const built = await snapshotDist(join(ROOT, 'dist'));
+    dirs.push(built);
+    for (const [name, apply] of Object.entries(VARIANTS)) {
+      const dir = mkdtempSync(join(tmpdir(), 'paylink-variant-'));
+      dirs.push(dir);
+      cpSync(built, dir, { recursive: true });
+      apply(dir);
+      servers[name] = await startSandbox({ DIST_DIR: dir });
+      results[name] = [];
+    }
+    process.stdout.write(`==> variants: ${RUNS} Lighthouse runs each `);
+    try {
+      // Round-robin, so a slow moment of the machine hits every variant alike.
+      for (let i = 0; i < RUNS; i += 1) {
+        for (const [name, server] of Object.entries(servers)) {
+          results[name].push(await lighthouseRun(`${server.baseUrl}${PAGE_PATH}`));
+          process.stdout.write('.');
+        }
+      }
+    } finally {
+      log('');
+    }
+  } finally {
+    await stopAll();
+  }
+
+  const summary = {};
+  for (const [name, runs] of Object.entries(results)) {
+    summary[name] = {
+      fcp_ms: spread(runs.map((r) => r.fcp_ms)),
+      lcp_ms: spread(runs.map((r) => r.lcp_ms)),
+      tbt_ms: spread(runs.map((r) => r.tbt_ms)),
+      cls: spread(runs.map((r) => r.cls)),
+      tti_ms: spread(runs.map((r) => r.tti_ms)),
+      transfer_total: spread(runs.map((r) => r.bytes.total)),
+    };
+  }
+  const settings = results['as built'][0].settings;
+  log(`Lighthouse ${settings.lighthouse_version}, default ${settings.form_factor} settings, ${RUNS} runs per variant; median (min–max)`);
+  const rows = [['variant', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'TTI ms', 'transfer B']];
+  for (const [name, s] of Object.entries(summary)) {
+    rows.push([name, fmtSpread(s.fcp_ms), fmtSpread(s.lcp_ms), fmtSpread(s.tbt_ms), fmtSpread(s.cls, 3),
+      fmtSpread(s.tti_ms), fmt(s.transfer_total?.median)]);
+  }
+  log(table(rows, ['left']));
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/variants.json'), `${JSON.stringify({
+    generated_at: new Date().toISOString(),
+    command: 'node bench/variants.mjs',
+    runs: RUNS,
+    settings: { ...settings, user_agent: undefined },
+    summary,
+    runs_by_variant: Object.fromEntries(Object.entries(results).map(([n, runs]) => [n, runs.map(({ settings: _, requests: __, ...r }) => r)])),
+  }, null, 2)}\n`);
+  log('==> variants: figures in bench/results/variants.json');
+}
+
+const watchdog = setTimeout(async () => {
+  process.stderr.write('variants: stopped after 15 minutes\n');
+  await stopAll();
+  process.exit(2);
+}, 15 * 60 * 1000);
+main().then(() => { clearTimeout(watchdog); process.exit(0); }, (error) => {
+  process.stderr.write(`variants: ${error.stack || error.message}\n`);
+  process.exit(1);
+});

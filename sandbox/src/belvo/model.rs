@@ -1,0 +1,320 @@
+//! Belvo's objects as the sandbox keeps them: customers, payment links and
+//! payment intents (docs/api.md, "The Belvo wire format"), and the rules
+//! that give them their status at a given instant.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use uuid::Uuid;
+
+use crate::clock::Timestamp;
+use crate::money::Cents;
+
+/// Declares a closed vocabulary spelled on the wire as Belvo spells it.
+macro_rules! belvo_vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        pub enum $name {
+            $(#[serde(rename = $wire)] $variant),+
+        }
+
+        impl $name {
+            pub fn parse(text: &str) -> Option<$name> {
+                match text {
+                    $($wire => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $wire),+
+                }
+            }
+        }
+    };
+}
+
+belvo_vocabulary!(CustomerType { Individual => "INDIVIDUAL", Business => "BUSINESS" });
+
+belvo_vocabulary!(Country { Col => "COL", Bra => "BRA" });
+
+belvo_vocabulary!(IdentifierType { Cc => "CC", Nit => "NIT", Cpf => "CPF", Cnpj => "CNPJ" });
+
+belvo_vocabulary!(
+    /// A link's single payment method: PSE in Colombia, Pix via Open
+    /// Finance in Brazil.
+    Method { Pse => "pse", OpenFinance => "open_finance" }
+);
+
+belvo_vocabulary!(LinkStatus {
+    Active => "ACTIVE",
+    Completed => "COMPLETED",
+    Expired => "EXPIRED",
+    Cancelled => "CANCELLED",
+});
+
+belvo_vocabulary!(IntentStatus {
+    RequiresAction => "REQUIRES_ACTION",
+    Processing => "PROCESSING",
+    Succeeded => "SUCCEEDED",
+    Failed => "FAILED",
+    Canceled => "CANCELED",
+});
+
+belvo_vocabulary!(Currency { Cop => "COP", Brl => "BRL" });
+
+impl Method {
+    pub fn country(self) -> Country {
+        match self {
+            Method::Pse => Country::Col,
+            Method::OpenFinance => Country::Bra,
+        }
+    }
+
+    pub fn currency(self) -> Currency {
+        match self {
+            Method::Pse => Currency::Cop,
+            Method::OpenFinance => Currency::Brl,
+        }
+    }
+}
+
+/// The user a merchant creates a payment link for (seed 000).
+#[derive(Clone, Debug)]
+pub struct Customer {
+    pub id: Uuid,
+    pub created_at: Timestamp,
+    pub created_by: Uuid,
+    pub customer_type: CustomerType,
+    pub country: Country,
+    pub name: String,
+    pub email: String,
+    pub identifier_type: IdentifierType,
+    /// Compact: no dots, dashes or slashes (`39053344705`).
+    pub identifier: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// An amount as Belvo writes it for each method: PSE a whole number of pesos
+/// (a JSON number, `1000`), Open Finance reais as a decimal string
+/// (`"1234.12"`). Never floating point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Amount {
+    WholePesos(i64),
+    Reais(Cents),
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Amount::WholePesos(pesos) => write!(f, "{pesos}"),
+            Amount::Reais(reais) => write!(f, "{reais}"),
+        }
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Amount::WholePesos(pesos) => RawValue::from_string(pesos.to_string())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(serializer),
+            Amount::Reais(reais) => serializer.serialize_str(&reais.to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CallbackUrls {
+    pub cancel: String,
+    pub success: String,
+}
+
+/// **[ext]** Who asks for the money.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Merchant {
+    pub name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct PaymentLink {
+    pub id: Uuid,
+    /// The capability in the payment URL: 43 base64url characters.
+    pub access_token: String,
+    pub created_at: Timestamp,
+    pub created_by: Uuid,
+    /// When something the merchant sees changed other than by time alone
+    /// (a new payment intent).
+    pub updated_at: Timestamp,
+    /// The link's payment intent: reserved on creation, taken by the first
+    /// intent the payer creates; a later attempt replaces it.
+    pub payment_intent: Uuid,
+    pub callback_urls: CallbackUrls,
+    pub expires_in: String,
+    pub expires_at: Timestamp,
+    pub amount: Amount,
+    pub description: String,
+    pub method: Method,
+    pub beneficiary_bank_account: Uuid,
+    pub provider: Option<String>,
+    pub customer: Uuid,
+    pub merchant: Option<Merchant>,
+    pub allowed_embed_origins: Vec<String>,
+}
+
+/// How the bank gives the payer back: Open Finance allows both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnStyle {
+    Query,
+    Fragment,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The payer authorised the payment: PROCESSING, then SUCCEEDED.
+    Approved,
+    /// The payer authorised it, but the link could no longer take money
+    /// (expired, or paid by another attempt): FAILED.
+    Refused,
+    /// The payer rejected it at the bank: CANCELED.
+    Rejected,
+}
+
+/// What the payer did on the bank's consent page.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub at: Timestamp,
+    pub outcome: Outcome,
+    /// Where the bank sent the payer: `callback_url` with the answer.
+    pub return_url: String,
+    /// The charge a successful payment produces.
+    pub charge_id: Uuid,
+}
+
+#[derive(Clone, Debug)]
+pub struct PaymentIntent {
+    pub id: Uuid,
+    pub access_token: String,
+    pub method: Method,
+    pub amount: Amount,
+    pub payer_institution: Uuid,
+    pub callback_url: String,
+    pub cpf: Option<String>,
+    pub created_at: Timestamp,
+    /// Open Finance: the consent's deadline; PSE: none.
+    pub expires_at: Option<Timestamp>,
+    pub decision: Option<Decision>,
+}
+
+impl PaymentIntent {
+    pub fn status_at(&self, now: Timestamp, processing_seconds: u64) -> IntentStatus {
+        match &self.decision {
+            Some(decision) => match decision.outcome {
+                Outcome::Rejected => IntentStatus::Canceled,
+                Outcome::Refused => IntentStatus::Failed,
+                Outcome::Approved if now >= succeeded_at(decision, processing_seconds) => {
+                    IntentStatus::Succeeded
+                }
+                Outcome::Approved => IntentStatus::Processing,
+            },
+            None if self.consent_expired_at(now) => IntentStatus::Failed,
+            None => IntentStatus::RequiresAction,
+        }
+    }
+
+    /// Unanswered past its deadline: the consent expired.
+    pub fn consent_expired_at(&self, now: Timestamp) -> bool {
+        self.decision.is_none() && self.expires_at.is_some_and(|deadline| now >= deadline)
+    }
+
+    /// When it succeeded (or will), for an approved intent.
+    pub fn succeeded_at(&self, processing_seconds: u64) -> Option<Timestamp> {
+        self.decision
+            .as_ref()
+            .filter(|decision| decision.outcome == Outcome::Approved)
+            .map(|decision| succeeded_at(decision, processing_seconds))
+    }
+
+    /// The last change by `now`.
+    pub fn updated_at(&self, now: Timestamp, processing_seconds: u64) -> Timestamp {
+        match (&self.decision, self.expires_at) {
+            (Some(decision), _) => self
+                .succeeded_at(processing_seconds)
+                .filter(|succeeded| *succeeded <= now)
+                .unwrap_or(decision.at),
+            (None, Some(deadline)) if now >= deadline => deadline,
+            (None, _) => self.created_at,
+        }
+    }
+}
+
+fn succeeded_at(decision: &Decision, processing_seconds: u64) -> Timestamp {
+    decision
+        .at
+        .plus_seconds(i64::try_from(processing_seconds).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_unix_millis(1_800_000_000_000).plus_seconds(seconds)
+    }
+
+    fn intent(expires_at: Option<Timestamp>) -> PaymentIntent {
+        PaymentIntent {
+            id: Uuid::new_v4(),
+            access_token: "t".into(),
+            method: Method::OpenFinance,
+            amount: Amount::Reais(Cents::from_cents(123_412)),
+            payer_institution: Uuid::new_v4(),
+            callback_url: "https://pay.example/".into(),
+            cpf: None,
+            created_at: at(0),
+            expires_at,
+            decision: None,
+        }
+    }
+
+    #[test]
+    fn amounts_are_written_per_method() {
+        assert_eq!(
+            serde_json::to_string(&Amount::WholePesos(1000)).unwrap(),
+            "1000"
+        );
+        assert_eq!(
+            serde_json::to_string(&Amount::Reais(Cents::from_cents(123_412))).unwrap(),
+            "\"1234.12\""
+        );
+    }
+
+    #[test]
+    fn an_unanswered_consent_fails_at_its_deadline() {
+        let intent = intent(Some(at(300)));
+        assert_eq!(intent.status_at(at(299), 1), IntentStatus::RequiresAction);
+        assert_eq!(intent.status_at(at(300), 1), IntentStatus::Failed);
+        assert_eq!(intent.updated_at(at(400), 1), at(300));
+    }
+
+    #[test]
+    fn an_approval_succeeds_after_processing() {
+        let mut intent = intent(Some(at(300)));
+        intent.decision = Some(Decision {
+            at: at(10),
+            outcome: Outcome::Approved,
+            return_url: String::new(),
+            charge_id: Uuid::new_v4(),
+        });
+        assert_eq!(intent.status_at(at(10), 1), IntentStatus::Processing);
+        assert_eq!(intent.status_at(at(11), 1), IntentStatus::Succeeded);
+        // Answered in time: the deadline no longer matters.
+        assert_eq!(intent.status_at(at(1000), 1), IntentStatus::Succeeded);
+        assert_eq!(intent.updated_at(at(1000), 1), at(11));
+        assert_eq!(intent.status_at(at(10), 0), IntentStatus::Succeeded);
+    }
+}

@@ -1,0 +1,218 @@
+//! The JSON shapes of the Belvo calls, field names verbatim from
+//! docs/api.md (seed 000's fields first, in the seed's order).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::model::{
+    Amount, CallbackUrls, Currency, Customer, CustomerType, IdentifierType, IntentStatus,
+    LinkStatus, Merchant, Method, PaymentIntent, PaymentLink, Country,
+};
+use crate::clock::Timestamp;
+
+pub fn payment_url(public_origin: &str, access_token: &str) -> String {
+    format!("{public_origin}/pay/{access_token}")
+}
+
+pub fn consent_url(public_origin: &str, intent: &PaymentIntent) -> String {
+    format!("{public_origin}/sandbox/consent/{}", intent.id)
+}
+
+#[derive(Serialize)]
+pub struct CustomerView<'a> {
+    id: String,
+    created_at: Timestamp,
+    created_by: String,
+    customer_type: CustomerType,
+    name: &'a str,
+    address: Option<&'a str>,
+    country: Country,
+    email: &'a str,
+    phone: Option<&'a str>,
+    identifier: &'a str,
+    identifier_type: IdentifierType,
+}
+
+impl<'a> CustomerView<'a> {
+    pub fn new(customer: &'a Customer) -> Self {
+        CustomerView {
+            id: customer.id.to_string(),
+            created_at: customer.created_at,
+            created_by: customer.created_by.to_string(),
+            customer_type: customer.customer_type,
+            name: &customer.name,
+            address: customer.address.as_deref(),
+            country: customer.country,
+            email: &customer.email,
+            phone: customer.phone.as_deref(),
+            identifier: &customer.identifier,
+            identifier_type: customer.identifier_type,
+        }
+    }
+}
+
+/// On creation the link names its customer by id, as Belvo does; the page
+/// reads it expanded **[ext]**.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum LinkCustomer<'a> {
+    Id(String),
+    Expanded(CustomerView<'a>),
+}
+
+#[derive(Serialize)]
+struct BeneficiaryDetails {
+    beneficiary_bank_account: String,
+}
+
+#[derive(Serialize)]
+pub struct LinkView<'a> {
+    id: String,
+    created_at: Timestamp,
+    created_by: String,
+    payment_url: String,
+    payment_intent: String,
+    access_token: &'a str,
+    callback_urls: &'a CallbackUrls,
+    updated_at: Timestamp,
+    status: LinkStatus,
+    expires_in: &'a str,
+    expires_at: Timestamp,
+    amount: Amount,
+    description: &'a str,
+    allowed_payment_method_types: [Method; 1],
+    payment_method_details: BTreeMap<&'static str, BeneficiaryDetails>,
+    provider: Option<&'a str>,
+    customer: LinkCustomer<'a>,
+    merchant: Option<&'a Merchant>,
+    allowed_embed_origins: &'a [String],
+}
+
+impl<'a> LinkView<'a> {
+    pub fn new(
+        link: &'a PaymentLink,
+        (status, updated_at): (LinkStatus, Timestamp),
+        customer: LinkCustomer<'a>,
+        public_origin: &str,
+    ) -> Self {
+        LinkView {
+            id: link.id.to_string(),
+            created_at: link.created_at,
+            created_by: link.created_by.to_string(),
+            payment_url: payment_url(public_origin, &link.access_token),
+            payment_intent: link.payment_intent.to_string(),
+            access_token: &link.access_token,
+            callback_urls: &link.callback_urls,
+            updated_at,
+            status,
+            expires_in: &link.expires_in,
+            expires_at: link.expires_at,
+            amount: link.amount,
+            description: &link.description,
+            allowed_payment_method_types: [link.method],
+            payment_method_details: BTreeMap::from([(
+                link.method.as_str(),
+                BeneficiaryDetails {
+                    beneficiary_bank_account: link.beneficiary_bank_account.to_string(),
+                },
+            )]),
+            provider: link.provider.as_deref(),
+            customer,
+            merchant: link.merchant.as_ref(),
+            allowed_embed_origins: &link.allowed_embed_origins,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct IntentDetails<'a> {
+    beneficiary_bank_account: String,
+    payer_institution: String,
+    callback_url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cpf: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct IntentInformation {
+    redirect_url: String,
+}
+
+#[derive(Serialize)]
+struct ChargeView {
+    id: String,
+    status: IntentStatus,
+    amount: Amount,
+    currency: Currency,
+    created_at: Timestamp,
+}
+
+#[derive(Serialize)]
+pub struct IntentView<'a> {
+    id: String,
+    status: IntentStatus,
+    amount: Amount,
+    currency: Currency,
+    description: &'a str,
+    customer: String,
+    allowed_payment_method_types: [Method; 1],
+    payment_method_details: BTreeMap<&'static str, IntentDetails<'a>>,
+    payment_method_information: BTreeMap<&'static str, IntentInformation>,
+    charges: Vec<ChargeView>,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    expires_at: Option<Timestamp>,
+}
+
+impl<'a> IntentView<'a> {
+    pub fn new(
+        intent: &'a PaymentIntent,
+        link: &'a PaymentLink,
+        now: Timestamp,
+        processing_seconds: u64,
+        public_origin: &str,
+    ) -> Self {
+        let status = intent.status_at(now, processing_seconds);
+        let currency = intent.method.currency();
+        // A successful payment is one charge, as Belvo reports it.
+        let charges = match (&intent.decision, status) {
+            (Some(decision), IntentStatus::Succeeded) => vec![ChargeView {
+                id: decision.charge_id.to_string(),
+                status,
+                amount: intent.amount,
+                currency,
+                created_at: decision.at,
+            }],
+            _ => Vec::new(),
+        };
+        IntentView {
+            id: intent.id.to_string(),
+            status,
+            amount: intent.amount,
+            currency,
+            description: &link.description,
+            customer: link.customer.to_string(),
+            allowed_payment_method_types: [intent.method],
+            payment_method_details: BTreeMap::from([(
+                intent.method.as_str(),
+                IntentDetails {
+                    beneficiary_bank_account: link.beneficiary_bank_account.to_string(),
+                    payer_institution: intent.payer_institution.to_string(),
+                    callback_url: &intent.callback_url,
+                    cpf: intent.cpf.as_deref(),
+                },
+            )]),
+            payment_method_information: BTreeMap::from([(
+                intent.method.as_str(),
+                IntentInformation {
+                    redirect_url: consent_url(public_origin, intent),
+                },
+            )]),
+            charges,
+            created_at: intent.created_at,
+            updated_at: intent.updated_at(now, processing_seconds),
+            expires_at: intent.expires_at,
+        }
+    }
+}

@@ -1,0 +1,512 @@
+#!/usr/bin/env node
+// The payment page's script inventory and its integrity check (PCI DSS 4.0
+// requirements 6.4.3 and 11.6.1; docs/security.md explains both).
+//
+//   node scripts/integrity.mjs print [dist]
+//     Every script and asset the built page loads: path, bytes, sha384
+//     (base64, as in SRI) and why it is there; the sha256 of each inline
+//     script and the Content-Security-Policy the page must be served with.
+//     Exits 1 if dist/ is inconsistent (an integrity attribute that does not
+//     match its file, a referenced file missing).
+//
+//   node scripts/integrity.mjs check <base-url> [dist] [--token TOKEN]
+//     Fetches <base-url>/pay/<TOKEN> (default: a random uuid; any well-formed
+//     token gets the same document) and every asset it references, in each
+//     encoding the host offers (identity, gzip, br), and compares bytes and
+//     security headers with what dist/ says they must be. Prints every
+//     difference and exits 1 if there is any, 2 if the check could not run.
+//
+// No dependencies: Node 18 or later.
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { join, normalize, sep } from 'node:path';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+
+// What docs/deploying.md prescribes, besides the policy computed from dist/.
+export const EXPECTED_HEADERS = {
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'permissions-policy': 'camera=(), geolocation=(), microphone=(), payment=(), usb=()',
+  'cross-origin-opener-policy': 'same-origin-allow-popups',
+};
+// Directives a deployment may add to the policy without weakening it.
+const OPTIONAL_DIRECTIVES = new Set(['report-uri', 'report-to', 'upgrade-insecure-requests']);
+const ENCODINGS = ['identity', 'gzip', 'br'];
+const TIMEOUT_MS = 15_000;
+const HSTS_MIN_SECONDS = 31_536_000;
+
+const sha = (algorithm, data) => createHash(algorithm).update(data).digest('base64');
+
+// ---------------------------------------------------------------- HTML
+
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+
+/** Start tags in order (comments and raw-text content skipped), each with its
+ *  attributes, the text of raw-text elements, and the comment just before it. */
+export function elements(html) {
+  const found = [];
+  let i = 0;
+  let lastComment = null;
+  while ((i = html.indexOf('<', i)) !== -1) {
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      lastComment = html.slice(i + 4, end === -1 ? html.length : end);
+      i = end === -1 ? html.length : end + 3;
+      continue;
+    }
+    const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(html.slice(i, i + 64))?.[1]?.toLowerCase();
+    if (!name) {
+      i += 1;
+      continue;
+    }
+    const { attributes, end } = readAttributes(html, i + 1 + name.length);
+    i = end;
+    let text = null;
+    if (RAW_TEXT.has(name)) {
+      const close = html.toLowerCase().indexOf(`</${name}`, i);
+      const stop = close === -1 ? html.length : close;
+      text = html.slice(i, stop);
+      i = stop;
+    }
+    found.push({ name, attributes, text, comment: lastComment });
+    lastComment = null;
+  }
+  return found;
+}
+
+function readAttributes(html, i) {
+  const attributes = {};
+  for (;;) {
+    while (i < html.length && /[\s/]/.test(html[i])) i += 1;
+    if (i >= html.length) return { attributes, end: i };
+    if (html[i] === '>') return { attributes, end: i + 1 };
+    let j = i + 1;
+    while (j < html.length && !/[\s=>/]/.test(html[j])) j += 1;
+    const name = html.slice(i, j).toLowerCase();
+    i = j;
+    while (i < html.length && /\s/.test(html[i])) i += 1;
+    let value = '';
+    if (html[i] === '=') {
+      i += 1;
+      while (i < html.length && /\s/.test(html[i])) i += 1;
+      if (html[i] === '"' || html[i] === "'") {
+        const close = html.indexOf(html[i], i + 1);
+        const stop = close === -1 ? html.length : close;
+        value = html.slice(i + 1, stop);
+        i = stop + 1;
+      } else {
+        let k = i;
+        while (k < html.length && !/[\s>]/.test(html[k])) k += 1;
+        value = html.slice(i, k);
+        i = k;
+      }
+    }
+    if (!(name in attributes)) attributes[name] = value;
+  }
+}
+
+/** The CSP source of an inline script: sha256 of its UTF-8 text after the
+ *  HTML parser's newline normalization (CR LF and CR become LF). */
+export function scriptHashSource(text) {
+  return `'sha256-${sha('sha256', Buffer.from(text.replace(/\r\n?/g, '\n'), 'utf8'))}'`;
+}
+
+/** `scheme://host[:port]` of an absolute http(s) URL; null for a relative
+ *  or empty API base (the page's own origin). Mirrors the sandbox. */
+export function originOf(url) {
+  const match = /^(https?):\/\/([^/?#]*)/i.exec(url.trim());
+  if (!match) return null;
+  const authority = match[2].toLowerCase();
+  const [host, port, extra] = authority.split(':');
+  if (extra !== undefined || !/^[a-z0-9.-]+$/.test(host)) return null;
+  if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65535)) return null;
+  return `${match[1].toLowerCase()}://${authority}`;
+}
+
+function collapse(text) {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The text of each run of `//` comment lines in a script. */
+function lineCommentBlocks(script) {
+  const blocks = [];
+  let current = null;
+  for (const line of script.split(/\r\n?|\n/)) {
+    const comment = /^\s*\/\/(.*)$/.exec(line);
+    if (comment) {
+      current ??= [];
+      current.push(comment[1]);
+    } else if (current) {
+      blocks.push(current.join(' '));
+      current = null;
+    }
+  }
+  if (current) blocks.push(current.join(' '));
+  return blocks;
+}
+
+function firstSentence(text) {
+  const collapsed = collapse(text);
+  const stop = collapsed.search(/[.;:](\s|$)/);
+  return stop === -1 ? collapsed : collapsed.slice(0, stop);
+}
+
+// ---------------------------------------------------------------- the page
+
+/** What index.html says: inline scripts, referenced assets, the API base. */
+export function describePage(html) {
+  const inline = [];
+  const references = [];
+  const dataUris = [];
+  let apiBase = '';
+  const refer = (url, why, integrity = null) => {
+    const existing = references.find((r) => r.url === url);
+    if (existing) {
+      existing.why.push(why);
+      existing.integrity ??= integrity;
+    } else {
+      references.push({ url, why: [why], integrity });
+    }
+  };
+  for (const element of elements(html)) {
+    const a = element.attributes;
+    if (element.name === 'script' && a.src === undefined) {
+      const text = element.text ?? '';
+      const isLoader = a.type === 'module' && /\bimport\s+init\b/.test(text);
+      const why = isLoader
+        ? "Trunk's loader: imports the JS glue, runs init() with the wasm URL"
+        : [element.comment, ...lineCommentBlocks(text)].map(firstSentence).filter(Boolean).join('; ') || 'inline script';
+      inline.push({ type: a.type || 'classic', bytes: Buffer.byteLength(text), hash: scriptHashSource(text), why });
+      for (const [, url] of text.matchAll(/['"]((?:\/|\.\/)[^'"\s]+\.(?:js|mjs|wasm))['"]/g)) {
+        refer(url, url.endsWith('.wasm') ? 'fetched by init() in the JS glue' : 'imported by the inline loader');
+      }
+    } else if (element.name === 'script') {
+      refer(a.src, `<script src>${a.type === 'module' ? ' (module)' : ''}`, a.integrity ?? null);
+    } else if (element.name === 'link' && a.href !== undefined) {
+      const rel = (a.rel || '').toLowerCase();
+      const kind = rel === 'preload' ? `preload as=${a.as}` : rel;
+      if (a.href.startsWith('data:')) {
+        dataUris.push({ what: `<link rel=${rel}>`, uri: a.href });
+      } else if (['stylesheet', 'modulepreload', 'preload', 'icon', 'manifest'].includes(rel)) {
+        refer(a.href, `<link rel=${kind}>`, a.integrity ?? null);
+      }
+    } else if (element.name === 'meta' && (a.name || '').toLowerCase() === 'paylink-api-base') {
+      apiBase = a.content ?? '';
+    }
+  }
+  return { inline, references, dataUris, apiBase, apiOrigin: originOf(apiBase) };
+}
+
+/** The Content-Security-Policy directives the page must be served with. */
+export function expectedPolicy(page, frameAncestors = "'none'") {
+  return [
+    ['default-src', "'none'"],
+    ['script-src', ["'self'", "'wasm-unsafe-eval'", ...page.inline.map((s) => s.hash)].join(' ')],
+    ['style-src', "'self'"],
+    ['img-src', "'self' data:"],
+    ['connect-src', ["'self'", page.apiOrigin].filter(Boolean).join(' ')],
+    ['form-action', "'none'"],
+    ['base-uri', "'none'"],
+    ['frame-ancestors', frameAncestors],
+  ];
+}
+
+export function policyText(directives) {
+  return directives.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+function parsePolicy(text) {
+  const directives = new Map();
+  for (const part of (text ?? '').split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/).filter(Boolean);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), values.join(' '));
+  }
+  return directives;
+}
+
+/** The dist file a URL path names: the path itself, or without leading
+ *  segments (a page deployed under a prefix). */
+function distFile(dist, pathname) {
+  const segments = decodeURIComponent(pathname).split('/').filter(Boolean);
+  for (let skip = 0; skip < segments.length; skip += 1) {
+    const candidate = normalize(join(dist, ...segments.slice(skip)));
+    if (!candidate.startsWith(normalize(dist) + sep)) return null;
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Every file the page loads, found from index.html, the JS glue's imports
+ *  and the stylesheet's url()s, with its bytes and hash. */
+export function inventory(dist, pageUrl = 'http://dist.invalid/pay/token') {
+  const html = readFileSync(join(dist, 'index.html'));
+  const page = describePage(html.toString('utf8'));
+  const assets = [];
+  const queue = page.references.map((r) => ({ ...r, base: pageUrl }));
+  while (queue.length) {
+    const ref = queue.shift();
+    const url = new URL(ref.url, ref.base);
+    if (assets.some((a) => a.url.href === url.href)) continue;
+    const file = distFile(dist, url.pathname);
+    const data = file ? readFileSync(file) : null;
+    const asset = { url, file, data, why: ref.why, integrity: ref.integrity };
+    asset.sha384 = data ? sha('sha384', data) : null;
+    assets.push(asset);
+    if (!data) continue;
+    if (/\.m?js$/.test(url.pathname)) {
+      const text = data.toString('utf8');
+      for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)) {
+        if (spec.startsWith('.') || spec.startsWith('/')) queue.push({ url: spec, why: [`imported by ${url.pathname}`], base: url.href });
+      }
+    } else if (url.pathname.endsWith('.css')) {
+      for (const [, , spec] of data.toString('utf8').matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) {
+        if (!spec.startsWith('data:')) queue.push({ url: spec, why: [`url() in ${url.pathname}`], base: url.href });
+      }
+    }
+  }
+  return { html, page, assets };
+}
+
+function integrityMatches(declared, data) {
+  // An integrity attribute may list several hashes; one match is enough.
+  return declared.split(/\s+/).filter(Boolean).some((token) => {
+    const [algorithm, value] = [token.slice(0, token.indexOf('-')), token.slice(token.indexOf('-') + 1).split('?')[0]];
+    return ['sha256', 'sha384', 'sha512'].includes(algorithm) && sha(algorithm, data) === value;
+  });
+}
+
+// ---------------------------------------------------------------- print
+
+function print(dist) {
+  const { html, page, assets } = inventory(dist);
+  const problems = [];
+  console.log(`Page: ${join(dist, 'index.html')}  ${html.length} bytes  sha384-${sha('sha384', html)}`);
+  console.log('\nInline scripts (allowed by hash in script-src):');
+  page.inline.forEach((script, n) => {
+    console.log(`  #${n + 1} ${script.type}, ${script.bytes} bytes  ${script.hash}`);
+    console.log(`     why: ${script.why}`);
+  });
+  console.log('\nFiles the page loads (sha384, base64, of the bytes as served uncompressed):');
+  for (const asset of assets) {
+    const where = asset.file ? asset.file : 'MISSING from dist';
+    console.log(`  ${asset.url.pathname}`);
+    if (!asset.data) {
+      problems.push(`${asset.url.pathname} is referenced but not in ${dist}`);
+      console.log(`     ${where}`);
+      continue;
+    }
+    console.log(`     ${asset.data.length} bytes  sha384-${asset.sha384}`);
+    let sri = 'no integrity attribute';
+    if (asset.integrity) {
+      sri = integrityMatches(asset.integrity, asset.data) ? 'integrity attribute matches' : 'integrity attribute DOES NOT MATCH';
+      if (!sri.endsWith('matches')) problems.push(`${asset.url.pathname}: integrity attribute does not match the file`);
+    }
+    console.log(`     why: ${asset.why.join('; ')}; ${sri}`);
+  }
+  for (const { what, uri } of page.dataUris) console.log(`  ${what} ${JSON.stringify(uri)}\n     why: a data: URI, no request (img-src data:)`);
+  console.log(`\nAPI base (<meta name="paylink-api-base">): ${page.apiBase ? JSON.stringify(page.apiBase) : 'empty (the page origin)'}`);
+  console.log('\nContent-Security-Policy (frame-ancestors per link: \'none\' or its allowed_embed_origins):');
+  console.log(`  ${policyText(expectedPolicy(page))}`);
+  console.log('\nscript-src hashes, for the nginx configuration:');
+  console.log(`  ${page.inline.map((s) => s.hash).join(' ')}`);
+  if (problems.length) {
+    console.log(`\n${problems.length} problem(s) in ${dist}:`);
+    for (const problem of problems) console.log(`  - ${problem}`);
+    return 1;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- check
+
+function get(url, encoding) {
+  const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
+  if (!client) return Promise.reject(new Error(`unsupported URL ${url.href}`));
+  return new Promise((resolve, reject) => {
+    const request = client.get(url, { headers: { 'accept-encoding': encoding, 'user-agent': 'paylink-integrity-check' } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, raw: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.setTimeout(TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+    request.on('error', reject);
+  });
+}
+
+function decode(response) {
+  const encoding = (response.headers['content-encoding'] || 'identity').toLowerCase();
+  if (encoding === 'identity') return response.raw;
+  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(response.raw);
+  if (encoding === 'br') return brotliDecompressSync(response.raw);
+  if (encoding === 'deflate') return inflateSync(response.raw);
+  throw new Error(`unknown Content-Encoding ${encoding}`);
+}
+
+function checkPolicy(served, page, differences, where) {
+  if (!served) {
+    differences.push(`${where}: no Content-Security-Policy header`);
+    return;
+  }
+  if (Array.isArray(served)) served = served.join(', ');
+  const directives = parsePolicy(served);
+  const frameAncestors = directives.get('frame-ancestors') ?? '';
+  const framed = frameAncestors !== "'none'";
+  const originList = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/(127\.0\.0\.1|localhost):\d+)( (https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/(127\.0\.0\.1|localhost):\d+))*$/;
+  if (framed && !originList.test(frameAncestors)) {
+    differences.push(`${where}: CSP frame-ancestors is ${JSON.stringify(frameAncestors)}, expected 'none' or exact origins`);
+  }
+  for (const [name, value] of expectedPolicy(page, frameAncestors)) {
+    const got = directives.get(name);
+    if (got === undefined) differences.push(`${where}: CSP lacks ${name} (expected "${name} ${value}")`);
+    else if (got !== value) differences.push(`${where}: CSP ${name} is "${got}", expected "${value}"`);
+    directives.delete(name);
+  }
+  for (const [name, value] of directives) {
+    if (!OPTIONAL_DIRECTIVES.has(name)) differences.push(`${where}: CSP has an unexpected directive "${name} ${value}"`);
+  }
+  return { framed };
+}
+
+async function check(baseUrl, dist, token) {
+  const reference = inventory(dist);
+  const differences = [];
+  const pageUrl = new URL(`pay/${encodeURIComponent(token)}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  console.log(`Checking ${pageUrl.href} against ${dist}`);
+
+  // The page, in every encoding.
+  let servedHtml = null;
+  for (const encoding of ENCODINGS) {
+    const where = `${pageUrl.pathname} (${encoding})`;
+    const response = await get(pageUrl, encoding);
+    if (response.status !== 200) {
+      differences.push(`${where}: status ${response.status}, expected 200`);
+      continue;
+    }
+    const body = decode(response);
+    servedHtml ??= body;
+    if (!body.equals(reference.html)) {
+      differences.push(`${where}: the document differs from ${join(dist, 'index.html')} (sha384-${sha('sha384', body)}, expected sha384-${sha('sha384', reference.html)})`);
+    }
+    if (encoding !== 'identity') continue;
+    const h = response.headers;
+    const policy = checkPolicy(h['content-security-policy'], reference.page, differences, pageUrl.pathname);
+    for (const [name, value] of Object.entries(EXPECTED_HEADERS)) {
+      if (h[name] !== value) differences.push(`${pageUrl.pathname}: ${name} is ${JSON.stringify(h[name] ?? null)}, expected "${value}"`);
+    }
+    if (!/(^|,)\s*no-store\s*(,|$)/i.test(h['cache-control'] ?? '')) {
+      differences.push(`${pageUrl.pathname}: cache-control is ${JSON.stringify(h['cache-control'] ?? null)}, expected no-store`);
+    }
+    if (policy && !policy.framed && (h['x-frame-options'] ?? '').toUpperCase() !== 'DENY') {
+      differences.push(`${pageUrl.pathname}: x-frame-options is ${JSON.stringify(h['x-frame-options'] ?? null)}, expected "DENY" with frame-ancestors 'none'`);
+    }
+    if (pageUrl.protocol === 'https:') {
+      const maxAge = Number(/max-age=(\d+)/i.exec(h['strict-transport-security'] ?? '')?.[1] ?? 0);
+      if (maxAge < HSTS_MIN_SECONDS) differences.push(`${pageUrl.pathname}: strict-transport-security is ${JSON.stringify(h['strict-transport-security'] ?? null)}, expected max-age of at least ${HSTS_MIN_SECONDS}`);
+    }
+    // The policy must also fit the document actually served.
+    const served = describePage(body.toString('utf8'));
+    const servedHashes = served.inline.map((s) => s.hash);
+    const allowed = parsePolicy(h['content-security-policy']).get('script-src')?.split(' ') ?? [];
+    for (const hash of servedHashes) {
+      if (!allowed.includes(hash)) differences.push(`${pageUrl.pathname}: an inline script served (${hash}) is not allowed by the served CSP`);
+    }
+  }
+  if (!servedHtml) return report(differences);
+
+  // Every asset the served page references, and every one dist/ says it must.
+  const served = inventory(dist, pageUrl.href);
+  const servedRefs = describePage(servedHtml.toString('utf8')).references.map((r) => new URL(r.url, pageUrl).href);
+  for (const href of servedRefs) {
+    if (!reference.assets.some((a) => new URL(a.url.pathname, pageUrl).href === href)) {
+      differences.push(`${new URL(href).pathname}: referenced by the served page but not by ${join(dist, 'index.html')}`);
+    }
+  }
+  let checked = 0;
+  for (const asset of served.assets) {
+    if (!asset.data) {
+      differences.push(`${asset.url.pathname}: referenced by ${join(dist, 'index.html')} but missing from ${dist}`);
+      continue;
+    }
+    for (const encoding of ENCODINGS) {
+      const where = `${asset.url.pathname} (${encoding})`;
+      const response = await get(asset.url, encoding);
+      if (response.status !== 200) {
+        differences.push(`${where}: status ${response.status}, expected 200`);
+        continue;
+      }
+      const body = decode(response);
+      const got = sha('sha384', body);
+      if (got !== asset.sha384) differences.push(`${where}: sha384-${got}, expected sha384-${asset.sha384} (${body.length} bytes, expected ${asset.data.length})`);
+      if (response.headers['x-content-type-options'] !== 'nosniff') differences.push(`${where}: x-content-type-options is ${JSON.stringify(response.headers['x-content-type-options'] ?? null)}, expected "nosniff"`);
+      const type = (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const expectedTypes = expectedContentTypes(asset.url.pathname);
+      if (expectedTypes && !expectedTypes.includes(type)) differences.push(`${where}: content-type is ${JSON.stringify(type)}, expected "${expectedTypes[0]}"`);
+      checked += 1;
+    }
+  }
+  console.log(`Page: 3 encodings; assets: ${served.assets.length} files, ${checked} answers compared.`);
+  return report(differences);
+}
+
+/** With nosniff a browser runs only what is labelled as what it is; the
+ *  wasm must be application/wasm for streaming compilation. */
+function expectedContentTypes(pathname) {
+  if (/\.m?js$/.test(pathname)) return ['text/javascript', 'application/javascript', 'application/x-javascript'];
+  if (pathname.endsWith('.wasm')) return ['application/wasm'];
+  if (pathname.endsWith('.css')) return ['text/css'];
+  return null;
+}
+
+function report(differences) {
+  if (!differences.length) {
+    console.log('OK: the deployment serves exactly dist/ with the expected security headers.');
+    return 0;
+  }
+  console.log(`${differences.length} difference(s):`);
+  for (const difference of differences) console.log(`  - ${difference}`);
+  return 1;
+}
+
+// ---------------------------------------------------------------- main
+
+const USAGE = `usage:
+  node scripts/integrity.mjs print [dist]
+  node scripts/integrity.mjs check <base-url> [dist] [--token TOKEN]`;
+
+async function main(argv) {
+  const args = [...argv];
+  let token = randomUUID();
+  const tokenAt = args.indexOf('--token');
+  if (tokenAt !== -1) {
+    token = args[tokenAt + 1];
+    args.splice(tokenAt, 2);
+    if (!token) throw new UsageError('--token needs a value');
+  }
+  const [command, ...rest] = args;
+  if (command === 'print' && rest.length <= 1) return print(distDir(rest[0]));
+  if (command === 'check' && rest.length >= 1 && rest.length <= 2) {
+    if (!/^https?:\/\//.test(rest[0])) throw new UsageError(`not an http(s) URL: ${rest[0]}`);
+    return check(rest[0], distDir(rest[1]), token);
+  }
+  throw new UsageError(USAGE);
+}
+
+class UsageError extends Error {}
+
+function distDir(dir = 'dist') {
+  if (!existsSync(join(dir, 'index.html'))) throw new UsageError(`no index.html in ${dir}: build the page first (make build)`);
+  return dir;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('integrity.mjs')) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (error) => {
+      console.error(error instanceof UsageError ? error.message : `integrity check could not run: ${error.message}`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,310 @@
+//! The Belvo wire format: PSE payment links (seed 000) and Pix via Open
+//! Finance payment intents (seed 001), plus the extensions in docs/api.md.
+
+use serde::{Deserialize, Serialize};
+
+use super::decimal::WireDecimal;
+use super::error::ApiError;
+use crate::checkout::link::{
+    AmountRule, CallbackUrls, Customer, LinkStatus, Merchant, Method, PaymentLink,
+};
+use crate::checkout::money::{Breakdown, Currency};
+use crate::checkout::payment::{
+    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+};
+use crate::checkout::validate::DocumentType;
+
+/// The payment link (seed 000), with `customer` expanded **[ext]**.
+#[derive(Debug, Deserialize)]
+pub struct LinkWire {
+    pub id: String,
+    #[serde(default)]
+    pub payment_url: Option<String>,
+    #[serde(default)]
+    pub payment_intent: Option<String>,
+    pub access_token: String,
+    #[serde(default)]
+    pub callback_urls: Option<CallbackUrlsWire>,
+    pub status: String,
+    #[serde(default)]
+    pub expires_in: Option<String>,
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    #[serde(default)]
+    pub amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub allowed_payment_method_types: Vec<String>,
+    #[serde(default)]
+    pub payment_method_details: Option<serde_json::Value>,
+    #[serde(default)]
+    pub customer: Option<CustomerRef>,
+    #[serde(default)]
+    pub merchant: Option<MerchantWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CallbackUrlsWire {
+    #[serde(default)]
+    pub cancel: Option<String>,
+    #[serde(default)]
+    pub success: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MerchantWire {
+    pub name: String,
+}
+
+/// Belvo answers a customer's id; the page's call expands it **[ext]**.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum CustomerRef {
+    Expanded(CustomerWire),
+    Id(String),
+}
+
+/// The customer (seed 000).
+#[derive(Debug, Deserialize)]
+pub struct CustomerWire {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub customer_type: String,
+    #[serde(default)]
+    pub country: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub identifier_type: Option<String>,
+    #[serde(default)]
+    pub identifier: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// An institution the payer pays from **[ext]**.
+#[derive(Debug, Deserialize)]
+pub struct InstitutionWire {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub active: bool,
+}
+
+/// The payment intent (seed 001), as created and as polled.
+#[derive(Debug, Deserialize)]
+pub struct PaymentIntentWire {
+    pub id: String,
+    pub status: String,
+    #[serde(default)]
+    pub amount: Option<WireDecimal>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub allowed_payment_method_types: Vec<String>,
+    #[serde(default)]
+    pub payment_method_information: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default)]
+    pub charges: Vec<ChargeWire>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+    #[serde(default)]
+    pub expires_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ChargeWire {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// A transaction (seeds 000 and 001): money that moved.
+#[derive(Debug, Deserialize)]
+pub struct TransactionWire {
+    pub id: String,
+    pub amount: WireDecimal,
+    pub currency: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub transaction_type: String,
+    #[serde(default)]
+    pub payment_intent: Option<String>,
+}
+
+/// A webhook event (seeds 000 and 001).
+#[derive(Debug, Deserialize)]
+pub struct WebhookWire {
+    pub webhook_id: String,
+    pub webhook_type: String,
+    pub webhook_code: String,
+    pub object_id: String,
+}
+
+fn malformed(what: impl ToString) -> ApiError {
+    ApiError::Malformed(what.to_string())
+}
+
+/// The method a Belvo payment method type names, and its currency.
+fn method_of(kind: &str) -> Option<(Method, Currency)> {
+    match kind {
+        "pse" => Some((Method::Pse, Currency::COP)),
+        "open_finance" => Some((Method::Pix, Currency::BRL)),
+        _ => None,
+    }
+}
+
+fn method_type(method: Method) -> &'static str {
+    match method {
+        Method::Pix => "open_finance",
+        _ => "pse",
+    }
+}
+
+pub fn parse_link(body: &str) -> Result<PaymentLink, ApiError> {
+    let wire: LinkWire = serde_json::from_str(body).map_err(malformed)?;
+    wire.into_domain()
+}
+
+impl LinkWire {
+    pub fn into_domain(self) -> Result<PaymentLink, ApiError> {
+        let supported: Vec<(Method, Currency)> =
+            self.allowed_payment_method_types.iter().filter_map(|k| method_of(k)).collect();
+        let Some(&(_, currency)) = supported.first() else {
+            return Err(malformed("no payment method this page supports"));
+        };
+        let amount = self.amount.ok_or_else(|| malformed("link without amount"))?.0;
+        let status = match self.status.as_str() {
+            "ACTIVE" => LinkStatus::Active,
+            "COMPLETED" | "PAID" => LinkStatus::Paid { paid_at: None, paid_amount: Some(amount) },
+            "EXPIRED" => LinkStatus::Expired,
+            "CANCELLED" | "CANCELED" => LinkStatus::Cancelled,
+            other => LinkStatus::Unrecognized(other.to_owned()),
+        };
+        let customer = match self.customer {
+            Some(CustomerRef::Expanded(c)) => Some(c.into_domain()),
+            _ => None,
+        };
+        Ok(PaymentLink {
+            token: self.access_token,
+            merchant: Merchant {
+                name: self.merchant.map(|m| m.name).unwrap_or_default(),
+                logo_url: None,
+                brand_color: None,
+            },
+            description: self.description.unwrap_or_default(),
+            currency,
+            amount: AmountRule::Fixed(Breakdown { amount, fee: 0, iva: 0, total: amount }),
+            status,
+            expires_at: self.expires_at,
+            methods: supported.into_iter().map(|(m, _)| m).collect(),
+            callback_urls: self
+                .callback_urls
+                .map(|c| CallbackUrls { success: c.success, cancel: c.cancel }),
+            customer,
+        })
+    }
+}
+
+impl CustomerWire {
+    pub fn into_domain(self) -> Customer {
+        Customer {
+            name: self.name,
+            business: self.customer_type == "BUSINESS",
+            email: self.email,
+            phone: self.phone,
+            document_type: self.identifier_type.as_deref().and_then(DocumentType::from_code),
+            document: self.identifier,
+        }
+    }
+}
+
+/// Active institutions only: an inactive one cannot be paid from.
+pub fn parse_institutions(body: &str) -> Result<Vec<Bank>, ApiError> {
+    let wire: Vec<InstitutionWire> = serde_json::from_str(body).map_err(malformed)?;
+    Ok(wire
+        .into_iter()
+        .filter(|i| i.active)
+        .map(|i| Bank { id: i.id, name: i.display_name.unwrap_or(i.name) })
+        .collect())
+}
+
+#[derive(Serialize)]
+struct IntentRequestWire {
+    allowed_payment_method_types: [&'static str; 1],
+    payment_method_details: serde_json::Map<String, serde_json::Value>,
+    confirm: bool,
+}
+
+/// The body of a payment intent for a link: only what the payer decided
+/// (docs/api.md); the provider takes amount and beneficiary from the link.
+pub fn payment_intent_body(details: &PaymentDetails, callback_url: &str) -> String {
+    let kind = method_type(details.method);
+    let mut method_details = serde_json::Map::new();
+    method_details.insert(
+        "payer_institution".into(),
+        details.bank_id.clone().unwrap_or_default().into(),
+    );
+    method_details.insert("callback_url".into(), callback_url.into());
+    if let Some(cpf) = &details.payer_cpf {
+        method_details.insert("cpf".into(), cpf.clone().into());
+    }
+    let mut by_method = serde_json::Map::new();
+    by_method.insert(kind.into(), method_details.into());
+    let wire = IntentRequestWire {
+        allowed_payment_method_types: [kind],
+        payment_method_details: by_method,
+        confirm: true,
+    };
+    serde_json::to_string(&wire).expect("strings and booleans always serialize")
+}
+
+fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
+    serde_json::from_str(body).map_err(malformed)
+}
+
+/// A created intent: where the payer authorises it.
+pub fn parse_intent_started(body: &str) -> Result<PaymentStarted, ApiError> {
+    let intent = parse_intent(body)?;
+    let redirect = intent
+        .payment_method_information
+        .as_ref()
+        .and_then(|info| info.values().find_map(|m| m.get("redirect_url")?.as_str()))
+        .filter(|url| !url.is_empty())
+        .ok_or_else(|| malformed("payment intent without redirect_url"))?;
+    Ok(PaymentStarted { reference: intent.id.clone(), next: NextStep::Redirect(redirect.to_owned()) })
+}
+
+/// A polled intent. FAILED and CANCELED never read as paid; REQUIRES_ACTION
+/// and PROCESSING are still pending.
+pub fn parse_intent_report(body: &str) -> Result<PaymentReport, ApiError> {
+    let intent = parse_intent(body)?;
+    let status = match intent.status.as_str() {
+        "REQUIRES_ACTION" | "PROCESSING" => PaymentStatus::Pending,
+        "SUCCEEDED" => PaymentStatus::Approved,
+        "CANCELED" | "CANCELLED" => PaymentStatus::Abandoned,
+        "FAILED" => PaymentStatus::Declined,
+        other => PaymentStatus::Unrecognized(other.to_owned()),
+    };
+    Ok(PaymentReport {
+        method: intent.allowed_payment_method_types.iter().find_map(|k| method_of(k)).map(|(m, _)| m),
+        reference: intent.id,
+        status,
+        total: intent.amount.map(|a| a.0),
+        updated_at: intent.updated_at.or(intent.created_at),
+        expires_at: intent.expires_at,
+    })
+}
+
+#[cfg(test)]
+#[path = "belvo_tests.rs"]
+mod tests;
