@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../tests/e2e/harness.mjs';
 import { lighthouseRun } from './lighthouse.mjs';
-import { compress, snapshotDist } from './sizes.mjs';
+import { compress, firstLoadFiles, snapshotDist } from './sizes.mjs';
 import { fmt, fmtSpread, spread, table } from './stats.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -55,6 +55,7 @@ const log = (text) => process.stdout.write(`${text}\n`);
 
 const servers = {};
 const dirs = [];
+let bundle = {};
 
 async function stopAll() {
   for (const server of Object.values(servers)) await server.stop().catch(() => {});
@@ -66,6 +67,8 @@ async function main() {
   try {
     const built = await snapshotDist(join(ROOT, 'dist'));
     dirs.push(built);
+    bundle = firstLoadFiles(built);
+    log(`==> variants of ${Object.values(bundle).join(', ')}`);
     for (const [name, apply] of Object.entries(VARIANTS)) {
       const dir = mkdtempSync(join(tmpdir(), 'paylink-variant-'));
       dirs.push(dir);
@@ -114,6 +117,7 @@ async function main() {
     generated_at: new Date().toISOString(),
     command: 'node bench/variants.mjs',
     runs: RUNS,
+    bundle,
     settings: { ...settings, user_agent: undefined },
     summary,
     runs_by_variant: Object.fromEntries(Object.entries(results).map(([n, runs]) => [n, runs.map(({ settings: _, requests: __, ...r }) => r)])),

@@ -18,10 +18,10 @@
 //
 // No dependencies: Node 18 or later.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { join, normalize, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 // What docs/deploying.md prescribes, besides the policy computed from dist/.
@@ -103,8 +103,19 @@ function readAttributes(html, i) {
         i = k;
       }
     }
-    if (!(name in attributes)) attributes[name] = value;
+    if (!(name in attributes)) attributes[name] = decodeReferences(value);
   }
+}
+
+/** An attribute value as the browser reads it (Trunk writes `&#x2D;`). */
+function decodeReferences(value) {
+  const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name) => {
+    if (name in named) return named[name];
+    if (!name.startsWith('#')) return whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /** The CSP source of an inline script: sha256 of its UTF-8 text after the
@@ -231,8 +242,8 @@ function parsePolicy(text) {
 function distFile(dist, pathname) {
   const segments = decodeURIComponent(pathname).split('/').filter(Boolean);
   for (let skip = 0; skip < segments.length; skip += 1) {
-    const candidate = normalize(join(dist, ...segments.slice(skip)));
-    if (!candidate.startsWith(normalize(dist) + sep)) return null;
+    const candidate = join(dist, ...segments.slice(skip));
+    if (relative(dist, candidate).startsWith('..')) return null;
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -266,7 +277,23 @@ export function inventory(dist, pageUrl = 'http://dist.invalid/pay/token') {
       }
     }
   }
-  return { html, page, assets };
+  const loaded = new Set(assets.map((a) => a.file).filter(Boolean));
+  const others = distFiles(dist)
+    .filter((file) => !loaded.has(file) && file !== join(dist, 'index.html') && !/\.(br|gz)$/.test(file))
+    .map((file) => {
+      const data = readFileSync(file);
+      const url = new URL(`/${relative(dist, file).split(sep).join('/')}`, pageUrl);
+      return { url, file, data, sha384: sha('sha384', data), why: ['in dist/ but not loaded by the page'], integrity: null };
+    });
+  return { html, page, assets, others };
+}
+
+function distFiles(dir) {
+  // Hidden entries (a build's staging directory, .keep files) are not deployed.
+  return readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.')).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? distFiles(path) : entry.isFile() ? [path] : [];
+  }).sort();
 }
 
 function integrityMatches(declared, data) {
@@ -280,7 +307,7 @@ function integrityMatches(declared, data) {
 // ---------------------------------------------------------------- print
 
 function print(dist) {
-  const { html, page, assets } = inventory(dist);
+  const { html, page, assets, others } = inventory(dist);
   const problems = [];
   console.log(`Page: ${join(dist, 'index.html')}  ${html.length} bytes  sha384-${sha('sha384', html)}`);
   console.log('\nInline scripts (allowed by hash in script-src):');
@@ -302,15 +329,22 @@ function print(dist) {
     if (asset.integrity) {
       sri = integrityMatches(asset.integrity, asset.data) ? 'integrity attribute matches' : 'integrity attribute DOES NOT MATCH';
       if (!sri.endsWith('matches')) problems.push(`${asset.url.pathname}: integrity attribute does not match the file`);
+      if (asset.why.some((why) => why.includes('as=fetch'))) sri += ' (Chromium does not enforce it on as=fetch: docs/security.md)';
     }
     console.log(`     why: ${asset.why.join('; ')}; ${sri}`);
   }
   for (const { what, uri } of page.dataUris) console.log(`  ${what} ${JSON.stringify(uri)}\n     why: a data: URI, no request (img-src data:)`);
+  if (others.length) {
+    console.log('\nOther files in dist (not loaded by the page; deployed and checked all the same):');
+    for (const other of others) console.log(`  ${other.url.pathname}\n     ${other.data.length} bytes  sha384-${other.sha384}`);
+  }
   console.log(`\nAPI base (<meta name="paylink-api-base">): ${page.apiBase ? JSON.stringify(page.apiBase) : 'empty (the page origin)'}`);
   console.log('\nContent-Security-Policy (frame-ancestors per link: \'none\' or its allowed_embed_origins):');
   console.log(`  ${policyText(expectedPolicy(page))}`);
-  console.log('\nscript-src hashes, for the nginx configuration:');
+  console.log('\nscript-src hashes:');
   console.log(`  ${page.inline.map((s) => s.hash).join(' ')}`);
+  console.log('\nThe line for the nginx server block of docs/deploying.md:');
+  console.log(`    add_header Content-Security-Policy "${policyText(expectedPolicy(page))}" always;`);
   if (problems.length) {
     console.log(`\n${problems.length} problem(s) in ${dist}:`);
     for (const problem of problems) console.log(`  - ${problem}`);
@@ -328,7 +362,7 @@ function get(url, encoding) {
     const request = client.get(url, { headers: { 'accept-encoding': encoding, 'user-agent': 'paylink-integrity-check' } }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, raw: Buffer.concat(chunks) }));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, rawHeaders: response.rawHeaders, raw: Buffer.concat(chunks) }));
       response.on('error', reject);
     });
     request.setTimeout(TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
@@ -392,6 +426,12 @@ async function check(baseUrl, dist, token) {
     }
     if (encoding !== 'identity') continue;
     const h = response.headers;
+    // Two policies are both enforced, and two of the others are ambiguous:
+    // each must be sent once.
+    for (const name of ['content-security-policy', 'x-frame-options', 'cache-control', ...Object.keys(EXPECTED_HEADERS)]) {
+      const times = response.rawHeaders.filter((value, i) => i % 2 === 0 && value.toLowerCase() === name).length;
+      if (times > 1) differences.push(`${pageUrl.pathname}: ${name} is sent ${times} times, expected once`);
+    }
     const policy = checkPolicy(h['content-security-policy'], reference.page, differences, pageUrl.pathname);
     for (const [name, value] of Object.entries(EXPECTED_HEADERS)) {
       if (h[name] !== value) differences.push(`${pageUrl.pathname}: ${name} is ${JSON.stringify(h[name] ?? null)}, expected "${value}"`);
@@ -425,7 +465,7 @@ async function check(baseUrl, dist, token) {
     }
   }
   let checked = 0;
-  for (const asset of served.assets) {
+  for (const asset of [...served.assets, ...served.others]) {
     if (!asset.data) {
       differences.push(`${asset.url.pathname}: referenced by ${join(dist, 'index.html')} but missing from ${dist}`);
       continue;
@@ -447,7 +487,7 @@ async function check(baseUrl, dist, token) {
       checked += 1;
     }
   }
-  console.log(`Page: 3 encodings; assets: ${served.assets.length} files, ${checked} answers compared.`);
+  console.log(`Page: ${ENCODINGS.length} encodings; files: ${served.assets.length} loaded by the page, ${served.others.length} other; ${checked} answers compared.`);
   return report(differences);
 }
 

@@ -5,6 +5,7 @@
 //! DOM code can creep into the core.
 pub mod api;
 pub mod checkout;
+pub mod embed;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

@@ -28,6 +28,12 @@ pub struct Config {
     pub nequi_decision_seconds: u64,
     /// How long a Nequi push lives before the payment is EXPIRED.
     pub nequi_timeout_seconds: u64,
+    /// How long a Belvo Open Finance consent waits for the payer before the
+    /// payment intent is FAILED (Open Finance Brasil: 5 minutes).
+    pub consent_timeout_seconds: u64,
+    /// How long an authorised Belvo payment intent is PROCESSING before it
+    /// SUCCEEDED.
+    pub consent_processing_seconds: u64,
     pub clock: Clock,
 }
 
@@ -57,6 +63,8 @@ impl Default for Config {
             iva_rate_bps: 1900,
             nequi_decision_seconds: 3,
             nequi_timeout_seconds: 120,
+            consent_timeout_seconds: 300,
+            consent_processing_seconds: 1,
             clock: Clock::system(),
         }
     }
@@ -72,8 +80,10 @@ pub struct StartupConfig {
 
 impl StartupConfig {
     /// Reads `PORT`, `DIST_DIR`, `SANDBOX_BEARER`, `SANDBOX_API_KEY`,
-    /// `MIN_AMOUNT`, `MIN_AMOUNT_USD`, `NEQUI_DECISION_SECONDS` and
-    /// `NEQUI_TIMEOUT_SECONDS` through `lookup`; unset or empty means default.
+    /// `MIN_AMOUNT`, `MIN_AMOUNT_USD`, `NEQUI_DECISION_SECONDS`,
+    /// `NEQUI_TIMEOUT_SECONDS`, `CONSENT_TIMEOUT_SECONDS` and
+    /// `CONSENT_PROCESSING_SECONDS` through `lookup`; unset or empty means
+    /// default.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<StartupConfig, String> {
         let read = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
         let mut app = Config::default();
@@ -105,6 +115,12 @@ impl StartupConfig {
         }
         if let Some(value) = read("NEQUI_TIMEOUT_SECONDS") {
             app.nequi_timeout_seconds = parse_seconds("NEQUI_TIMEOUT_SECONDS", &value)?;
+        }
+        if let Some(value) = read("CONSENT_TIMEOUT_SECONDS") {
+            app.consent_timeout_seconds = parse_seconds("CONSENT_TIMEOUT_SECONDS", &value)?;
+        }
+        if let Some(value) = read("CONSENT_PROCESSING_SECONDS") {
+            app.consent_processing_seconds = parse_seconds("CONSENT_PROCESSING_SECONDS", &value)?;
         }
         Ok(StartupConfig { port, app })
     }

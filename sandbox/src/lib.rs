@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod bank_pages;
+pub mod belvo;
 pub mod clock;
 pub mod config;
 pub mod csp_reports;
@@ -33,11 +34,14 @@ pub use config::{Config, StartupConfig};
 
 /// The whole sandbox for `config`, with the demo links already in place.
 pub fn app(config: Config) -> Router {
+    let now = config.clock.now();
     let mut store = store::Store::new();
-    seed::seed_demo_links(&mut store, &config, config.clock.now());
+    seed::seed_demo_links(&mut store, &config, now);
     let state = state::AppState::new(config, store);
+    belvo::seed::seed_demo_links(&mut state.belvo_store(), now);
     Router::new()
         .merge(api::routes())
+        .merge(belvo::routes())
         .merge(bank_pages::routes())
         .merge(stats::routes())
         .merge(faults::routes())

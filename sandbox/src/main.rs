@@ -3,13 +3,14 @@
 //! Environment: PORT (8080; 0 picks a free port), DIST_DIR (dist),
 //! SANDBOX_BEARER (sandbox-token), SANDBOX_API_KEY (sandbox-key),
 //! MIN_AMOUNT (1000.00, COP), MIN_AMOUNT_USD (1.00),
-//! NEQUI_DECISION_SECONDS (3), NEQUI_TIMEOUT_SECONDS (120).
+//! NEQUI_DECISION_SECONDS (3), NEQUI_TIMEOUT_SECONDS (120),
+//! CONSENT_TIMEOUT_SECONDS (300), CONSENT_PROCESSING_SECONDS (1).
 
 use std::io::Write;
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
-use paylink_sandbox::{app, seed, Config, StartupConfig};
+use paylink_sandbox::{app, belvo, seed, Config, StartupConfig};
 use tokio::net::TcpListener;
 
 #[tokio::main]
@@ -60,8 +61,14 @@ async fn main() -> ExitCode {
 
 /// The first line is parsed by test harnesses to find the port: keep its wording.
 fn print_banner(origin: &str) {
-    let not_found = ("not-found", uuid::Uuid::new_v4());
-    let lines = seed::DEMO_LINKS.iter().copied().chain([not_found]);
+    let not_found = ("not-found", uuid::Uuid::new_v4().to_string());
+    let colurs = seed::DEMO_LINKS
+        .iter()
+        .map(|(label, uuid)| (*label, uuid.to_string()));
+    let belvo = belvo::seed::DEMO_LINKS
+        .iter()
+        .map(|(label, access_token)| (*label, (*access_token).to_owned()));
+    let lines = colurs.chain(belvo).chain([not_found]);
     let width = lines
         .clone()
         .map(|(label, _)| label.len())
@@ -70,8 +77,8 @@ fn print_banner(origin: &str) {
 
     let mut stdout = std::io::stdout().lock();
     let mut banner = format!("paylink sandbox listening on {origin}\n");
-    for (label, uuid) in lines {
-        banner.push_str(&format!("  {label:<width$}  {origin}/pay/{uuid}\n"));
+    for (label, token) in lines {
+        banner.push_str(&format!("  {label:<width$}  {origin}/pay/{token}\n"));
     }
     // A closed stdout must not stop the server.
     let _ = stdout

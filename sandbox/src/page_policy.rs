@@ -289,8 +289,53 @@ fn attributes(mut rest: &str) -> (Vec<(String, String)>, &str) {
                 rest = &rest[end..];
             }
         }
-        attributes.push((name, value));
+        attributes.push((name, decode_character_references(&value)));
     }
+}
+
+/// An attribute value as the browser reads it: `&amp;`, `&lt;`, `&gt;`,
+/// `&quot;`, `&apos;` and numeric references (Trunk writes `&#x2D;`)
+/// decoded; anything else is kept as written.
+fn decode_character_references(value: &str) -> String {
+    let mut decoded = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(start) = rest.find('&') {
+        decoded.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let reference = rest[1..]
+            .find(';')
+            .map(|end| &rest[1..=end])
+            .and_then(|name| {
+                let character = match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => {
+                        let number = name.strip_prefix('#')?;
+                        let code = match number.strip_prefix(['x', 'X']) {
+                            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                            None => number.parse().ok()?,
+                        };
+                        char::from_u32(code)
+                    }
+                }?;
+                Some((character, name.len() + 2))
+            });
+        match reference {
+            Some((character, length)) => {
+                decoded.push(character);
+                rest = &rest[length..];
+            }
+            None => {
+                decoded.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    decoded.push_str(rest);
+    decoded
 }
 
 fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
@@ -359,6 +404,20 @@ mod tests {
         assert_eq!(page("https://a.example; script-src *"), None);
         assert_eq!(page("javascript:alert(1)"), None);
         assert_eq!(page("https://user@a.example"), None);
+        assert_eq!(
+            page("https://api&#x2D;1.example&#47;v1"),
+            Some("https://api-1.example".into())
+        );
+    }
+
+    #[test]
+    fn decodes_attribute_values() {
+        assert_eq!(
+            decode_character_references("a&amp;b &#x2D;&#45; &lt;&gt;&quot;&apos; &nbsp; & &#xZZ;"),
+            "a&b -- <>\"' &nbsp; & &#xZZ;"
+        );
+        let facts = PageFacts::of_html("<script id=\"x&#x2D;y\" src=\"/a&#x2D;b.js\"></script>");
+        assert!(facts.script_hashes.is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::belvo::store::BelvoStore;
 use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::faults::FaultRules;
@@ -17,6 +18,7 @@ pub struct AppState {
     faults: Arc<Mutex<FaultRules>>,
     pub page_policy: Arc<PagePolicy>,
     csp_reports: Arc<Mutex<Vec<serde_json::Value>>>,
+    belvo: Arc<Mutex<BelvoStore>>,
 }
 
 impl AppState {
@@ -27,6 +29,7 @@ impl AppState {
             store: Arc::new(Mutex::new(store)),
             faults: Arc::default(),
             csp_reports: Arc::default(),
+            belvo: Arc::default(),
         }
     }
 
@@ -55,6 +58,13 @@ impl AppState {
     /// panic elsewhere never leaves them half-updated.
     pub fn faults(&self) -> MutexGuard<'_, FaultRules> {
         self.faults
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The Belvo customers, links and payment intents, locked.
+    pub fn belvo_store(&self) -> MutexGuard<'_, BelvoStore> {
+        self.belvo
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

@@ -60,14 +60,16 @@ async fn page_index(State(state): State<AppState>, request: Request) -> Response
     with_page_headers(&state, response, &embed_origins)
 }
 
-/// The origins allowed to frame `/pay/{uuid}`: the link's
-/// `allowed_embed_origins`; none for any other page URL.
+/// The origins allowed to frame `/pay/{token}`: the `allowed_embed_origins`
+/// of the link with that uuid (or Belvo `access_token`); none for an
+/// unknown link or any other page URL.
 fn embed_origins_for(state: &AppState, path: &str) -> Vec<String> {
     let Some(token) = path.strip_prefix("/pay/") else {
         return Vec::new();
     };
-    let Ok(uuid) = uuid::Uuid::try_parse(token.strip_suffix('/').unwrap_or(token)) else {
-        return Vec::new();
+    let token = token.strip_suffix('/').unwrap_or(token);
+    let Ok(uuid) = uuid::Uuid::try_parse(token) else {
+        return crate::belvo::embed_origins(state, token).unwrap_or_default();
     };
     let (store, _now) = state.settled_store();
     store

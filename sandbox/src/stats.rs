@@ -1,5 +1,7 @@
 //! Sandbox-only counters that tests read to check what the API did, e.g.
-//! that a replayed pay call created exactly one payment.
+//! that a replayed pay call created exactly one payment. A Colurs link is
+//! named by its uuid, a Belvo link by its access token (its payment intents
+//! are counted).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -26,7 +28,14 @@ async fn link_stats(
     Path(uuid): Path<String>,
     State(state): State<AppState>,
 ) -> Result<Response, ApiError> {
-    let uuid = Uuid::try_parse(&uuid).map_err(|_| ApiError::link_not_found())?;
+    let Ok(uuid) = Uuid::try_parse(&uuid) else {
+        let payments_created =
+            crate::belvo::payments_created(&state, &uuid).ok_or_else(ApiError::link_not_found)?;
+        return Ok(json_response(
+            StatusCode::OK,
+            &LinkStats { payments_created },
+        ));
+    };
     let (store, _now) = state.settled_store();
     store.link(uuid).ok_or_else(ApiError::link_not_found)?;
     Ok(json_response(

@@ -5,13 +5,15 @@
 //! The YAML is read line by line: the document keeps the conventional
 //! two-space layout, which is all this needs.
 
+mod belvo_support;
 mod common;
 
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
-use common::{pay_body, Reply, Sandbox};
-use paylink_sandbox::seed;
+use belvo_support::{intent_body, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
+use common::{merchant_headers, pay_body, Reply, Sandbox};
+use paylink_sandbox::{belvo, seed};
 
 const OPENAPI: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/openapi.yaml"));
 const HTTP_METHODS: &[&str] = &[
@@ -132,7 +134,44 @@ async fn exercise(sandbox: &Sandbox, method: &str, template: &str) -> Reply {
             .replace("{uuid}", &uuid.to_string())
             .replace("{money_movement_id}", seed::ACTIVE_LINK_PAYMENT)
     };
+    let belvo_path = |access_token: &str, intent_id: &str| {
+        template
+            .replace("{access_token}", access_token)
+            .replace("{intent_id}", intent_id)
+    };
     match (method, template) {
+        ("POST", "/api/belvo/customers/" | "/api/belvo/payment_links/") => {
+            let body = if template.contains("customers") {
+                SEED_CUSTOMER
+            } else {
+                SEED_LINK
+            };
+            sandbox
+                .request(Method::POST, template, &merchant_headers(), body)
+                .await
+        }
+        ("GET", "/api/belvo/institutions/") => sandbox.institutions("?country=BRA").await,
+        ("GET", "/api/belvo/payment_links/{access_token}/") => {
+            sandbox
+                .get(&belvo_path(belvo::seed::PIX_INDIVIDUAL, ""))
+                .await
+        }
+        ("POST", "/api/belvo/payment_links/{access_token}/payment_intents/") => {
+            sandbox
+                .create_intent(
+                    belvo::seed::PIX_INDIVIDUAL,
+                    "openapi",
+                    &intent_body("open_finance", &[]),
+                )
+                .await
+        }
+        ("GET", "/api/belvo/payment_links/{access_token}/payment_intents/{intent_id}/") => {
+            let created = sandbox
+                .create_intent(belvo::seed::PSE, "openapi-read", &intent_body("pse", &[]))
+                .await;
+            let intent_id = created.json()["id"].as_str().unwrap().to_owned();
+            sandbox.get(&belvo_path(belvo::seed::PSE, &intent_id)).await
+        }
         ("POST", "/api/payment_link/") => {
             sandbox
                 .create_link(r#"{"currency": "COP", "amount": 50000.00}"#)
@@ -168,6 +207,12 @@ fn the_document_is_read_completely() {
         "GET /api/pse/banks/",
         "POST /api/payment_link/{uuid}/pay/",
         "GET /api/payment_link/{uuid}/payments/{money_movement_id}/",
+        "POST /api/belvo/customers/",
+        "POST /api/belvo/payment_links/",
+        "GET /api/belvo/payment_links/{access_token}/",
+        "GET /api/belvo/institutions/",
+        "POST /api/belvo/payment_links/{access_token}/payment_intents/",
+        "GET /api/belvo/payment_links/{access_token}/payment_intents/{intent_id}/",
     ]
     .into_iter()
     .map(str::to_owned)
@@ -252,11 +297,16 @@ async fn merchant_operations_are_the_ones_documented_with_credentials() {
     let operations = documented_operations();
     assert_eq!(
         operations.iter().filter(|op| op.secured).count(),
-        2,
-        "create and list"
+        4,
+        "Colurs create and list, Belvo customers and payment links"
     );
     for operation in operations {
-        let path = operation.path.replace("{uuid}", &seed::PENDING.to_string());
+        let path = operation
+            .path
+            .replace("{uuid}", &seed::PENDING.to_string())
+            .replace("{money_movement_id}", seed::ACTIVE_LINK_PAYMENT)
+            .replace("{access_token}", belvo::seed::PIX_INDIVIDUAL)
+            .replace("{intent_id}", &uuid::Uuid::new_v4().to_string());
         let method = Method::from_bytes(operation.method.as_bytes()).unwrap();
         let without_credentials = sandbox
             .request(method, &path, &[("Idempotency-Key", "x")], "{}")
@@ -271,4 +321,77 @@ async fn merchant_operations_are_the_ones_documented_with_credentials() {
     }
     // The credentials the document names are the ones the sandbox checks.
     assert!(OPENAPI.contains("name: x-api-key") && OPENAPI.contains("scheme: bearer"));
+}
+
+#[tokio::test]
+async fn belvo_schemas_name_exactly_the_fields_sent() {
+    let sandbox = Sandbox::new();
+
+    let customer = sandbox.create_customer(SEED_CUSTOMER).await.json();
+    assert_eq!(json_keys(&customer), schema_properties("BelvoCustomer"));
+
+    let created = sandbox.create_belvo_link(SEED_LINK).await.json();
+    assert_eq!(json_keys(&created), schema_properties("BelvoPaymentLink"));
+    let link = sandbox.belvo_link(belvo::seed::PIX_BUSINESS).await.json();
+    assert_eq!(json_keys(&link), schema_properties("BelvoPaymentLink"));
+    assert_eq!(
+        json_keys(&link["customer"]),
+        schema_properties("BelvoCustomer")
+    );
+
+    let institutions = sandbox.institutions("?country=COL").await.json();
+    assert_eq!(
+        json_keys(&institutions[0]),
+        schema_properties("BelvoInstitution")
+    );
+
+    let intent = sandbox
+        .create_intent(
+            belvo::seed::PIX_INDIVIDUAL,
+            "schema",
+            &intent_body("open_finance", &[]),
+        )
+        .await
+        .json();
+    assert_eq!(json_keys(&intent), schema_properties("BelvoPaymentIntent"));
+    assert_eq!(
+        json_keys(&intent["payment_method_information"]["open_finance"]),
+        schema_properties("BelvoRedirect")
+    );
+    let id = intent["id"].as_str().unwrap();
+    sandbox.consent(id, "approve-query").await;
+    sandbox.advance(1);
+    let succeeded = sandbox.intent(belvo::seed::PIX_INDIVIDUAL, id).await.json();
+    assert_eq!(
+        json_keys(&succeeded["charges"][0]),
+        schema_properties("BelvoCharge")
+    );
+
+    let customer_fields = schema_properties("BelvoCreateCustomerRequest");
+    let sent = json_keys(&serde_json::from_str(SEED_CUSTOMER).unwrap());
+    assert_eq!(sent, customer_fields);
+    let link_fields = schema_properties("BelvoCreatePaymentLinkRequest");
+    let sent = json_keys(&serde_json::from_str(SEED_LINK).unwrap());
+    assert!(sent.is_subset(&link_fields), "{sent:?} vs {link_fields:?}");
+    for extension in ["merchant", "allowed_embed_origins"] {
+        assert!(link_fields.contains(extension), "{extension}");
+    }
+    let intent_fields = schema_properties("BelvoPaymentIntentRequest");
+    let sent = json_keys(&serde_json::from_str(&intent_body("open_finance", &[])).unwrap());
+    assert!(
+        sent.is_subset(&intent_fields),
+        "{sent:?} vs {intent_fields:?}"
+    );
+    assert_eq!(
+        schema_properties("BelvoPayerChoice"),
+        [
+            "beneficiary_bank_account",
+            "callback_url",
+            "cpf",
+            "payer_institution"
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+    );
 }

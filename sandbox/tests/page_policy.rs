@@ -149,6 +149,7 @@ async fn nobody_may_frame_the_page_by_default() {
         format!("/pay/{empty}"),
         format!("/pay/{}", uuid::Uuid::new_v4()),
         "/pay/not-a-uuid".to_owned(),
+        "/pay/belvoUnknown000000000000000000000000000".to_owned(),
         "/".to_owned(),
         "/index.html".to_owned(),
     ] {
@@ -209,6 +210,16 @@ async fn a_link_may_be_framed_by_exactly_its_origins() {
         .header("content-security-policy")
         .unwrap()
         .contains("; frame-ancestors https://merchant.example; "));
+    for (_label, access_token) in paylink_sandbox::belvo::seed::DEMO_LINKS {
+        let belvo = sandbox.get(&format!("/pay/{access_token}")).await;
+        assert!(
+            belvo
+                .header("content-security-policy")
+                .unwrap()
+                .contains("; frame-ancestors https://merchant.example; "),
+            "{access_token}"
+        );
+    }
     let elsewhere = sandbox.get("/").await;
     assert!(elsewhere
         .header("content-security-policy")

@@ -36,12 +36,13 @@ pub struct LinkWire {
     pub description: Option<String>,
     #[serde(default)]
     pub allowed_payment_method_types: Vec<String>,
+    /// Expanded by the page's call **[ext]**; Belvo itself answers an id.
     #[serde(default)]
-    pub payment_method_details: Option<serde_json::Value>,
-    #[serde(default)]
-    pub customer: Option<CustomerRef>,
+    pub customer: Option<CustomerWire>,
     #[serde(default)]
     pub merchant: Option<MerchantWire>,
+    #[serde(default)]
+    pub allowed_embed_origins: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,14 +56,10 @@ pub struct CallbackUrlsWire {
 #[derive(Debug, Deserialize)]
 pub struct MerchantWire {
     pub name: String,
-}
-
-/// Belvo answers a customer's id; the page's call expands it **[ext]**.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum CustomerRef {
-    Expanded(CustomerWire),
-    Id(String),
+    #[serde(default)]
+    pub logo_url: Option<String>,
+    #[serde(default)]
+    pub brand_color: Option<String>,
 }
 
 /// The customer (seed 000).
@@ -109,7 +106,7 @@ pub struct PaymentIntentWire {
     #[serde(default)]
     pub allowed_payment_method_types: Vec<String>,
     #[serde(default)]
-    pub payment_method_information: Option<serde_json::Map<String, serde_json::Value>>,
+    pub payment_method_information: Option<MethodInformationWire>,
     #[serde(default)]
     pub charges: Vec<ChargeWire>,
     #[serde(default)]
@@ -118,6 +115,21 @@ pub struct PaymentIntentWire {
     pub updated_at: Option<String>,
     #[serde(default)]
     pub expires_at: Option<String>,
+}
+
+/// Where the payer authorises the payment, per method.
+#[derive(Debug, Default, Deserialize)]
+pub struct MethodInformationWire {
+    #[serde(default)]
+    pub open_finance: Option<RedirectWire>,
+    #[serde(default)]
+    pub pse: Option<RedirectWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RedirectWire {
+    #[serde(default)]
+    pub redirect_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -190,16 +202,12 @@ impl LinkWire {
             "CANCELLED" | "CANCELED" => LinkStatus::Cancelled,
             other => LinkStatus::Unrecognized(other.to_owned()),
         };
-        let customer = match self.customer {
-            Some(CustomerRef::Expanded(c)) => Some(c.into_domain()),
-            _ => None,
-        };
+        let customer = self.customer.map(CustomerWire::into_domain);
         Ok(PaymentLink {
             token: self.access_token,
-            merchant: Merchant {
-                name: self.merchant.map(|m| m.name).unwrap_or_default(),
-                logo_url: None,
-                brand_color: None,
+            merchant: match self.merchant {
+                Some(m) => Merchant { name: m.name, logo_url: m.logo_url, brand_color: m.brand_color },
+                None => Merchant { name: String::new(), logo_url: None, brand_color: None },
             },
             description: self.description.unwrap_or_default(),
             currency,
@@ -211,6 +219,7 @@ impl LinkWire {
                 .callback_urls
                 .map(|c| CallbackUrls { success: c.success, cancel: c.cancel }),
             customer,
+            embed_origins: self.allowed_embed_origins,
         })
     }
 }
@@ -239,34 +248,49 @@ pub fn parse_institutions(body: &str) -> Result<Vec<Bank>, ApiError> {
 }
 
 #[derive(Serialize)]
-struct IntentRequestWire {
+struct IntentRequestWire<'a> {
     allowed_payment_method_types: [&'static str; 1],
-    payment_method_details: serde_json::Map<String, serde_json::Value>,
+    payment_method_details: MethodDetailsWire<'a>,
     confirm: bool,
+}
+
+/// One of the two keys is set: the link's method.
+#[derive(Serialize)]
+struct MethodDetailsWire<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    open_finance: Option<PayerChoiceWire<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pse: Option<PayerChoiceWire<'a>>,
+}
+
+#[derive(Clone, Copy, Serialize)]
+struct PayerChoiceWire<'a> {
+    payer_institution: &'a str,
+    callback_url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cpf: Option<&'a str>,
 }
 
 /// The body of a payment intent for a link: only what the payer decided
 /// (docs/api.md); the provider takes amount and beneficiary from the link.
 pub fn payment_intent_body(details: &PaymentDetails, callback_url: &str) -> String {
-    let kind = method_type(details.method);
-    let mut method_details = serde_json::Map::new();
-    method_details.insert(
-        "payer_institution".into(),
-        details.bank_id.clone().unwrap_or_default().into(),
-    );
-    method_details.insert("callback_url".into(), callback_url.into());
-    if let Some(cpf) = &details.payer_cpf {
-        method_details.insert("cpf".into(), cpf.clone().into());
-    }
-    let mut by_method = serde_json::Map::new();
-    by_method.insert(kind.into(), method_details.into());
+    let choice = PayerChoiceWire {
+        payer_institution: details.bank_id.as_deref().unwrap_or_default(),
+        callback_url,
+        cpf: details.payer_cpf.as_deref(),
+    };
+    let pix = details.method == Method::Pix;
     let wire = IntentRequestWire {
-        allowed_payment_method_types: [kind],
-        payment_method_details: by_method,
+        allowed_payment_method_types: [method_type(details.method)],
+        payment_method_details: MethodDetailsWire {
+            open_finance: pix.then_some(choice),
+            pse: (!pix).then_some(choice),
+        },
         confirm: true,
     };
     serde_json::to_string(&wire).expect("strings and booleans always serialize")
 }
+
 
 fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
     serde_json::from_str(body).map_err(malformed)
@@ -275,13 +299,14 @@ fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
 /// A created intent: where the payer authorises it.
 pub fn parse_intent_started(body: &str) -> Result<PaymentStarted, ApiError> {
     let intent = parse_intent(body)?;
-    let redirect = intent
-        .payment_method_information
-        .as_ref()
-        .and_then(|info| info.values().find_map(|m| m.get("redirect_url")?.as_str()))
+    let information = intent.payment_method_information.unwrap_or_default();
+    let redirect = [information.open_finance, information.pse]
+        .into_iter()
+        .flatten()
+        .find_map(|m| m.redirect_url)
         .filter(|url| !url.is_empty())
         .ok_or_else(|| malformed("payment intent without redirect_url"))?;
-    Ok(PaymentStarted { reference: intent.id.clone(), next: NextStep::Redirect(redirect.to_owned()) })
+    Ok(PaymentStarted { reference: intent.id, next: NextStep::Redirect(redirect) })
 }
 
 /// A polled intent. FAILED and CANCELED never read as paid; REQUIRES_ACTION

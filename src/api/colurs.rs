@@ -52,6 +52,8 @@ pub struct LinkWire {
     pub merchant: Option<MerchantWire>,
     #[serde(default)]
     pub callback_urls: Option<CallbackUrlsWire>,
+    #[serde(default)]
+    pub allowed_embed_origins: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -152,6 +154,7 @@ impl LinkWire {
                 .callback_urls
                 .map(|c| CallbackUrls { success: c.success, cancel: c.cancel }),
             customer: None,
+            embed_origins: self.allowed_embed_origins,
         })
     }
 }

@@ -21,6 +21,8 @@ pub struct PaymentLink {
     pub callback_urls: Option<CallbackUrls>,
     /// The payer, when the provider already knows them (a Belvo customer).
     pub customer: Option<Customer>,
+    /// Origins allowed to frame the page and receive its messages, exactly.
+    pub embed_origins: Vec<String>,
 }
 
 /// A payer the provider knows: shown as "paying as …", their data prefilled.

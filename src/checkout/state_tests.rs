@@ -19,6 +19,7 @@ fn link(status: LinkStatus, methods: Vec<Method>) -> PaymentLink {
             cancel: Some("https://merchant.example/cancel".into()),
         }),
         customer: None,
+        embed_origins: vec![],
     }
 }
 

@@ -10,7 +10,9 @@ use crate::checkout::money::Currency;
 use crate::checkout::state::{self, step, Checkout, Event};
 use crate::i18n::Lang;
 use crate::web::client::{fetch_banks, fetch_link, fetch_payment, submit_payment};
+use crate::embed::protocol::PageMessage;
 use crate::web::config::Config;
+use crate::web::embed::{apply_brand, Parent};
 use crate::web::navigate;
 
 /// Everything needed to run effects; all parts are `Copy` handles.
@@ -22,6 +24,8 @@ pub struct Shell {
     lang_chosen: bool,
     config: StoredValue<Config>,
     token: StoredValue<Option<String>>,
+    /// The merchant page embedding this one, once the link says it may.
+    parent: StoredValue<Option<Parent>>,
 }
 
 pub fn use_shell() -> Shell {
@@ -50,20 +54,54 @@ impl Shell {
             lang_chosen,
             config: StoredValue::new(config),
             token: StoredValue::new(token),
+            parent: StoredValue::new(None),
         }
     }
 
     pub fn dispatch(self, event: Event) {
-        let was_loading = matches!(self.state.get_untracked(), Checkout::Loading { .. });
-        let (next, effects) = step(self.state.get_untracked(), event);
-        if was_loading && !self.lang_chosen {
+        let previous = self.state.get_untracked();
+        let (next, effects) = step(previous.clone(), event);
+        if matches!(previous, Checkout::Loading { .. }) {
             if let Some(link) = next.link() {
-                self.lang.set(country_lang(link.currency));
+                self.link_arrived(link);
             }
+        }
+        if previous.name() != next.name() {
+            self.tell_parent(&next);
         }
         self.state.set(next);
         for effect in effects {
             self.run(effect);
+        }
+    }
+
+    fn link_arrived(self, link: &crate::checkout::link::PaymentLink) {
+        if !self.lang_chosen {
+            self.lang.set(country_lang(link.currency));
+        }
+        apply_brand(link);
+        if let Some(parent) = Parent::for_link(link) {
+            parent.post(&PageMessage::Ready);
+            parent.watch_height();
+            parent.accept_theme();
+            self.parent.set_value(Some(parent));
+        }
+    }
+
+    /// Keeps the embedding merchant page informed: every state, then the outcome.
+    fn tell_parent(self, state: &Checkout) {
+        let Some(parent) = self.parent.get_value() else { return };
+        parent.post(&PageMessage::Status { state: state.name().to_owned() });
+        let outcome = match state {
+            Checkout::Paid { report, .. } => Some(("paid", Some(report.reference.clone()))),
+            Checkout::PaymentFailed { report, .. } => Some(("failed", Some(report.reference.clone()))),
+            _ => None,
+        };
+        if let Some((outcome, reference)) = outcome {
+            parent.post(&PageMessage::Complete { outcome: outcome.to_owned(), reference });
+        }
+        if matches!(state, Checkout::LoadFailed { .. } | Checkout::Expired(_) | Checkout::Cancelled(_)) {
+            parent.post(&PageMessage::Error { code: state.name().to_owned() });
         }
     }
 
@@ -103,7 +141,12 @@ impl Shell {
                 let result = submit_payment(&config, &token, &idempotency_key, &details).await;
                 self.dispatch(Event::PayAnswered(result));
             }),
-            Fx::Navigate(url) => navigate::leave_for(&url),
+            Fx::Navigate(url) => {
+                if let Some(parent) = self.parent.get_value() {
+                    parent.post(&PageMessage::Redirect { url: url.clone() });
+                }
+                navigate::leave_for(&url);
+            }
             Fx::RememberPayment(reference) => navigate::set_payment_in_url(Some(&reference)),
             Fx::ForgetPayment => navigate::set_payment_in_url(None),
             Fx::PollPayment { reference, after_ms } => self.after(after_ms, move || {

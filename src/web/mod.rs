@@ -2,6 +2,7 @@
 //! Only this module and `ui` touch web-sys.
 pub mod client;
 pub mod config;
+pub mod embed;
 pub mod http;
 pub mod intl;
 pub mod navigate;

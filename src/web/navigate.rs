@@ -9,13 +9,16 @@ pub fn leave_for(url: &str) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let top = window.top().ok().flatten();
-    if let Some(top) = top.filter(|top| !top.loose_eq(&window)) {
-        if top.location().set_href(url).is_ok() {
-            return;
+    match window.top().ok().flatten().filter(|top| !top.loose_eq(&window)) {
+        // Framed: the top window goes, or (when the browser refuses) the
+        // merchant's embed.js does it on the `redirect` message. Never the frame.
+        Some(top) => {
+            let _ = top.location().set_href(url);
+        }
+        None => {
+            let _ = window.location().assign(url);
         }
     }
-    let _ = window.location().assign(url);
 }
 
 /// Writes (or removes) `?payment=REF` in the address bar without a reload, so

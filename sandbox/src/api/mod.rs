@@ -1,6 +1,6 @@
 //! The provider API of docs/api.md.
 
-mod auth;
+pub(crate) mod auth;
 mod links;
 mod payments;
 mod views;

@@ -57,7 +57,11 @@ impl Fields {
             .filter(|raw| *raw != "null")
     }
 
-    pub fn typed<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<Option<T>, ApiError> {
+    pub fn typed<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        expected: &str,
+    ) -> Result<Option<T>, ApiError> {
         self.raw(name)
             .map(|raw| {
                 serde_json::from_str(raw).map_err(|_| {
@@ -117,14 +121,15 @@ mod tests {
         );
         assert_eq!(method.text("url").unwrap().as_deref(), Some("x"));
         assert_eq!(
-            method.required_text("missing").unwrap_err().field.as_deref(),
+            method
+                .required_text("missing")
+                .unwrap_err()
+                .field
+                .as_deref(),
             Some("details.open_finance.missing")
         );
         assert_eq!(body.present_names().collect::<Vec<_>>(), ["details"]);
-        assert_eq!(
-            body.object("gone").map(|found| found.is_none()),
-            Ok(true)
-        );
+        assert_eq!(body.object("gone").map(|found| found.is_none()), Ok(true));
         assert!(Fields::parse(b"[]").is_err());
     }
 }

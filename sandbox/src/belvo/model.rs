@@ -134,11 +134,8 @@ pub struct CallbackUrls {
     pub success: String,
 }
 
-/// **[ext]** Who asks for the money.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Merchant {
-    pub name: String,
-}
+/// **[ext]** Who asks for the money, as on the Colurs links.
+pub use crate::model::Merchant;
 
 #[derive(Clone, Debug)]
 pub struct PaymentLink {

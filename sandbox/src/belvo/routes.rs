@@ -23,7 +23,7 @@ use super::{belvo_store, consent_timing, SANDBOX_USER};
 use crate::api::auth::MerchantCredentials;
 use crate::clock::Timestamp;
 use crate::errors::ApiError;
-use crate::field_rules::{is_email, is_web_origin, is_web_url};
+use crate::field_rules::{is_email, is_embed_origin, is_hex_color, is_web_url};
 use crate::json_reply::{json_bytes_response, json_response, to_json_bytes};
 use crate::money::{AmountError, Cents};
 use crate::state::AppState;
@@ -36,6 +36,8 @@ const MAX_DESCRIPTION_CHARS: usize = 500;
 /// Whole pesos or reais beyond this are refused: no real payment is that large.
 const MAX_WHOLE_DIGITS: usize = 12;
 const MAX_EXPIRES_IN_SECONDS: i64 = 365 * 86_400;
+/// As for Colurs links: they all go into the page's `frame-ancestors`.
+const MAX_EMBED_ORIGINS: usize = 10;
 pub const DEFAULT_EXPIRES_IN: &str = "7d";
 
 pub fn link_not_found() -> ApiError {
@@ -86,12 +88,14 @@ pub async fn create_customer(
 fn read_new_customer(body: &Fields, now: Timestamp) -> Result<Customer, ApiError> {
     let customer_type = body.required_text("customer_type").and_then(|text| {
         CustomerType::parse(&text).ok_or_else(|| {
-            body.error("customer_type", "`customer_type` must be INDIVIDUAL or BUSINESS")
+            body.error(
+                "customer_type",
+                "`customer_type` must be INDIVIDUAL or BUSINESS",
+            )
         })
     })?;
     let country = body.required_text("country").and_then(|text| {
-        Country::parse(&text)
-            .ok_or_else(|| body.error("country", "`country` must be COL or BRA"))
+        Country::parse(&text).ok_or_else(|| body.error("country", "`country` must be COL or BRA"))
     })?;
     let name = body.required_text("name")?;
     if name.chars().count() > MAX_NAME_CHARS {
@@ -198,8 +202,8 @@ fn read_new_link(
     now: Timestamp,
     customer_country: impl Fn(Uuid) -> Option<Country>,
 ) -> Result<PaymentLink, ApiError> {
-    let method = read_method_types(body)?
-        .ok_or_else(|| body.missing("allowed_payment_method_types"))?;
+    let method =
+        read_method_types(body)?.ok_or_else(|| body.missing("allowed_payment_method_types"))?;
 
     let details = body.required_object("payment_method_details")?;
     refuse_other_methods(&details, method)?;
@@ -270,26 +274,8 @@ fn read_new_link(
         )
     })?;
 
-    let merchant = body
-        .object("merchant")?
-        .map(|merchant| {
-            merchant
-                .required_text("name")
-                .map(|name| Merchant { name })
-        })
-        .transpose()?;
-    let allowed_embed_origins = body
-        .typed::<Vec<String>>("allowed_embed_origins", "a list of origins")?
-        .unwrap_or_default();
-    if let Some(bad) = allowed_embed_origins
-        .iter()
-        .find(|origin| !is_web_origin(origin))
-    {
-        return Err(body.error(
-            "allowed_embed_origins",
-            format!("{bad:?} is not an origin such as https://shop.example"),
-        ));
-    }
+    let merchant = body.object("merchant")?.map(read_merchant).transpose()?;
+    let allowed_embed_origins = read_embed_origins(body)?;
 
     Ok(PaymentLink {
         id: Uuid::new_v4(),
@@ -310,6 +296,60 @@ fn read_new_link(
         merchant,
         allowed_embed_origins,
     })
+}
+
+/// **[ext]** `merchant` as on the Colurs links: `name`, and optionally an
+/// http(s) `logo_url` and a `brand_color` such as `#1a7f5a`.
+fn read_merchant(merchant: Fields) -> Result<Merchant, ApiError> {
+    let name = merchant.required_text("name")?;
+    let logo_url = merchant.text("logo_url")?;
+    if logo_url.as_deref().is_some_and(|url| !is_web_url(url)) {
+        return Err(merchant.error("logo_url", "`merchant.logo_url` must be an http(s) URL"));
+    }
+    let brand_color = merchant.text("brand_color")?;
+    if brand_color.as_deref().is_some_and(|color| !is_hex_color(color)) {
+        return Err(merchant.error(
+            "brand_color",
+            "`merchant.brand_color` must look like #1a7f5a",
+        ));
+    }
+    Ok(Merchant {
+        name,
+        logo_url,
+        brand_color,
+    })
+}
+
+/// **[ext]** The origins allowed to frame the page, by the rules of the
+/// Colurs links: exact origins, each once, at most ten.
+fn read_embed_origins(body: &Fields) -> Result<Vec<String>, ApiError> {
+    const FIELD: &str = "allowed_embed_origins";
+    let given = body
+        .typed::<Vec<String>>(FIELD, "a list of origins")?
+        .unwrap_or_default();
+    let mut origins: Vec<String> = Vec::new();
+    for origin in given {
+        if !is_embed_origin(&origin) {
+            return Err(body.error(
+                FIELD,
+                format!(
+                    "{origin:?} is not an exact origin: use https://host or https://host:port \
+                     (lowercase, no path, no wildcard), or http://localhost:port or \
+                     http://127.0.0.1:port"
+                ),
+            ));
+        }
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    if origins.len() > MAX_EMBED_ORIGINS {
+        return Err(body.error(
+            FIELD,
+            format!("At most {MAX_EMBED_ORIGINS} origins may frame the page"),
+        ));
+    }
+    Ok(origins)
 }
 
 /// `allowed_payment_method_types`: exactly one of `["pse"]` and
@@ -335,7 +375,10 @@ fn read_method_types(body: &Fields) -> Result<Option<Method>, ApiError> {
 
 /// `payment_method_details` describes the link's method and no other.
 fn refuse_other_methods(details: &Fields, method: Method) -> Result<(), ApiError> {
-    match details.present_names().find(|name| *name != method.as_str()) {
+    match details
+        .present_names()
+        .find(|name| *name != method.as_str())
+    {
         Some(other) => Err(details.error(
             other,
             format!("This payment is made with `{}` only", method.as_str()),
@@ -345,9 +388,8 @@ fn refuse_other_methods(details: &Fields, method: Method) -> Result<(), ApiError
 }
 
 fn read_uuid(fields: &Fields, name: &str, text: &str) -> Result<Uuid, ApiError> {
-    Uuid::try_parse(text).map_err(|_| {
-        fields.error(name, format!("`{}` must be a uuid", fields.path_of(name)))
-    })
+    Uuid::try_parse(text)
+        .map_err(|_| fields.error(name, format!("`{}` must be a uuid", fields.path_of(name))))
 }
 
 /// `amount` as each method writes it: PSE a whole number of pesos as a JSON
@@ -374,7 +416,10 @@ fn read_amount(body: &Fields, method: Method) -> Result<Option<Amount>, ApiError
             if raw.len() > MAX_WHOLE_DIGITS {
                 return invalid("`amount` is too large");
             }
-            Amount::WholePesos(raw.parse().map_err(|_| body.error("amount", "`amount` is too large"))?)
+            Amount::WholePesos(
+                raw.parse()
+                    .map_err(|_| body.error("amount", "`amount` is too large"))?,
+            )
         }
         Method::OpenFinance => {
             let Ok(text) = serde_json::from_str::<String>(raw) else {
@@ -383,7 +428,9 @@ fn read_amount(body: &Fields, method: Method) -> Result<Option<Amount>, ApiError
                 );
             };
             match Cents::parse_decimal(&text) {
-                Ok(cents) if cents.is_negative() => return invalid("`amount` must be more than zero"),
+                Ok(cents) if cents.is_negative() => {
+                    return invalid("`amount` must be more than zero")
+                }
                 Ok(cents) => Amount::Reais(cents),
                 Err(AmountError::TooManyDecimals) => {
                     return invalid("`amount` must have at most two decimals")
@@ -492,9 +539,7 @@ impl IntentRequest {
         let mut details = BTreeMap::new();
         let names: Vec<String> = details_object.present_names().map(str::to_owned).collect();
         for name in names {
-            let choice = details_object
-                .object(&name)?
-                .expect("present and not null");
+            let choice = details_object.object(&name)?.expect("present and not null");
             details.insert(
                 name,
                 MethodChoice {
@@ -556,9 +601,8 @@ pub async fn create_intent(
         callback_url: choice.callback_url,
         cpf: choice.cpf,
         created_at: now,
-        expires_at: (link.method == Method::OpenFinance).then(|| {
-            now.plus_seconds(i64::try_from(timing.timeout_seconds).unwrap_or(i64::MAX))
-        }),
+        expires_at: (link.method == Method::OpenFinance)
+            .then(|| now.plus_seconds(i64::try_from(timing.timeout_seconds).unwrap_or(i64::MAX))),
         decision: None,
     };
     let reply_body = to_json_bytes(&IntentView::new(
@@ -668,7 +712,10 @@ fn check_against_link(
     if !is_web_url(&callback_url) {
         return Err(fields.error(
             "callback_url",
-            format!("`{}` must be an http(s) URL", fields.path_of("callback_url")),
+            format!(
+                "`{}` must be an http(s) URL",
+                fields.path_of("callback_url")
+            ),
         ));
     }
 
@@ -770,9 +817,24 @@ mod tests {
 
     #[test]
     fn pse_amounts_are_whole_numbers() {
-        assert_eq!(amount_of("1000", Method::Pse), Ok(Some(Amount::WholePesos(1000))));
-        for bad in ["1000.00", "1000.5", "1e3", "\"1000\"", "0", "-5", "1234567890123"] {
-            assert_eq!(amount_of(bad, Method::Pse), Err(Some("amount".into())), "{bad}");
+        assert_eq!(
+            amount_of("1000", Method::Pse),
+            Ok(Some(Amount::WholePesos(1000)))
+        );
+        for bad in [
+            "1000.00",
+            "1000.5",
+            "1e3",
+            "\"1000\"",
+            "0",
+            "-5",
+            "1234567890123",
+        ] {
+            assert_eq!(
+                amount_of(bad, Method::Pse),
+                Err(Some("amount".into())),
+                "{bad}"
+            );
         }
     }
 
@@ -786,7 +848,14 @@ mod tests {
             amount_of("\"5\"", Method::OpenFinance),
             Ok(Some(Amount::Reais(Cents::units(5))))
         );
-        for bad in ["1234.12", "\"1234.123\"", "\"0.00\"", "\"-1\"", "\"1,234.12\"", "\"\""] {
+        for bad in [
+            "1234.12",
+            "\"1234.123\"",
+            "\"0.00\"",
+            "\"-1\"",
+            "\"1,234.12\"",
+            "\"\"",
+        ] {
             assert_eq!(
                 amount_of(bad, Method::OpenFinance),
                 Err(Some("amount".into())),

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::model::{Customer, Decision, IntentStatus, LinkStatus, Outcome, PaymentIntent, PaymentLink};
+use super::model::{
+    Customer, Decision, IntentStatus, LinkStatus, Outcome, PaymentIntent, PaymentLink,
+};
 use crate::clock::Timestamp;
 use crate::store::RecordedReply;
 
@@ -79,7 +81,12 @@ impl BelvoStore {
 
     /// Whether money authorised now for `access_token` can be taken: the
     /// link is ACTIVE and no other attempt has been authorised.
-    pub fn link_takes_payment(&self, access_token: &str, now: Timestamp, timing: ConsentTiming) -> bool {
+    pub fn link_takes_payment(
+        &self,
+        access_token: &str,
+        now: Timestamp,
+        timing: ConsentTiming,
+    ) -> bool {
         let Some(link) = self.link(access_token) else {
             return false;
         };
@@ -92,7 +99,10 @@ impl BelvoStore {
         self.link_status(link, now, timing).0 == LinkStatus::Active && !already_authorised
     }
 
-    pub fn intents_of<'a>(&'a self, access_token: &'a str) -> impl Iterator<Item = &'a PaymentIntent> {
+    pub fn intents_of<'a>(
+        &'a self,
+        access_token: &'a str,
+    ) -> impl Iterator<Item = &'a PaymentIntent> {
         self.intents
             .iter()
             .filter(move |intent| intent.access_token == access_token)
@@ -133,20 +143,39 @@ impl BelvoStore {
     }
 
     /// Records the payer's answer to a consent still waiting for one.
-    pub fn decide(&mut self, intent_id: Uuid, decision: Decision, now: Timestamp, timing: ConsentTiming) {
-        if let Some(intent) = self.intents.iter_mut().find(|intent| intent.id == intent_id) {
+    pub fn decide(
+        &mut self,
+        intent_id: Uuid,
+        decision: Decision,
+        now: Timestamp,
+        timing: ConsentTiming,
+    ) {
+        if let Some(intent) = self
+            .intents
+            .iter_mut()
+            .find(|intent| intent.id == intent_id)
+        {
             if intent.status_at(now, timing.processing_seconds) == IntentStatus::RequiresAction {
                 intent.decision = Some(decision);
             }
         }
     }
 
-    pub fn recorded_reply(&self, access_token: &str, idempotency_key: &str) -> Option<&RecordedReply> {
+    pub fn recorded_reply(
+        &self,
+        access_token: &str,
+        idempotency_key: &str,
+    ) -> Option<&RecordedReply> {
         self.recorded_replies
             .get(&(access_token.to_owned(), idempotency_key.to_owned()))
     }
 
-    pub fn record_reply(&mut self, access_token: &str, idempotency_key: &str, reply: RecordedReply) {
+    pub fn record_reply(
+        &mut self,
+        access_token: &str,
+        idempotency_key: &str,
+        reply: RecordedReply,
+    ) {
         self.recorded_replies
             .insert((access_token.to_owned(), idempotency_key.to_owned()), reply);
     }

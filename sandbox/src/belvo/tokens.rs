@@ -29,10 +29,9 @@ pub fn is_token_text(text: &str) -> bool {
 fn base64url(bytes: &[u8]) -> String {
     let mut text = String::with_capacity(bytes.len() * 4 / 3 + 2);
     for chunk in bytes.chunks(3) {
-        let group = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |group, (index, byte)| group | u32::from(*byte) << (16 - 8 * index));
+        let group = chunk.iter().enumerate().fold(0u32, |group, (index, byte)| {
+            group | u32::from(*byte) << (16 - 8 * index)
+        });
         for sextet in 0..=chunk.len() {
             let index = (group >> (18 - 6 * sextet)) & 0x3f;
             text.push(char::from(ALPHABET[index as usize]));

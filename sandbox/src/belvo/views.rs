@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::model::{
-    Amount, CallbackUrls, Currency, Customer, CustomerType, IdentifierType, IntentStatus,
-    LinkStatus, Merchant, Method, PaymentIntent, PaymentLink, Country,
+    Amount, CallbackUrls, Country, Currency, Customer, CustomerType, IdentifierType, IntentStatus,
+    LinkStatus, Merchant, Method, PaymentIntent, PaymentLink,
 };
 use crate::clock::Timestamp;
 

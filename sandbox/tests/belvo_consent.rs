@@ -1,0 +1,408 @@
+//! The simulated bank consent of a Belvo payment: approving (answer in the
+//! query or the fragment), rejecting, the 5-minute Open Finance expiry, and
+//! what each does to the payment intent and its link.
+
+mod belvo_support;
+mod common;
+
+use axum::http::StatusCode;
+use belvo_support::{error, intent_body, params_after, BelvoCalls, CALLBACK};
+use common::{test_config, Reply, Sandbox};
+use paylink_sandbox::belvo::seed;
+use paylink_sandbox::Config;
+use serde_json::json;
+
+fn is_token(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Creates a payment intent on `access_token` and answers its id.
+async fn start(sandbox: &Sandbox, access_token: &str, key: &str, callback_url: &str) -> String {
+    let method = if access_token == seed::PSE {
+        "pse"
+    } else {
+        "open_finance"
+    };
+    let mut extra = vec![("callback_url", json!(callback_url))];
+    if [seed::PIX_BUSINESS, seed::PIX_BUSINESS_ALNUM].contains(&access_token) {
+        extra.push(("cpf", json!("390.533.447-05")));
+    }
+    let reply = sandbox
+        .create_intent(access_token, key, &intent_body(method, &extra))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    reply.json()["id"].as_str().unwrap().to_owned()
+}
+
+fn location(reply: &Reply) -> String {
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+    reply
+        .header("location")
+        .expect("a Location header")
+        .to_owned()
+}
+
+/// `code` and `id_token` of an approval's answer, checked to be the only
+/// parameters besides `state`, in that order.
+fn code_and_id_token(params: &[(String, String)], intent_id: &str) -> (String, String) {
+    let names: Vec<&str> = params.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["code", "id_token", "state"]);
+    assert_eq!(params[2].1, intent_id);
+    assert!(
+        is_token(&params[0].1) && is_token(&params[1].1),
+        "{params:?}"
+    );
+    assert_ne!(params[0].1, params[1].1);
+    (params[0].1.clone(), params[1].1.clone())
+}
+
+#[tokio::test]
+async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
+    let sandbox = Sandbox::new();
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+
+    let answer = location(&sandbox.consent(&id, "approve-query").await);
+    let (code, id_token) = code_and_id_token(&params_after(&answer, '?'), &id);
+    assert_eq!(
+        answer,
+        format!("{CALLBACK}?code={code}&id_token={id_token}&state={id}")
+    );
+
+    // PROCESSING first; the link is not paid yet.
+    let processing = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json();
+    assert_eq!(processing["status"], "PROCESSING");
+    assert_eq!(processing["charges"], json!([]));
+    assert_eq!(
+        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
+        "ACTIVE"
+    );
+
+    // CONSENT_PROCESSING_SECONDS (1) later: SUCCEEDED, one charge, link COMPLETED.
+    sandbox.advance(1);
+    let reply = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await;
+    let succeeded = reply.json();
+    assert_eq!(succeeded["status"], "SUCCEEDED");
+    let charges = succeeded["charges"].as_array().unwrap();
+    assert_eq!(charges.len(), 1);
+    assert_eq!(charges[0]["status"], "SUCCEEDED");
+    assert_eq!(charges[0]["currency"], "BRL");
+    assert_eq!(belvo_support::raw_at(&reply, &["amount"]), "\"1234.12\"");
+    let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
+    assert_eq!(link["status"], "COMPLETED");
+    assert_eq!(link["updated_at"], succeeded["updated_at"]);
+
+    // Paid: the link takes no other intent, and time changes nothing.
+    let again = sandbox
+        .create_intent(
+            seed::PIX_INDIVIDUAL,
+            "after",
+            &intent_body("open_finance", &[]),
+        )
+        .await;
+    assert_eq!(
+        again.error(),
+        error(StatusCode::BAD_REQUEST, "InvalidStatus")
+    );
+    assert_eq!(
+        again.json()["message"],
+        "Payment link not in valid status for payment: COMPLETED"
+    );
+    sandbox.advance(60 * 86_400);
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
+        "SUCCEEDED"
+    );
+    assert_eq!(
+        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
+        "COMPLETED"
+    );
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+}
+
+#[tokio::test]
+async fn approving_can_return_the_answer_in_the_fragment() {
+    let sandbox = Sandbox::new();
+    let id = start(&sandbox, seed::PIX_BUSINESS, "k", CALLBACK).await;
+    let answer = location(&sandbox.consent(&id, "approve-fragment").await);
+    let (code, id_token) = code_and_id_token(&params_after(&answer, '#'), &id);
+    assert_eq!(
+        answer,
+        format!("{CALLBACK}#code={code}&id_token={id_token}&state={id}")
+    );
+    sandbox.advance(1);
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_BUSINESS, &id).await,
+        "SUCCEEDED"
+    );
+    assert_eq!(
+        sandbox.belvo_link_status(seed::PIX_BUSINESS).await,
+        "COMPLETED"
+    );
+}
+
+#[tokio::test]
+async fn the_answer_is_added_to_a_callback_that_has_a_query_already() {
+    let sandbox = Sandbox::new();
+    let callback = "https://pay.example/pay/t?lang=pt-BR";
+    let id = start(&sandbox, seed::PIX_BUSINESS_ALNUM, "k", callback).await;
+    let answer = location(&sandbox.consent(&id, "approve-query").await);
+    let params = params_after(&answer, '?');
+    assert_eq!(params[0], ("lang".to_owned(), "pt-BR".to_owned()));
+    let (code, id_token) = code_and_id_token(&params[1..], &id);
+    assert_eq!(
+        answer,
+        format!("{callback}&code={code}&id_token={id_token}&state={id}")
+    );
+}
+
+#[tokio::test]
+async fn a_pse_payer_approves_in_spanish() {
+    let sandbox = Sandbox::new();
+    let id = start(&sandbox, seed::PSE, "k", CALLBACK).await;
+    let page = sandbox.consent_page(&id).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    let html = page.text();
+    for expected in [
+        r#"<html lang="es">"#,
+        "¿Autoriza este pago?",
+        "$ 1.000 COP",
+        "Bancolombia",
+        "Acme Corp",
+        "Carlos Vives",
+        "PSE (débito bancario)",
+        r#"data-testid="consent-approve-query""#,
+        r#"data-testid="consent-approve-fragment""#,
+        r#"data-testid="consent-reject""#,
+        &format!(r#"action="/sandbox/consent/{id}/approve-query""#),
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    assert!(
+        !html.contains("consent-expires-at"),
+        "PSE has no consent deadline"
+    );
+
+    let answer = location(&sandbox.consent(&id, "approve-query").await);
+    code_and_id_token(&params_after(&answer, '?'), &id);
+    sandbox.advance(1);
+    let reply = sandbox.intent(seed::PSE, &id).await;
+    assert_eq!(reply.json()["status"], "SUCCEEDED");
+    assert_eq!(belvo_support::raw_at(&reply, &["amount"]), "1000");
+    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "COMPLETED");
+}
+
+#[tokio::test]
+async fn the_open_finance_consent_page_is_in_portuguese() {
+    let sandbox = Sandbox::new();
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let html = sandbox.consent_page(&id).await.text();
+    for expected in [
+        r#"<html lang="pt-BR">"#,
+        "Você autoriza este pagamento?",
+        "R$ 1.234,12",
+        "Mock Bank",
+        "Loja Super Sapatos",
+        "Ana Beatriz Souza",
+        "Pix via Open Finance",
+        "Autorizar (retorno na query)",
+        "Autorizar (retorno no fragmento)",
+        "Recusar",
+        r#"data-testid="consent-expires-at""#,
+        r#"data-testid="consent-status">REQUIRES_ACTION<"#,
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+}
+
+#[tokio::test]
+async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
+    let sandbox = Sandbox::new();
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let answer = location(&sandbox.consent(&id, "reject").await);
+    assert_eq!(answer, format!("{CALLBACK}?error=access_denied&state={id}"));
+    let intent = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json();
+    assert_eq!(intent["status"], "CANCELED");
+    assert_eq!(intent["charges"], json!([]));
+    sandbox.advance(3600);
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
+        "CANCELED"
+    );
+    assert_eq!(
+        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
+        "ACTIVE"
+    );
+
+    // Answered: the page offers only the way back, and a second answer
+    // changes nothing.
+    let html = sandbox.consent_page(&id).await.text();
+    assert!(!html.contains("consent-approve-query"), "{html}");
+    assert!(html.contains(&format!(
+        r#"data-testid="consent-return" href="{CALLBACK}?error=access_denied&amp;state={id}""#
+    )));
+    assert_eq!(
+        location(&sandbox.consent(&id, "approve-query").await),
+        answer
+    );
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
+        "CANCELED"
+    );
+
+    // The payer tries again.
+    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
+    assert_ne!(second, id);
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 2);
+}
+
+#[tokio::test]
+async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
+    let sandbox = Sandbox::new();
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let expires_at = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json()["expires_at"].clone();
+
+    sandbox.advance(299);
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
+        "REQUIRES_ACTION"
+    );
+    sandbox.advance(1);
+    let intent = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json();
+    assert_eq!(intent["status"], "FAILED");
+    assert_eq!(intent["updated_at"], expires_at);
+    assert_eq!(
+        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
+        "ACTIVE"
+    );
+
+    // The consent page says so and offers only the way back.
+    let expired_return = format!("{CALLBACK}?error=consent_expired&state={id}");
+    let html = sandbox.consent_page(&id).await.text();
+    assert!(html.contains("Consentimento expirado"), "{html}");
+    assert!(html.contains(r#"data-testid="consent-expired""#));
+    assert!(html.contains(&format!(
+        r#"<a data-testid="consent-return" href="{}">Voltar</a>"#,
+        expired_return.replace('&', "&amp;")
+    )));
+    for button in [
+        "consent-approve-query",
+        "consent-approve-fragment",
+        "consent-reject",
+    ] {
+        assert!(!html.contains(button), "{button}");
+    }
+    // An approval sent too late is refused the same way.
+    for action in ["approve-query", "approve-fragment", "reject"] {
+        assert_eq!(
+            location(&sandbox.consent(&id, action).await),
+            expired_return
+        );
+    }
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
+        "FAILED"
+    );
+
+    // A new attempt gets a fresh consent.
+    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &second).await,
+        "REQUIRES_ACTION"
+    );
+}
+
+#[tokio::test]
+async fn only_the_first_authorised_attempt_pays() {
+    let sandbox = Sandbox::new();
+    let first = start(&sandbox, seed::PIX_INDIVIDUAL, "k1", CALLBACK).await;
+    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
+    location(&sandbox.consent(&second, "approve-query").await);
+    location(&sandbox.consent(&first, "approve-fragment").await);
+    sandbox.advance(1);
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &second).await,
+        "SUCCEEDED"
+    );
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &first).await,
+        "FAILED"
+    );
+    assert_eq!(
+        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
+        "COMPLETED"
+    );
+}
+
+#[tokio::test]
+async fn an_approval_after_the_link_expired_fails() {
+    let sandbox = Sandbox::new();
+    // The PSE demo link was created a day ago for 7 days.
+    let id = start(&sandbox, seed::PSE, "k", CALLBACK).await;
+    sandbox.advance(6 * 86_400);
+    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "EXPIRED");
+    location(&sandbox.consent(&id, "approve-query").await);
+    sandbox.advance(1);
+    assert_eq!(sandbox.intent_status(seed::PSE, &id).await, "FAILED");
+    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "EXPIRED");
+}
+
+#[tokio::test]
+async fn the_consent_timing_is_configurable() {
+    let sandbox = Sandbox::with(Config {
+        consent_timeout_seconds: 60,
+        consent_processing_seconds: 0,
+        ..test_config()
+    });
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    location(&sandbox.consent(&id, "approve-query").await);
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
+        "SUCCEEDED"
+    );
+
+    let late = start(&sandbox, seed::PIX_BUSINESS, "k", CALLBACK).await;
+    sandbox.advance(60);
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_BUSINESS, &late).await,
+        "FAILED"
+    );
+}
+
+#[tokio::test]
+async fn unknown_consents_and_actions_are_not_found() {
+    let sandbox = Sandbox::new();
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    for path in [
+        "/sandbox/consent/00000000-0000-4000-8000-00000000dead".to_owned(),
+        "/sandbox/consent/not-a-uuid".to_owned(),
+    ] {
+        let reply = sandbox.get(&path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(reply
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html"));
+    }
+    assert_eq!(
+        sandbox
+            .consent("00000000-0000-4000-8000-00000000dead", "approve-query")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox.consent(&id, "approve").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
+        "REQUIRES_ACTION"
+    );
+}

@@ -1,0 +1,605 @@
+//! Paying a Belvo link: institutions, payment intents (seed 001's shape,
+//! every validation error, idempotency) and reading an intent back.
+
+mod belvo_support;
+mod common;
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use belvo_support::{error, intent_body, raw_at, validation, BelvoCalls, CALLBACK};
+use common::{Sandbox, ORIGIN};
+use paylink_sandbox::belvo::institutions::{
+    BANCOLOMBIA_CO, INACTIVE_BR, INACTIVE_CO, MOCK_BANK_BR,
+};
+use paylink_sandbox::belvo::seed;
+use paylink_sandbox::clock::Timestamp;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+fn timestamp(value: &Value) -> Timestamp {
+    Timestamp::parse_rfc3339(value.as_str().expect("a date-time string"))
+        .unwrap_or_else(|| panic!("not RFC 3339: {value}"))
+}
+
+#[tokio::test]
+async fn institutions_are_listed_per_country() {
+    let sandbox = Sandbox::new();
+    let mut all_ids = BTreeSet::new();
+    for (country, includes) in [("COL", "Bancolombia"), ("BRA", "Mock Bank")] {
+        let reply = sandbox.institutions(&format!("?country={country}")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        assert_eq!(reply.header("content-type"), Some("application/json"));
+        let list = reply.json();
+        let list = list.as_array().unwrap();
+        assert!((10..=14).contains(&list.len()), "{country}: {}", list.len());
+        for institution in list {
+            let keys: BTreeSet<&str> = institution
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                keys,
+                BTreeSet::from(["id", "name", "display_name", "active"])
+            );
+            let id = institution["id"].as_str().unwrap();
+            assert!(Uuid::try_parse(id).is_ok(), "{id}");
+            assert!(all_ids.insert(id.to_owned()), "{id} listed twice");
+        }
+        let names: Vec<&str> = list
+            .iter()
+            .map(|i| i["display_name"].as_str().unwrap())
+            .collect();
+        assert!(names.contains(&includes), "{country}");
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_ne!(names, sorted, "the provider's order, not alphabetical");
+        let inactive = list.iter().filter(|i| i["active"] == false).count();
+        assert!(
+            (2..=3).contains(&inactive),
+            "{country}: {inactive} inactive"
+        );
+    }
+    // Seed 001's institution is Open Finance's mock bank.
+    let brazil = sandbox.institutions("?country=BRA").await.json();
+    assert!(brazil
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["id"] == MOCK_BANK_BR
+            && i["name"] == "ofmockbank_br_retail"
+            && i["active"] == true));
+
+    for query in ["", "?country=", "?country=MEX", "?country=col"] {
+        assert_eq!(
+            sandbox.institutions(query).await.error(),
+            validation("country"),
+            "{query}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_pix_intent_answers_where_the_payer_authorises_it() {
+    let sandbox = Sandbox::new();
+    let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
+    let reply = sandbox
+        .create_intent(
+            seed::PIX_INDIVIDUAL,
+            "attempt-1",
+            &intent_body("open_finance", &[]),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    let intent = reply.json();
+    let keys: BTreeSet<&str> = intent
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from([
+            "id",
+            "status",
+            "amount",
+            "currency",
+            "description",
+            "customer",
+            "allowed_payment_method_types",
+            "payment_method_details",
+            "payment_method_information",
+            "charges",
+            "created_at",
+            "updated_at",
+            "expires_at",
+        ])
+    );
+    let id = intent["id"].as_str().unwrap();
+    // The link's own payment intent is the first attempt.
+    assert_eq!(id, link["payment_intent"]);
+    assert_eq!(intent["status"], "REQUIRES_ACTION");
+    assert_eq!(reply.raw("amount"), "\"1234.12\"");
+    assert_eq!(intent["currency"], "BRL");
+    assert_eq!(intent["customer"], seed::ANA_SOUZA.to_string());
+    assert_eq!(
+        intent["allowed_payment_method_types"],
+        json!(["open_finance"])
+    );
+    assert_eq!(
+        intent["payment_method_details"],
+        json!({"open_finance": {
+            "beneficiary_bank_account": seed::BENEFICIARY_ACCOUNT.to_string(),
+            "payer_institution": MOCK_BANK_BR,
+            "callback_url": CALLBACK,
+        }})
+    );
+    assert_eq!(
+        intent["payment_method_information"],
+        json!({"open_finance": {"redirect_url": format!("{ORIGIN}/sandbox/consent/{id}")}})
+    );
+    assert_eq!(intent["charges"], json!([]));
+    // Open Finance: a consent lives 5 minutes.
+    let created_at = timestamp(&intent["created_at"]);
+    assert_eq!(
+        timestamp(&intent["expires_at"]),
+        created_at.plus_seconds(300)
+    );
+    assert_eq!(intent["updated_at"], intent["created_at"]);
+
+    let read = sandbox.intent(seed::PIX_INDIVIDUAL, id).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.json(), intent);
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+    assert_eq!(
+        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
+        "ACTIVE"
+    );
+}
+
+#[tokio::test]
+async fn a_pse_intent_keeps_the_whole_peso_amount_and_does_not_expire() {
+    let sandbox = Sandbox::new();
+    let reply = sandbox
+        .create_intent(seed::PSE, "pse-1", &intent_body("pse", &[]))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    let intent = reply.json();
+    assert_eq!(reply.raw("amount"), "1000");
+    assert_eq!(intent["currency"], "COP");
+    assert_eq!(reply.raw("expires_at"), "null");
+    let id = intent["id"].as_str().unwrap();
+    assert_eq!(
+        raw_at(
+            &reply,
+            &["payment_method_information", "pse", "redirect_url"]
+        ),
+        format!("\"{ORIGIN}/sandbox/consent/{id}\"")
+    );
+    sandbox.advance(86_400);
+    assert_eq!(
+        sandbox.intent_status(seed::PSE, id).await,
+        "REQUIRES_ACTION"
+    );
+}
+
+#[tokio::test]
+async fn seed_001s_intent_fields_are_accepted_when_they_agree_with_the_link() {
+    let sandbox = Sandbox::new();
+    // Seed 001's payment intent (with `"confirm": true` for its `"confirm": si`).
+    let seed_intent = r#"{
+      "amount": "1234.12",
+      "description": "B23A-Shoe-Brown-Sneaker",
+      "statement_description": "Super Shoe Store - Brown Sneakers",
+      "allowed_payment_method_types": ["open_finance"],
+      "external_id": "2c75c041-9cc7-430a-84e9-3b234aae76a2",
+      "confirm": true,
+      "payment_method_details": {
+        "open_finance": {
+          "beneficiary_bank_account": "a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc",
+          "payer_institution": "600f1b4a-1ef9-4f89-b341-1a35f0c32cc0",
+          "callback_url": "https://www.acmecorp.com/checkout/3487321"
+        }
+      },
+      "customer": "4714c93c-0132-4da4-b8fe-659515e1b1b6"
+    }"#;
+    let reply = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "seed-001", seed_intent)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.raw("amount"), "\"1234.12\"");
+
+    let other_amount = seed_intent.replace("\"1234.12\"", "\"1234.13\"");
+    assert_eq!(
+        sandbox
+            .create_intent(seed::PIX_INDIVIDUAL, "other-amount", &other_amount)
+            .await
+            .error(),
+        error(StatusCode::BAD_REQUEST, "AmountMismatch")
+    );
+    let other_customer = seed_intent.replace(
+        "4714c93c-0132-4da4-b8fe-659515e1b1b6",
+        &Uuid::new_v4().to_string(),
+    );
+    assert_eq!(
+        sandbox
+            .create_intent(seed::PIX_INDIVIDUAL, "other-customer", &other_customer)
+            .await
+            .error(),
+        validation("customer")
+    );
+    let other_account = seed_intent.replace(
+        "a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc",
+        &Uuid::new_v4().to_string(),
+    );
+    assert_eq!(
+        sandbox
+            .create_intent(seed::PIX_INDIVIDUAL, "other-account", &other_account)
+            .await
+            .error(),
+        validation("payment_method_details.open_finance.beneficiary_bank_account")
+    );
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+}
+
+#[tokio::test]
+async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
+    let sandbox = Sandbox::new();
+    for token in [seed::PIX_BUSINESS, seed::PIX_BUSINESS_ALNUM] {
+        let without = sandbox
+            .create_intent(token, "no-cpf", &intent_body("open_finance", &[]))
+            .await;
+        assert_eq!(
+            without.error(),
+            validation("payment_method_details.open_finance.cpf"),
+            "{token}"
+        );
+        for bad in [
+            "529.982.247-24",
+            "111.111.111-11",
+            "3905334470",
+            "11222333000181",
+        ] {
+            let reply = sandbox
+                .create_intent(
+                    token,
+                    bad,
+                    &intent_body("open_finance", &[("cpf", json!(bad))]),
+                )
+                .await;
+            assert_eq!(
+                reply.error(),
+                validation("payment_method_details.open_finance.cpf"),
+                "{bad}"
+            );
+        }
+        let reply = sandbox
+            .create_intent(
+                token,
+                "cpf",
+                &intent_body("open_finance", &[("cpf", json!("390.533.447-05"))]),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        assert_eq!(
+            reply.json()["payment_method_details"]["open_finance"]["cpf"],
+            "39053344705"
+        );
+        assert_eq!(sandbox.intents_created(token).await, 1);
+    }
+
+    let individual = sandbox
+        .create_intent(
+            seed::PIX_INDIVIDUAL,
+            "cpf",
+            &intent_body("open_finance", &[("cpf", json!("39053344705"))]),
+        )
+        .await;
+    assert_eq!(
+        individual.error(),
+        validation("payment_method_details.open_finance.cpf")
+    );
+    let pse = sandbox
+        .create_intent(
+            seed::PSE,
+            "cpf",
+            &intent_body("pse", &[("cpf", json!("39053344705"))]),
+        )
+        .await;
+    assert_eq!(pse.error(), validation("payment_method_details.pse.cpf"));
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 0);
+    assert_eq!(sandbox.intents_created(seed::PSE).await, 0);
+}
+
+#[tokio::test]
+async fn every_invalid_intent_field_is_named() {
+    let sandbox = Sandbox::new();
+    let details = "payment_method_details.open_finance";
+    let pix = |extra: &[(&str, Value)]| intent_body("open_finance", extra);
+    let cases: Vec<(&str, String, String)> = vec![
+        // The method must be the link's.
+        (seed::PIX_INDIVIDUAL, intent_body("pse", &[]), "allowed_payment_method_types".into()),
+        (
+            seed::PIX_INDIVIDUAL,
+            json!({"payment_method_details": {"pse": {"payer_institution": MOCK_BANK_BR, "callback_url": CALLBACK}}}).to_string(),
+            "payment_method_details.pse".into(),
+        ),
+        (seed::PSE, intent_body("open_finance", &[]), "allowed_payment_method_types".into()),
+        (
+            seed::PIX_INDIVIDUAL,
+            json!({"allowed_payment_method_types": ["open_finance", "pse"], "payment_method_details": {}}).to_string(),
+            "allowed_payment_method_types".into(),
+        ),
+        (seed::PIX_INDIVIDUAL, json!({"confirm": true}).to_string(), "payment_method_details".into()),
+        (
+            seed::PIX_INDIVIDUAL,
+            json!({"payment_method_details": {}}).to_string(),
+            details.into(),
+        ),
+        (
+            seed::PIX_INDIVIDUAL,
+            json!({"payment_method_details": {"open_finance": "x"}}).to_string(),
+            details.into(),
+        ),
+        // An active institution of the link's country.
+        (seed::PIX_INDIVIDUAL, pix(&[("payer_institution", Value::Null)]), format!("{details}.payer_institution")),
+        (seed::PIX_INDIVIDUAL, pix(&[("payer_institution", json!("  "))]), format!("{details}.payer_institution")),
+        (seed::PIX_INDIVIDUAL, pix(&[("payer_institution", json!("mock"))]), format!("{details}.payer_institution")),
+        (
+            seed::PIX_INDIVIDUAL,
+            pix(&[("payer_institution", json!(Uuid::new_v4().to_string()))]),
+            format!("{details}.payer_institution"),
+        ),
+        (seed::PIX_INDIVIDUAL, pix(&[("payer_institution", json!(INACTIVE_BR))]), format!("{details}.payer_institution")),
+        (
+            seed::PIX_INDIVIDUAL,
+            pix(&[("payer_institution", json!(BANCOLOMBIA_CO))]),
+            format!("{details}.payer_institution"),
+        ),
+        (
+            seed::PSE,
+            intent_body("pse", &[("payer_institution", json!(INACTIVE_CO))]),
+            "payment_method_details.pse.payer_institution".into(),
+        ),
+        (
+            seed::PSE,
+            intent_body("pse", &[("payer_institution", json!(MOCK_BANK_BR))]),
+            "payment_method_details.pse.payer_institution".into(),
+        ),
+        // A callback URL the bank can send the payer to.
+        (seed::PIX_INDIVIDUAL, pix(&[("callback_url", Value::Null)]), format!("{details}.callback_url")),
+        (seed::PIX_INDIVIDUAL, pix(&[("callback_url", json!("javascript:alert(1)"))]), format!("{details}.callback_url")),
+        (seed::PIX_INDIVIDUAL, pix(&[("callback_url", json!("/pay/x"))]), format!("{details}.callback_url")),
+        (seed::PSE, intent_body("pse", &[("callback_url", Value::Null)]), "payment_method_details.pse.callback_url".into()),
+        // Confirmed, as the page always sends it.
+        (
+            seed::PIX_INDIVIDUAL,
+            pix(&[]).replace("\"confirm\":true", "\"confirm\":false"),
+            "confirm".into(),
+        ),
+        (
+            seed::PIX_INDIVIDUAL,
+            pix(&[]).replace("\"confirm\":true", "\"confirm\":\"yes\""),
+            "confirm".into(),
+        ),
+        (seed::PIX_INDIVIDUAL, "[]".into(), "body".into()),
+    ];
+    for (token, body, field) in cases {
+        let reply = sandbox
+            .create_intent(token, "same-key-each-time", &body)
+            .await;
+        assert_eq!(
+            reply.error(),
+            validation(&field),
+            "{body}: {}",
+            reply.text()
+        );
+    }
+    // A refused request records nothing: its key is still free.
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 0);
+    assert_eq!(sandbox.intents_created(seed::PSE).await, 0);
+    let reply = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "same-key-each-time", &pix(&[]))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+}
+
+#[tokio::test]
+async fn the_idempotency_key_is_required() {
+    let sandbox = Sandbox::new();
+    let path = format!(
+        "/api/belvo/payment_links/{}/payment_intents/",
+        seed::PIX_INDIVIDUAL
+    );
+    let long_key = "k".repeat(256);
+    for headers in [
+        vec![],
+        vec![("Idempotency-Key", " ")],
+        vec![("Idempotency-Key", long_key.as_str())],
+    ] {
+        let reply = sandbox
+            .request(
+                Method::POST,
+                &path,
+                &headers,
+                &intent_body("open_finance", &[]),
+            )
+            .await;
+        assert_eq!(reply.error(), validation("Idempotency-Key"));
+    }
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 0);
+}
+
+#[tokio::test]
+async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
+    let sandbox = Sandbox::new();
+    let body = intent_body("open_finance", &[]);
+    let first = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "k1", &body)
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+
+    // The same body, written differently, is the same request.
+    let reordered = json!({
+        "confirm": true,
+        "payment_method_details": {"open_finance": {"callback_url": CALLBACK, "payer_institution": MOCK_BANK_BR}},
+        "allowed_payment_method_types": ["open_finance"],
+    })
+    .to_string();
+    sandbox.advance(10);
+    for retry in [&body, &reordered] {
+        let replay = sandbox
+            .create_intent(seed::PIX_INDIVIDUAL, "k1", retry)
+            .await;
+        assert_eq!(replay.status, StatusCode::CREATED);
+        assert_eq!(replay.body, first.body, "the stored answer, byte for byte");
+    }
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+
+    let other_body = intent_body(
+        "open_finance",
+        &[(
+            "payer_institution",
+            json!("cb4e6b79-0c2d-4a5a-b441-4fc94f239c62"),
+        )],
+    );
+    let conflict = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "k1", &other_body)
+        .await;
+    assert_eq!(
+        conflict.error(),
+        error(StatusCode::CONFLICT, "IdempotencyConflict")
+    );
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+
+    // A key belongs to one link: the same key on another link is a new request.
+    let elsewhere = sandbox
+        .create_intent(
+            seed::PIX_BUSINESS,
+            "k1",
+            &intent_body("open_finance", &[("cpf", json!("39053344705"))]),
+        )
+        .await;
+    assert_eq!(elsewhere.status, StatusCode::CREATED);
+
+    // A new attempt gets a new intent, which becomes the link's.
+    let second = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "k2", &other_body)
+        .await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.text());
+    let second_id = second.json()["id"].as_str().unwrap().to_owned();
+    assert_ne!(second_id, first.json()["id"].as_str().unwrap());
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 2);
+    let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
+    assert_eq!(link["payment_intent"], second_id);
+    assert_eq!(link["updated_at"], second.json()["created_at"]);
+    assert_eq!(link["status"], "ACTIVE");
+}
+
+#[tokio::test]
+async fn only_an_active_link_takes_an_intent() {
+    let sandbox = Sandbox::new();
+    let reply = sandbox
+        .create_intent(seed::PIX_EXPIRED, "k", &intent_body("open_finance", &[]))
+        .await;
+    assert_eq!(
+        reply.error(),
+        error(StatusCode::BAD_REQUEST, "InvalidStatus")
+    );
+    assert_eq!(
+        reply.json()["message"],
+        "Payment link not in valid status for payment: EXPIRED"
+    );
+    assert_eq!(sandbox.intents_created(seed::PIX_EXPIRED).await, 0);
+
+    let unknown = sandbox
+        .create_intent(
+            "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU",
+            "k",
+            &intent_body("open_finance", &[]),
+        )
+        .await;
+    assert_eq!(unknown.error(), error(StatusCode::NOT_FOUND, "NotFound"));
+}
+
+#[tokio::test]
+async fn an_intent_is_read_only_through_its_own_link() {
+    let sandbox = Sandbox::new();
+    let created = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "k", &intent_body("open_finance", &[]))
+        .await;
+    let id = created.json()["id"].as_str().unwrap().to_owned();
+    let not_found = error(StatusCode::NOT_FOUND, "NotFound");
+    assert_eq!(
+        sandbox.intent(seed::PIX_BUSINESS, &id).await.error(),
+        not_found
+    );
+    assert_eq!(
+        sandbox
+            .intent(seed::PIX_INDIVIDUAL, &Uuid::new_v4().to_string())
+            .await
+            .error(),
+        not_found
+    );
+    assert_eq!(
+        sandbox
+            .intent(seed::PIX_INDIVIDUAL, "not-a-uuid")
+            .await
+            .error(),
+        not_found
+    );
+    assert_eq!(
+        sandbox
+            .intent("belvoUnknown0000000000000000000000000000000", &id)
+            .await
+            .error(),
+        not_found
+    );
+    assert_eq!(
+        sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_replayed_to_the_retry() {
+    let sandbox = Sandbox::new();
+    let rule = sandbox
+        .request(
+            Method::POST,
+            "/sandbox/faults",
+            &[],
+            &json!({"method": "POST", "path_prefix": "/api/belvo/", "kind": "lose_response", "times": 1})
+                .to_string(),
+        )
+        .await;
+    assert_eq!(rule.status, StatusCode::CREATED, "{}", rule.text());
+
+    let body = intent_body("open_finance", &[]);
+    let request = axum::http::Request::post(format!(
+        "/api/belvo/payment_links/{}/payment_intents/",
+        seed::PIX_INDIVIDUAL
+    ))
+    .header("Idempotency-Key", "lost")
+    .header("Content-Type", "application/json")
+    .body(axum::body::Body::from(body.clone()))
+    .unwrap();
+    let lost = sandbox.respond(request).await;
+    assert!(axum::body::to_bytes(lost.into_body(), usize::MAX)
+        .await
+        .is_err());
+    // The intent was created although nobody heard of it.
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+
+    let retry = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "lost", &body)
+        .await;
+    assert_eq!(retry.status, StatusCode::CREATED, "{}", retry.text());
+    let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
+    assert_eq!(retry.json()["id"], link["payment_intent"]);
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+}

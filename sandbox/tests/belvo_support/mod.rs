@@ -1,0 +1,206 @@
+//! Belvo calls on top of `common::Sandbox`, and the bodies of seeds 000
+//! and 001.
+
+// Each test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use super::common::{merchant_headers, Reply, Sandbox};
+use paylink_sandbox::belvo::institutions::{BANCOLOMBIA_CO, MOCK_BANK_BR};
+
+/// Seed 000's customer, verbatim (with the address the seed masks).
+pub const SEED_CUSTOMER: &str = r#"{
+  "customer_type": "INDIVIDUAL",
+  "country": "COL",
+  "name": "Carlos Vives",
+  "email": "carlos@example.com",
+  "identifier_type": "CC",
+  "identifier": "1018760936",
+  "address": "Calle Carlos Vives 432, 80300 Bogota",
+  "phone": "3210987636"
+}"#;
+
+/// Seed 000's payment link, verbatim: its customer is a demo customer.
+pub const SEED_LINK: &str = r#"{
+  "allowed_payment_method_types": [
+    "pse"
+  ],
+  "payment_method_details": {
+    "pse": {
+      "beneficiary_bank_account": "a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc"
+    }
+  },
+  "callback_urls": {
+    "cancel": "https://www.acmecorp.com/checkout/3487548/cancel",
+    "success": "https://www.acmecorp.com/checkout/3487548/success"
+  },
+  "amount": 1000,
+  "customer": "06dc2f14-1217-4480-9b36-550a944a39d1",
+  "description": "Awesome training Sneaker",
+  "provider": "payments_way",
+  "expires_in": "7d"
+}"#;
+
+pub const CALLBACK: &str = "https://pay.example/pay/return";
+
+#[allow(async_fn_in_trait)]
+pub trait BelvoCalls {
+    async fn create_customer(&self, body: &str) -> Reply;
+    async fn create_belvo_link(&self, body: &str) -> Reply;
+    async fn belvo_link(&self, access_token: &str) -> Reply;
+    async fn belvo_link_status(&self, access_token: &str) -> String;
+    async fn institutions(&self, query: &str) -> Reply;
+    async fn create_intent(&self, access_token: &str, key: &str, body: &str) -> Reply;
+    async fn intent(&self, access_token: &str, id: &str) -> Reply;
+    async fn intent_status(&self, access_token: &str, id: &str) -> String;
+    async fn consent_page(&self, id: &str) -> Reply;
+    async fn consent(&self, id: &str, action: &str) -> Reply;
+    async fn intents_created(&self, access_token: &str) -> u64;
+}
+
+impl BelvoCalls for Sandbox {
+    async fn create_customer(&self, body: &str) -> Reply {
+        self.request(
+            Method::POST,
+            "/api/belvo/customers/",
+            &merchant_headers(),
+            body,
+        )
+        .await
+    }
+
+    async fn create_belvo_link(&self, body: &str) -> Reply {
+        self.request(
+            Method::POST,
+            "/api/belvo/payment_links/",
+            &merchant_headers(),
+            body,
+        )
+        .await
+    }
+
+    async fn belvo_link(&self, access_token: &str) -> Reply {
+        self.get(&format!("/api/belvo/payment_links/{access_token}/"))
+            .await
+    }
+
+    async fn belvo_link_status(&self, access_token: &str) -> String {
+        let reply = self.belvo_link(access_token).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()["status"].as_str().unwrap().to_owned()
+    }
+
+    async fn institutions(&self, query: &str) -> Reply {
+        self.get(&format!("/api/belvo/institutions/{query}")).await
+    }
+
+    async fn create_intent(&self, access_token: &str, key: &str, body: &str) -> Reply {
+        self.request(
+            Method::POST,
+            &format!("/api/belvo/payment_links/{access_token}/payment_intents/"),
+            &[("Idempotency-Key", key)],
+            body,
+        )
+        .await
+    }
+
+    async fn intent(&self, access_token: &str, id: &str) -> Reply {
+        self.get(&format!(
+            "/api/belvo/payment_links/{access_token}/payment_intents/{id}/"
+        ))
+        .await
+    }
+
+    async fn intent_status(&self, access_token: &str, id: &str) -> String {
+        let reply = self.intent(access_token, id).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()["status"].as_str().unwrap().to_owned()
+    }
+
+    async fn consent_page(&self, id: &str) -> Reply {
+        self.get(&format!("/sandbox/consent/{id}")).await
+    }
+
+    async fn consent(&self, id: &str, action: &str) -> Reply {
+        self.request(
+            Method::POST,
+            &format!("/sandbox/consent/{id}/{action}"),
+            &[],
+            "",
+        )
+        .await
+    }
+
+    async fn intents_created(&self, access_token: &str) -> u64 {
+        let reply = self.get(&format!("/sandbox/stats/{access_token}")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()["payments_created"].as_u64().unwrap()
+    }
+}
+
+/// The page's payment intent body (docs/api.md) for `method`, paying from
+/// the first active demo institution of its country; `extra` is merged into
+/// the method's details (`null` removes a field).
+pub fn intent_body(method: &str, extra: &[(&str, Value)]) -> String {
+    let institution = match method {
+        "pse" => BANCOLOMBIA_CO,
+        _ => MOCK_BANK_BR,
+    };
+    let mut details = json!({ "payer_institution": institution, "callback_url": CALLBACK });
+    for (field, value) in extra {
+        if value.is_null() {
+            details.as_object_mut().unwrap().remove(*field);
+        } else {
+            details[*field] = value.clone();
+        }
+    }
+    json!({
+        "allowed_payment_method_types": [method],
+        "payment_method_details": { method: details },
+        "confirm": true,
+    })
+    .to_string()
+}
+
+/// A field of a nested object exactly as written on the wire.
+pub fn raw_at(reply: &Reply, path: &[&str]) -> String {
+    let mut text = reply.text();
+    for name in path {
+        let fields: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
+            serde_json::from_str(&text).unwrap_or_else(|_| panic!("no object at {name}: {text}"));
+        text = fields
+            .get(*name)
+            .unwrap_or_else(|| panic!("no field {name} in {text}"))
+            .get()
+            .to_owned();
+    }
+    text
+}
+
+pub fn validation(field: &str) -> (StatusCode, String, Option<String>) {
+    (
+        StatusCode::BAD_REQUEST,
+        "ValidationError".to_owned(),
+        Some(field.to_owned()),
+    )
+}
+
+pub fn error(status: StatusCode, code: &str) -> (StatusCode, String, Option<String>) {
+    (status, code.to_owned(), None)
+}
+
+/// The query or fragment parameters of `url` after `separator`, in order.
+pub fn params_after(url: &str, separator: char) -> Vec<(String, String)> {
+    url.split_once(separator)
+        .map(|(_, rest)| rest.split('#').next().unwrap_or(""))
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}

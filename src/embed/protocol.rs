@@ -1,0 +1,116 @@
+//! The versioned message protocol between the page (in an iframe) and
+//! `public/embed.js` (in the merchant's page). Documented in docs/embedding.md.
+//!
+//! Every message is `{"source": "paylink", "version": 1, "type": …}`. Each
+//! side sends to the other's exact origin and ignores any message from
+//! another origin, of another source or version, or of unknown shape.
+
+use serde::{Deserialize, Serialize};
+
+pub const SOURCE: &str = "paylink";
+pub const VERSION: u32 = 1;
+
+/// What the page tells the merchant's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum PageMessage {
+    /// The page is running and listening.
+    Ready,
+    /// The content's height in CSS pixels, so the frame never scrolls inside.
+    Resize { height: u32 },
+    /// The checkout's state as it changes (the `data-state` names).
+    Status { state: String },
+    /// The top window must go to `url` (a bank must never be framed).
+    Redirect { url: String },
+    /// The final outcome: `paid` or `failed`, with the provider's reference.
+    Complete { outcome: String, reference: Option<String> },
+    /// The link cannot be shown: `not-found`, `load-failed`, `malformed`, `expired`, `cancelled`.
+    Error { code: String },
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    source: &'static str,
+    version: u32,
+    #[serde(flatten)]
+    message: &'a PageMessage,
+}
+
+impl PageMessage {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&Envelope { source: SOURCE, version: VERSION, message: self })
+            .expect("messages are strings and numbers")
+    }
+}
+
+/// What the merchant's page may tell the page.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum ParentMessage {
+    /// Theme tokens: `--paylink-*` custom properties and their values.
+    Theme { source: String, version: u32, tokens: std::collections::BTreeMap<String, String> },
+}
+
+/// Reads a message from the parent; anything not exactly of this protocol is `None`.
+pub fn read_parent_message(json: &str) -> Option<ParentMessage> {
+    let message: ParentMessage = serde_json::from_str(json).ok()?;
+    let ParentMessage::Theme { source, version, .. } = &message;
+    (source == SOURCE && *version == VERSION).then_some(message)
+}
+
+/// Whether `origin` is exactly one of the link's allowed embed origins: no
+/// prefix, suffix or case games (`https://shop.example.evil` is not
+/// `https://shop.example`).
+pub fn is_allowed_origin(origin: &str, allowed: &[String]) -> bool {
+    origin != "null" && allowed.iter().any(|a| a == origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_carry_source_version_and_type() {
+        let json = PageMessage::Resize { height: 812 }.to_json();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value, serde_json::json!({"source": "paylink", "version": 1, "type": "resize", "height": 812}));
+        let done = PageMessage::Complete { outcome: "paid".into(), reference: Some("mm_1".into()) }.to_json();
+        assert!(done.contains(r#""type":"complete""#) && done.contains(r#""reference":"mm_1""#));
+        assert!(PageMessage::Ready.to_json().contains(r#""type":"ready""#));
+    }
+
+    #[test]
+    fn only_exact_theme_messages_of_this_version_are_read() {
+        let good = r##"{"source":"paylink","version":1,"type":"theme","tokens":{"--paylink-color-primary":"#123456"}}"##;
+        assert!(matches!(read_parent_message(good), Some(ParentMessage::Theme { .. })));
+        for bad in [
+            r#"{"source":"paylink","version":2,"type":"theme","tokens":{}}"#,
+            r#"{"source":"other","version":1,"type":"theme","tokens":{}}"#,
+            r#"{"source":"paylink","version":1,"type":"navigate","url":"https://x"}"#,
+            r#"{"source":"paylink","version":1,"type":"theme","tokens":{},"extra":1}"#,
+            r#"{"source":"paylink","version":1,"type":"theme","tokens":"x"}"#,
+            "not json",
+            "null",
+        ] {
+            assert_eq!(read_parent_message(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn origins_match_exactly() {
+        let allowed = vec!["https://shop.example".to_string(), "http://127.0.0.1:9000".to_string()];
+        assert!(is_allowed_origin("https://shop.example", &allowed));
+        assert!(is_allowed_origin("http://127.0.0.1:9000", &allowed));
+        for origin in [
+            "https://shop.example.evil",
+            "https://evil.shop.example",
+            "http://shop.example",
+            "https://shop.example:443/",
+            "HTTPS://SHOP.EXAMPLE",
+            "null",
+            "",
+        ] {
+            assert!(!is_allowed_origin(origin, &allowed), "{origin}");
+        }
+    }
+}
