@@ -50,7 +50,8 @@ function inPageProbe() {
           const shown = performance.now();
           requestAnimationFrame(() => setTimeout(() => {
             clearTimeout(timer);
-            resolve({ paint_ms: performance.now() - start, dom_ms: shown - start });
+            const tenth = (ms) => Math.round(ms * 10) / 10;
+            resolve({ paint_ms: tenth(performance.now() - start), dom_ms: tenth(shown - start) });
           }, 0));
         });
         observer.observe(document.documentElement, {

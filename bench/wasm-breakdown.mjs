@@ -152,6 +152,9 @@ try {
     ...(shipped ? [[`dist/${built}`, fmt(shipped.raw), fmt(shipped.brotli), fmt(shipped.gzip)]] : []),
   ], ['left'])}\n`);
 
+  if (shipped && Math.abs(shipped.raw - after.raw) > after.raw / 100) {
+    process.stdout.write(`note: dist/${built} is not this file after wasm-opt: another build wrote ${INPUT} since\n`);
+  }
   process.stdout.write('\nSections before wasm-opt (bytes)\n');
   const sectionRows = Object.entries(sections).sort((a, b) => b[1] - a[1]).map(([n, s]) => [n, fmt(s)]);
   process.stdout.write(`${table([['section', 'bytes'], ...sectionRows], ['left'])}\n`);

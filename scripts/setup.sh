@@ -48,12 +48,12 @@ else
   if ! rustup toolchain list | grep -q '^system'; then
     rustup toolchain link system /usr
   fi
-  # Release bundles abort on panic without formatting a message: std is built
-  # from source anyway, and this keeps the panic machinery out of the bundle
-  # (measured in docs/performance.md). index.html shows a recovery screen.
+  # Release bundles are built for size (each flag measured in docs/performance.md):
+  # abort on panic without formatting a message (index.html shows a recovery
+  # screen), no Debug formatting or panic locations, Leptos components type-erased.
   cat > .tools/wasm.env <<'EOF'
 export RUSTUP_TOOLCHAIN=system RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export RELEASE_WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+export RELEASE_WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none --cfg=erase_components"
 EOF
 fi
 

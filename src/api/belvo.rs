@@ -162,8 +162,12 @@ pub struct WebhookWire {
     pub object_id: String,
 }
 
-fn malformed(what: impl ToString) -> ApiError {
-    ApiError::Malformed(what.to_string())
+fn malformed(what: &'static str) -> ApiError {
+    ApiError::Malformed(what)
+}
+
+fn unreadable(_: serde_json::Error) -> ApiError {
+    ApiError::Malformed("not the documented JSON")
 }
 
 /// The method a Belvo payment method type names, and its currency.
@@ -183,7 +187,7 @@ fn method_type(method: Method) -> &'static str {
 }
 
 pub fn parse_link(body: &str) -> Result<PaymentLink, ApiError> {
-    let wire: LinkWire = serde_json::from_str(body).map_err(malformed)?;
+    let wire: LinkWire = serde_json::from_str(body).map_err(unreadable)?;
     wire.into_domain()
 }
 
@@ -239,7 +243,7 @@ impl CustomerWire {
 
 /// Active institutions only: an inactive one cannot be paid from.
 pub fn parse_institutions(body: &str) -> Result<Vec<Bank>, ApiError> {
-    let wire: Vec<InstitutionWire> = serde_json::from_str(body).map_err(malformed)?;
+    let wire: Vec<InstitutionWire> = serde_json::from_str(body).map_err(unreadable)?;
     Ok(wire
         .into_iter()
         .filter(|i| i.active)
@@ -293,7 +297,7 @@ pub fn payment_intent_body(details: &PaymentDetails, callback_url: &str) -> Stri
 
 
 fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
-    serde_json::from_str(body).map_err(malformed)
+    serde_json::from_str(body).map_err(unreadable)
 }
 
 /// A created intent: where the payer authorises it.

@@ -82,13 +82,13 @@ pub struct CallbackUrlsWire {
 /// Parses a link answer into the domain model.
 pub fn parse_link(body: &str) -> Result<PaymentLink, ApiError> {
     let wire: LinkWire =
-        serde_json::from_str(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        serde_json::from_str(body).map_err(|_| ApiError::Malformed("not the documented JSON"))?;
     wire.into_domain()
 }
 
 impl LinkWire {
     pub fn into_domain(self) -> Result<PaymentLink, ApiError> {
-        let malformed = |what: &str| ApiError::Malformed(what.to_owned());
+        let malformed = |what: &'static str| ApiError::Malformed(what);
         let currency = Currency::from_code(&self.currency)
             .ok_or_else(|| malformed("unsupported currency"))?;
         let fee_mode = match self.fee_mode.as_deref() {

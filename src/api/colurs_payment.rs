@@ -64,8 +64,12 @@ fn wire_amount(cents: i64) -> Box<RawValue> {
     RawValue::from_string(cents_to_wire(cents)).expect("cents_to_wire writes a plain JSON number")
 }
 
-fn malformed(error: impl ToString) -> ApiError {
-    ApiError::Malformed(error.to_string())
+fn malformed(what: &'static str) -> ApiError {
+    ApiError::Malformed(what)
+}
+
+fn unreadable(_: serde_json::Error) -> ApiError {
+    ApiError::Malformed("not the documented JSON")
 }
 
 /// The answer to a pay request; other fields (`total_to_pay`) are ignored:
@@ -83,7 +87,7 @@ struct PayResponseWire {
 /// to wait for an approval in the Nequi app. The redirect URL is not checked
 /// here.
 pub fn parse_pay_response(body: &str) -> Result<PaymentStarted, ApiError> {
-    let wire: PayResponseWire = serde_json::from_str(body).map_err(malformed)?;
+    let wire: PayResponseWire = serde_json::from_str(body).map_err(unreadable)?;
     if wire.money_movement_id.is_empty() {
         // Without a reference the payment could never be followed up.
         return Err(malformed("empty money_movement_id"));
@@ -125,7 +129,7 @@ struct PaymentStatusWire {
 /// Reads a payment's status. An unknown status stays unrecognized (never
 /// approved) and an unknown method is left out.
 pub fn parse_payment_status(body: &str) -> Result<PaymentReport, ApiError> {
-    let wire: PaymentStatusWire = serde_json::from_str(body).map_err(malformed)?;
+    let wire: PaymentStatusWire = serde_json::from_str(body).map_err(unreadable)?;
     Ok(PaymentReport {
         reference: wire.money_movement_id,
         method: wire.payment_method.as_deref().and_then(Method::from_wire),
@@ -145,7 +149,7 @@ struct BankWire {
 /// Reads `GET /api/pse/banks/` as served, placeholder included; the page's
 /// `sort_banks` drops it.
 pub fn parse_banks(body: &str) -> Result<Vec<Bank>, ApiError> {
-    let wire: Vec<BankWire> = serde_json::from_str(body).map_err(malformed)?;
+    let wire: Vec<BankWire> = serde_json::from_str(body).map_err(unreadable)?;
     Ok(wire
         .into_iter()
         .map(|bank| Bank {

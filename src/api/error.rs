@@ -16,8 +16,10 @@ pub enum ApiError {
     /// No answer: offline, refused, reset.
     Network,
     Timeout,
-    /// An answer that is not the documented shape.
-    Malformed(String),
+    /// An answer that is not the documented shape; says which part. The
+    /// parser's own message is not kept: formatting it would weigh more in
+    /// the bundle than it tells a payer.
+    Malformed(&'static str),
 }
 
 impl ApiError {

@@ -43,19 +43,30 @@ impl PageMessage {
     }
 }
 
-/// What the merchant's page may tell the page.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+/// What the merchant's page may tell the page: theme tokens, `--paylink-*`
+/// custom properties and their values.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParentMessage {
-    /// Theme tokens: `--paylink-*` custom properties and their values.
-    Theme { source: String, version: u32, tokens: std::collections::BTreeMap<String, String> },
+    Theme { tokens: std::collections::BTreeMap<String, String> },
+}
+
+/// A plain struct, not a tagged enum: serde's tagged enums buffer the whole
+/// message first, which weighed several kilobytes in the bundle.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParentWire {
+    source: String,
+    version: u32,
+    #[serde(rename = "type")]
+    kind: String,
+    tokens: std::collections::BTreeMap<String, String>,
 }
 
 /// Reads a message from the parent; anything not exactly of this protocol is `None`.
 pub fn read_parent_message(json: &str) -> Option<ParentMessage> {
-    let message: ParentMessage = serde_json::from_str(json).ok()?;
-    let ParentMessage::Theme { source, version, .. } = &message;
-    (source == SOURCE && *version == VERSION).then_some(message)
+    let wire: ParentWire = serde_json::from_str(json).ok()?;
+    (wire.source == SOURCE && wire.version == VERSION && wire.kind == "theme")
+        .then_some(ParentMessage::Theme { tokens: wire.tokens })
 }
 
 /// Whether `origin` is exactly one of the link's allowed embed origins: no

@@ -17,6 +17,8 @@ use crate::web::navigate::{query_param, take_return_reference};
 
 /// Mounts the page into `#app`, replacing the skeleton index.html paints first.
 pub fn start() {
+    // Release bundles abort on panic before any hook runs; debug builds say why.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
