@@ -12,11 +12,11 @@ WASM_ENV := source .tools/wasm.env &&
 setup:
 	@scripts/setup.sh
 
-## build: the release bundle in dist/
+## build: the release bundle in dist/, the designers' gallery in dist/gallery/
 build: setup
 	@echo "==> build: release bundle (trunk)"
 	@# One build of dist/ at a time: concurrent trunk runs share its staging directory.
-	@mkdir -p target && flock target/dist.lock bash -c '$(WASM_ENV) RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" trunk build --release --offline && node scripts/compress.mjs dist'
+	@mkdir -p target && flock target/dist.lock bash -c '$(WASM_ENV) export RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" && trunk build --release --offline && trunk build --release --offline=true --dist dist/gallery --public-url /gallery/ gallery.html && node scripts/compress.mjs dist'
 
 sandbox:
 	@echo "==> build: sandbox server"

@@ -9,22 +9,12 @@ import { compress } from './sizes.mjs';
 
 export const FLOOR_FILE = 'floor.html';
 
-/** index.html's <head> without scripts, module or wasm preloads, and comments. */
-export function staticHead(indexHtml) {
-  const head = indexHtml.match(/<head>([\s\S]*?)<\/head>/i);
-  if (!head) throw new Error('index.html has no <head>');
-  return head[1]
-    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-    .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .filter((line) => line.trim() !== '')
-    .join('\n');
-}
-
-/** What the page renders into #app once the link is shown, and the document language. */
-async function renderedApp(pageUrl) {
+/**
+ * What the page renders into #app once the link is shown, the document
+ * language, and index.html's <head> as the browser parses it (minified HTML
+ * may leave out the tags), without scripts and module or wasm preloads.
+ */
+async function renderedApp(pageUrl, indexHtml) {
   const chrome = await launchWithPort();
   let browser;
   try {
@@ -33,11 +23,19 @@ async function renderedApp(pageUrl) {
     const page = await context.newPage();
     await page.goto(pageUrl, { timeout: 30_000 });
     await page.locator('.paylink[data-state="choosing-method"]').waitFor({ timeout: 30_000 });
-    return await page.evaluate(() => ({
-      lang: document.documentElement.lang,
-      markup: document.getElementById('app').innerHTML,
-      text: document.getElementById('app').innerText,
-    }));
+    return await page.evaluate((source) => {
+      const parsed = new DOMParser().parseFromString(source, 'text/html');
+      const head = [...parsed.head.children].filter((el) => el.localName !== 'script'
+        && !(el.localName === 'link' && /(^|\s)(modulepreload|preload)(\s|$)/i.test(el.getAttribute('rel') || '')));
+      return {
+        lang: document.documentElement.lang,
+        head: head.map((el) => `  ${el.outerHTML}`).join('\n'),
+        stylesheets: head.filter((el) => el.localName === 'link' && /(^|\s)stylesheet(\s|$)/i.test(el.getAttribute('rel') || ''))
+          .map((el) => el.getAttribute('href')),
+        markup: document.getElementById('app').innerHTML,
+        text: document.getElementById('app').innerText,
+      };
+    }, indexHtml);
   } finally {
     await browser?.close().catch(() => {});
     chrome.kill();
@@ -65,10 +63,9 @@ async function visibleText(url) {
  * sandbox serves. Checks the sandbox serves it, compressed, with its CSS.
  */
 export async function makeFloor(baseUrl, dist, pagePath) {
-  const rendered = await renderedApp(`${baseUrl}${pagePath}`);
+  const rendered = await renderedApp(`${baseUrl}${pagePath}`, readFileSync(join(dist, 'index.html'), 'utf8'));
   const markup = rendered.markup.replace(/<script\b[\s\S]*?<\/script>/gi, '');
-  const head = staticHead(readFileSync(join(dist, 'index.html'), 'utf8'));
-  const html = `<!DOCTYPE html>\n<html lang="${rendered.lang || 'es-CO'}">\n<head>\n${head}\n</head>\n<body>\n  <div id="app">${markup}</div>\n</body>\n</html>\n`;
+  const html = `<!DOCTYPE html>\n<html lang="${rendered.lang || 'es-CO'}">\n<head>\n${rendered.head}\n</head>\n<body>\n  <div id="app">${markup}</div>\n</body>\n</html>\n`;
   if (/<script\b|modulepreload|\.wasm\b/i.test(html)) throw new Error('the floor still loads code');
   const path = join(dist, FLOOR_FILE);
   const data = Buffer.from(html);
@@ -83,10 +80,13 @@ export async function makeFloor(baseUrl, dist, pagePath) {
   if (served.status !== 200 || !served.headers.get('content-type')?.startsWith('text/html')) {
     throw new Error(`/${FLOOR_FILE}: ${served.status} ${served.headers.get('content-type')}`);
   }
-  const css = body.match(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/)?.[1];
-  const cssAnswer = css && (await fetch(new URL(css, baseUrl)));
-  if (!cssAnswer || cssAnswer.status !== 200 || !cssAnswer.headers.get('content-type')?.startsWith('text/css')) {
-    throw new Error(`/${FLOOR_FILE} does not load its stylesheet (${css})`);
+  if (body !== html) throw new Error(`/${FLOOR_FILE} is not the file just written`);
+  if (rendered.stylesheets.length === 0) throw new Error('index.html links no stylesheet');
+  for (const css of rendered.stylesheets) {
+    const answer = await fetch(new URL(css, baseUrl));
+    if (answer.status !== 200 || !answer.headers.get('content-type')?.startsWith('text/css')) {
+      throw new Error(`/${FLOOR_FILE} does not load its stylesheet ${css}: ${answer.status}`);
+    }
   }
   const floorText = await visibleText(`${baseUrl}/${FLOOR_FILE}`);
   return {
@@ -97,7 +97,7 @@ export async function makeFloor(baseUrl, dist, pagePath) {
     brotli: packed.brotli.length,
     gzip: packed.gzip.length,
     content_encoding: served.headers.get('content-encoding'),
-    stylesheet: css,
+    stylesheets: rendered.stylesheets,
     same_text_as_page: floorText.trim() === rendered.text.trim(),
   };
 }

@@ -46,10 +46,10 @@ function printSizes(sizes, floor) {
     ['asset', 'raw B', 'brotli B', 'gzip B', 'file'],
     row('wasm', sizes.wasm),
     row('js glue', sizes.js),
-    row('css', sizes.css),
+    ...sizes.css_files.map((css) => row('css', css)),
     row('index.html', sizes.html),
     row('public/embed.js', sizes.embed_js),
-    ['first load', fmt(sizes.first_load.raw), fmt(sizes.first_load.brotli), fmt(sizes.first_load.gzip), 'html + css + js + wasm'],
+    ['first load', fmt(sizes.first_load.raw), fmt(sizes.first_load.brotli), fmt(sizes.first_load.gzip), 'index.html and every css, js, wasm it references'],
     ['floor.html', fmt(floor.raw), fmt(floor.brotli), fmt(floor.gzip), 'the floor page (bench only)'],
   ], ['left', 'right', 'right', 'right', 'left']));
 }
@@ -170,7 +170,7 @@ async function main() {
       sizes,
       floor: {
         path: '/floor.html', raw: floor.raw, brotli: floor.brotli, gzip: floor.gzip,
-        content_encoding: floor.content_encoding, stylesheet: floor.stylesheet,
+        content_encoding: floor.content_encoding, stylesheets: floor.stylesheets,
         same_text_as_page: floor.same_text_as_page,
       },
       lighthouse: {

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod checkout;
 pub mod embed;
+pub mod gallery;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

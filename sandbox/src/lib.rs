@@ -16,6 +16,7 @@ pub mod errors;
 pub mod faults;
 pub mod field_rules;
 pub mod json_reply;
+pub mod merchant_demo;
 pub mod model;
 pub mod money;
 pub mod nequi;

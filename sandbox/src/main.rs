@@ -4,12 +4,15 @@
 //! SANDBOX_BEARER (sandbox-token), SANDBOX_API_KEY (sandbox-key),
 //! MIN_AMOUNT (1000.00, COP), MIN_AMOUNT_USD (1.00),
 //! NEQUI_DECISION_SECONDS (3), NEQUI_TIMEOUT_SECONDS (120),
-//! CONSENT_TIMEOUT_SECONDS (300), CONSENT_PROCESSING_SECONDS (1).
+//! CONSENT_TIMEOUT_SECONDS (300), CONSENT_PROCESSING_SECONDS (1),
+//! MERCHANT_PORT (PORT+1, or a free port when PORT is 0; 0 picks a free
+//! port): the merchant demo, on a second origin (src/merchant_demo.rs).
 
 use std::io::Write;
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
+use paylink_sandbox::merchant_demo::{self, MerchantDemo};
 use paylink_sandbox::{app, belvo, seed, Config, StartupConfig};
 use tokio::net::TcpListener;
 
@@ -43,11 +46,53 @@ async fn main() -> ExitCode {
         }
     };
 
+    let merchant_port = match merchant_demo::port_from_lookup(
+        |name| std::env::var(name).ok(),
+        startup.port,
+        port,
+    ) {
+        Ok(merchant_port) => merchant_port,
+        Err(problem) => {
+            eprintln!("paylink sandbox: {problem}");
+            return ExitCode::from(2);
+        }
+    };
+    let merchant_listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, merchant_port)).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!(
+                "paylink sandbox: cannot listen on 127.0.0.1:{merchant_port} for the merchant demo \
+                 (set MERCHANT_PORT): {error}"
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let merchant_origin = match merchant_listener.local_addr() {
+        Ok(address) => Config::origin_for_port(address.port()),
+        Err(error) => {
+            eprintln!("paylink sandbox: cannot read the bound address: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+
     let mut config = startup.app;
     config.public_origin = Config::origin_for_port(port);
-    print_banner(&config.public_origin);
+    print_banner(&config.public_origin, &merchant_origin);
 
-    let served = axum::serve(listener, app(config))
+    let provider = app(config.clone());
+    let demo = merchant_demo::routes(MerchantDemo::new(
+        provider.clone(),
+        &config,
+        merchant_origin,
+    ));
+    // Ends with the process, when the page's server has shut down.
+    tokio::spawn(async move {
+        if let Err(error) = axum::serve(merchant_listener, demo).await {
+            eprintln!("paylink sandbox: merchant demo: {error}");
+        }
+    });
+
+    let served = axum::serve(listener, provider)
         .with_graceful_shutdown(shutdown_requested())
         .await;
     match served {
@@ -59,8 +104,9 @@ async fn main() -> ExitCode {
     }
 }
 
-/// The first line is parsed by test harnesses to find the port: keep its wording.
-fn print_banner(origin: &str) {
+/// The first two lines are parsed by test harnesses to find the ports: keep
+/// their wording.
+fn print_banner(origin: &str, merchant_origin: &str) {
     let not_found = ("not-found", uuid::Uuid::new_v4().to_string());
     let colurs = seed::DEMO_LINKS
         .iter()
@@ -76,7 +122,8 @@ fn print_banner(origin: &str) {
         .unwrap_or(0);
 
     let mut stdout = std::io::stdout().lock();
-    let mut banner = format!("paylink sandbox listening on {origin}\n");
+    let mut banner =
+        format!("paylink sandbox listening on {origin}\nmerchant demo on {merchant_origin}/\n");
     for (label, token) in lines {
         banner.push_str(&format!("  {label:<width$}  {origin}/pay/{token}\n"));
     }

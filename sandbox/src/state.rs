@@ -17,6 +17,9 @@ pub struct AppState {
     store: Arc<Mutex<Store>>,
     faults: Arc<Mutex<FaultRules>>,
     pub page_policy: Arc<PagePolicy>,
+    /// The designers' gallery (`dist/gallery/`): its own inline scripts, and
+    /// framed by itself to show each fixture.
+    pub gallery_policy: Arc<PagePolicy>,
     csp_reports: Arc<Mutex<Vec<serde_json::Value>>>,
     belvo: Arc<Mutex<BelvoStore>>,
 }
@@ -25,6 +28,7 @@ impl AppState {
     pub fn new(config: Config, store: Store) -> Self {
         AppState {
             page_policy: Arc::new(PagePolicy::load(&config.dist_dir)),
+            gallery_policy: Arc::new(PagePolicy::load(&config.dist_dir.join("gallery"))),
             config: Arc::new(config),
             store: Arc::new(Mutex::new(store)),
             faults: Arc::default(),

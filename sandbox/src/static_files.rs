@@ -92,6 +92,16 @@ fn with_page_headers(
     response
 }
 
+/// The gallery's policy: as strict as the page's, with its own script
+/// hashes, framable by itself only (each fixture is a same-origin frame).
+fn with_gallery_headers(state: &AppState, mut response: Response) -> Response {
+    if let Some(facts) = state.gallery_policy.facts().filter(|_| response.status().is_success()) {
+        let policy = content_security_policy(&facts, &["'self'".to_owned()], Some(REPORTS_PATH));
+        insert_page_headers(response.headers_mut(), &policy, true);
+    }
+    response
+}
+
 /// Any other path: a file of the dist directory, or 404.
 pub async fn serve_asset(State(state): State<AppState>, request: Request) -> Response {
     let path = request.uri().path().to_owned();
@@ -107,6 +117,9 @@ pub async fn serve_asset(State(state): State<AppState>, request: Request) -> Res
         path.rsplit('/').next().unwrap_or_default()
     };
     let response = with_file_headers(response, name);
+    if name == "index.html" && path.starts_with("/gallery/") {
+        return with_gallery_headers(&state, response);
+    }
     if name == "index.html" {
         // The page under another URL: same policy, never framed.
         return with_page_headers(&state, response, &[]);

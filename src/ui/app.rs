@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::outcome::{FailedScreen, LinkPaidScreen, Notice, ReceiptScreen};
 use super::pay::PayScreen;
-use super::shell::Shell;
+use super::shell::{use_shell, Shell};
 use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
 use super::{tr, LangContext};
 use crate::checkout::state::{Checkout, Event, LoadError};
@@ -112,7 +112,15 @@ pub fn App() -> impl IntoView {
             document.set_title(lang.text(Key::DocumentTitle));
         }
     });
+    view! { <CheckoutView/> }
+}
 
+/// The checkout of the `Shell` in context, whatever state it is in: the page
+/// runs it live; the gallery shows it in fixed states.
+#[component]
+pub fn CheckoutView() -> impl IntoView {
+    let shell = use_shell();
+    let lang = super::use_lang();
     let state = shell.state;
     let screen = Memo::new(move |_| state.with(screen_of));
     // Each new screen after the first moves focus to its heading, so screen

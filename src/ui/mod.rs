@@ -2,13 +2,14 @@
 //! payer does into events.
 mod app;
 mod form;
+pub mod gallery;
 mod outcome;
 mod pay;
 mod shell;
 mod summary;
 mod waiting;
 
-pub use app::{start, App};
+pub use app::{start, App, CheckoutView};
 pub use shell::Shell;
 pub use summary::LinkSummary;
 

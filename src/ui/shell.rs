@@ -26,6 +26,8 @@ pub struct Shell {
     token: StoredValue<Option<String>>,
     /// The merchant page embedding this one, once the link says it may.
     parent: StoredValue<Option<Parent>>,
+    /// False for gallery fixtures: events change the state, effects do nothing.
+    live: StoredValue<bool>,
 }
 
 pub fn use_shell() -> Shell {
@@ -55,7 +57,16 @@ impl Shell {
             config: StoredValue::new(config),
             token: StoredValue::new(token),
             parent: StoredValue::new(None),
+            live: StoredValue::new(true),
         }
+    }
+
+    /// A shell that shows `state` and runs nothing: the gallery's fixtures.
+    pub fn fixture(lang: RwSignal<Lang>, state: Checkout) -> Shell {
+        let shell = Shell::new(lang, true, Config::from_document(), None, None);
+        shell.state.set(state);
+        shell.live.set_value(false);
+        shell
     }
 
     pub fn dispatch(self, event: Event) {
@@ -111,6 +122,9 @@ impl Shell {
 
     fn run(self, effect: state::Effect) {
         use state::Effect as Fx;
+        if !self.live.get_value() {
+            return;
+        }
         let config = self.config.get_value();
         let token = self.token.get_value().unwrap_or_default();
         match effect {

@@ -27,27 +27,33 @@ export const SEEDED = {
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
-/** Starts the sandbox on a free port; resolves once it says where it listens. */
+/**
+ * Starts the sandbox on a free port, and its merchant demo on another;
+ * resolves once it says where both listen. `merchantUrl` is the demo's
+ * origin (no trailing slash), a second origin next to `baseUrl`.
+ */
 export async function startSandbox(env = {}) {
   const child = spawn(SANDBOX_BIN, [], {
-    env: { ...process.env, PORT: '0', DIST_DIR, ...env },
+    env: { ...process.env, PORT: '0', MERCHANT_PORT: '0', DIST_DIR, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  const baseUrl = await new Promise((resolve, reject) => {
+  const [baseUrl, merchantUrl] = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${output}`)), 20_000);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${output}`)));
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) {
+      const page = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const merchant = output.match(/merchant demo on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (page && merchant) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve([page[1], merchant[1]]);
       }
     });
   });
   return {
     baseUrl,
+    merchantUrl,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -224,4 +230,106 @@ export async function fillNequi(page, { phone = '3991111111', documentType = 'CC
   await byTestId(page, 'input-phone').fill(phone);
   await byTestId(page, 'input-document_type').selectOption(documentType);
   await byTestId(page, 'input-document').fill(document);
+}
+
+// ---- The Belvo wire format ------------------------------------------------
+
+/** The Belvo demo links of the sandbox, by their access tokens. */
+export const BELVO = {
+  pse: 'belvoPseIndividual0000000000000000000000001',
+  pixIndividual: 'belvoPixIndividual0000000000000000000000002',
+  pixBusiness: 'belvoPixBusiness000000000000000000000000003',
+  pixBusinessAlnum: 'belvoPixBusinessAlnum0000000000000000000004',
+  pixExpired: 'belvoPixExpired0000000000000000000000000005',
+};
+
+/**
+ * A copy of dist/ whose index.html selects the Belvo wire format, with its
+ * precompressed index.html.br/.gz written again so they match. Made while
+ * holding the build lock, so a build running meanwhile is never copied half
+ * done. Returns `{ dir, remove() }`; give `dir` to `startSandbox({ DIST_DIR })`.
+ */
+export async function belvoDist() {
+  const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = new URL('../..', import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), 'paylink-belvo-dist-'));
+  mkdirSync(join(root, 'target'), { recursive: true });
+  // `flock` holds target/dist.lock (the one `make build` takes) around the copy.
+  execFileSync('flock', [join(root, 'target/dist.lock'), 'cp', '-a', `${DIST_DIR}/.`, dir]);
+  rmSync(join(dir, '.stage'), { recursive: true, force: true });
+  const indexPath = join(dir, 'index.html');
+  const html = readFileSync(indexPath, 'utf8');
+  // The built index.html is minified: attributes in any order, quoted or not.
+  const meta = /<meta\b(?=[^>]*\bname=["']?paylink-provider\b)[^>]*>/;
+  if (!meta.test(html)) throw new Error('dist/index.html has no paylink-provider meta');
+  writeFileSync(indexPath, html.replace(meta, '<meta name="paylink-provider" content="belvo">'));
+  execFileSync(process.execPath, [join(root, 'scripts/compress.mjs'), dir]);
+  return {
+    dir,
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Belvo link as the page reads it, by its access token. */
+export async function getBelvoLink(baseUrl, accessToken) {
+  const response = await fetch(`${baseUrl}/api/belvo/payment_links/${accessToken}/`);
+  if (!response.ok) throw new Error(`get Belvo link failed: ${response.status}`);
+  return response.json();
+}
+
+/**
+ * A new Belvo link like the demo link `accessToken` (same customer, method,
+ * amount, description and merchant), with callback URLs under
+ * `MERCHANT_ORIGIN/belvo/<tag>/`, so a test can pay it without using up the demo link.
+ */
+export async function copyBelvoLink(baseUrl, accessToken, tag, extra = {}) {
+  const seed = await getBelvoLink(baseUrl, accessToken);
+  const response = await fetch(`${baseUrl}/api/belvo/payment_links/`, {
+    method: 'POST',
+    headers: MERCHANT_HEADERS,
+    body: JSON.stringify({
+      amount: seed.amount,
+      description: seed.description,
+      customer: seed.customer.id,
+      allowed_payment_method_types: seed.allowed_payment_method_types,
+      payment_method_details: seed.payment_method_details,
+      callback_urls: {
+        success: `${MERCHANT_ORIGIN}/belvo/${tag}/success`,
+        cancel: `${MERCHANT_ORIGIN}/belvo/${tag}/cancel`,
+      },
+      merchant: seed.merchant,
+      ...extra,
+    }),
+  });
+  if (response.status !== 201) throw new Error(`create Belvo link failed: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Creates a payment intent for a Belvo link through the API, as another tab would. */
+export async function createBelvoIntent(baseUrl, accessToken, choice, idempotencyKey = `out-of-band-${Math.random()}`) {
+  const seed = await getBelvoLink(baseUrl, accessToken);
+  const [method] = seed.allowed_payment_method_types;
+  const response = await fetch(`${baseUrl}/api/belvo/payment_links/${accessToken}/payment_intents/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify({
+      allowed_payment_method_types: [method],
+      payment_method_details: { [method]: { callback_url: `${baseUrl}/pay/${accessToken}`, ...choice } },
+      confirm: true,
+    }),
+  });
+  if (response.status !== 201) throw new Error(`create intent failed: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A Belvo payment intent as the page polls it. */
+export async function getBelvoIntent(baseUrl, accessToken, intentId) {
+  const response = await fetch(`${baseUrl}/api/belvo/payment_links/${accessToken}/payment_intents/${intentId}/`);
+  if (!response.ok) throw new Error(`get intent failed: ${response.status}`);
+  return response.json();
 }
