@@ -96,7 +96,8 @@ fn with_page_headers(
 /// hashes, framable by itself only (each fixture is a same-origin frame).
 fn with_gallery_headers(state: &AppState, mut response: Response) -> Response {
     if let Some(facts) = state.gallery_policy.facts().filter(|_| response.status().is_success()) {
-        let policy = content_security_policy(&facts, &["'self'".to_owned()], Some(REPORTS_PATH));
+        let policy = content_security_policy(&facts, &["'self'".to_owned()], Some(REPORTS_PATH))
+            + "; frame-src 'self'";
         insert_page_headers(response.headers_mut(), &policy, true);
     }
     response

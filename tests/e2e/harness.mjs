@@ -333,3 +333,32 @@ export async function getBelvoIntent(baseUrl, accessToken, intentId) {
   if (!response.ok) throw new Error(`get intent failed: ${response.status}`);
   return response.json();
 }
+
+/** Records every request the page sends to a payment intents URL, GET or POST, in `page.intentRequests`. */
+export function watchIntentRequests(page) {
+  page.intentRequests = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.includes('/payment_intents/')) page.intentRequests.push(request);
+  });
+  return page.intentRequests;
+}
+
+/** Picks the payer's bank (PSE) or institution (Pix) by the name shown. */
+export async function chooseInstitution(page, name) {
+  const select = byTestId(page, 'input-bank');
+  await select.waitFor();
+  await select.selectOption({ label: name });
+}
+
+/** The names the bank list offers, without its "choose your bank" placeholder. */
+export function institutionNames(page) {
+  return byTestId(page, 'input-bank').locator('option:not([value=""])').evaluateAll((all) =>
+    all.map((option) => option.textContent.trim()));
+}
+
+/** Presses Pay and follows the page to the sandbox consent page; returns the payment intent id. */
+export async function payAndReachConsent(page, baseUrl) {
+  await byTestId(page, 'pay').click();
+  await page.waitForURL(new RegExp(`^${baseUrl}/sandbox/consent/[0-9a-f-]{36}$`));
+  return new URL(page.url()).pathname.split('/').pop();
+}
