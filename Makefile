@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Sourced before every wasm build: see scripts/setup.sh.
 WASM_ENV := source .tools/wasm.env &&
 
-.PHONY: setup build sandbox run test test-native test-browser test-e2e test-size
+.PHONY: setup build sandbox run test test-native test-browser test-e2e test-size screenshots
 
 setup:
 	@scripts/setup.sh
@@ -47,3 +47,7 @@ test-e2e: build sandbox
 .PHONY: bench
 bench: build sandbox
 	@node bench/run.mjs
+
+## screenshots: the gallery's states in light and dark, phone and desktop, into docs/screenshots/
+screenshots: build sandbox
+	@node scripts/screenshots.mjs

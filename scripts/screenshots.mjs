@@ -1,0 +1,29 @@
+// Regenerates the gallery screenshots in docs/screenshots/ (light and dark,
+// phone and desktop). Run with `make screenshots` after `make build`.
+import { mkdirSync } from 'node:fs';
+import { DESKTOP, PHONE, launchBrowser, openPage, startSandbox } from '../tests/e2e/harness.mjs';
+
+const FIXTURES = ['choosing-method', 'field-errors', 'awaiting-approval', 'paid', 'failed-declined'];
+const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
+mkdirSync(OUT, { recursive: true });
+
+const sandbox = await startSandbox();
+const browser = await launchBrowser();
+try {
+  for (const [size, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    const page = await openPage(browser, device);
+    for (const fixture of FIXTURES) {
+      for (const scheme of ['light', 'dark']) {
+        await page.goto(`${sandbox.baseUrl}/gallery/?fixture=${fixture}&scheme=${scheme}`);
+        await page.locator('.paylink[data-state]').waitFor();
+        const path = `${OUT}${fixture}-${scheme}-${size}.png`;
+        await page.screenshot({ path, fullPage: true });
+        console.log(path);
+      }
+    }
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  await sandbox.stop();
+}

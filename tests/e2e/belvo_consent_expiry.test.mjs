@@ -1,0 +1,66 @@
+// An Open Finance consent nobody answers in time (Belvo wire format), on a
+// phone: the sandbox lets consents expire after a few seconds, the bank page
+// says so and sends the payer back, and the page says the time ran out.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, eventually, getBelvoIntent, getBelvoLink,
+  launchBrowser, openPayPage, payAndReachConsent, startSandbox, waitForState, watchIntentRequests,
+} from './harness.mjs';
+
+const CONSENT_TIMEOUT_SECONDS = 3;
+const PT = {
+  timeRanOut: 'O tempo para aprovar o pagamento acabou',
+  consentExpired: 'O tempo para autorizar no seu banco acabou. Nenhuma cobrança foi feita: tente novamente.',
+};
+let dist;
+let sandbox;
+let browser;
+
+before(async () => {
+  dist = await belvoDist();
+  sandbox = await startSandbox({ DIST_DIR: dist.dir, CONSENT_TIMEOUT_SECONDS: String(CONSENT_TIMEOUT_SECONDS) });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+  dist?.remove();
+});
+
+test('a consent left unanswered expires: the bank page says so, and back on the page the time ran out, nothing charged', async () => {
+  const token = BELVO.pixIndividual;
+  const page = await openPayPage(browser, PHONE, { locale: 'pt-BR' });
+  watchIntentRequests(page);
+  try {
+    await page.goto(`${sandbox.baseUrl}/pay/${token}`);
+    await waitForState(page, 'filling');
+    await chooseInstitution(page, 'Mock Bank');
+    const intentId = await payAndReachConsent(page, sandbox.baseUrl);
+    const intent = await getBelvoIntent(sandbox.baseUrl, token, intentId);
+    assert.equal(intent.status, 'REQUIRES_ACTION');
+    const lifetime = (Date.parse(intent.expires_at) - Date.parse(intent.created_at)) / 1000;
+    assert.equal(lifetime, CONSENT_TIMEOUT_SECONDS);
+
+    // The payer does nothing; the provider gives up on the consent.
+    await eventually(async () => (await getBelvoIntent(sandbox.baseUrl, token, intentId)).status === 'FAILED',
+      { timeout: (CONSENT_TIMEOUT_SECONDS + 5) * 1000, interval: 200, message: 'the consent expires' });
+    await page.reload();
+    await byTestId(page, 'consent-expired').waitFor();
+    assert.equal(await byTestId(page, 'consent-approve-query').count(), 0);
+    assert.equal(await byTestId(page, 'consent-status').innerText(), 'FAILED');
+
+    await byTestId(page, 'consent-return').click();
+    await page.waitForURL(`${sandbox.baseUrl}/pay/${token}?payment=${intentId}`);
+    await waitForState(page, 'failed');
+    assert.equal(await byTestId(page, 'notice-title').innerText(), PT.timeRanOut);
+    assert.equal(await page.locator('.notice__body').innerText(), PT.consentExpired);
+    assert.ok(!page.url().includes('error='), page.url());
+    assert.ok(await byTestId(page, 'try-again').isVisible());
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+  assert.equal((await getBelvoLink(sandbox.baseUrl, token)).status, 'ACTIVE');
+});
