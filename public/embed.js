@@ -5,6 +5,13 @@
   'use strict';
   var SOURCE = 'paylink';
   var VERSION = 1;
+  // True while this window is navigated away (the framed page may do it
+  // itself); reset if that navigation was cancelled.
+  var leaving = false;
+  addEventListener('beforeunload', function () {
+    leaving = true;
+    setTimeout(function () { leaving = false; }, 1000);
+  });
 
   function mount(element, options) {
     var url = new URL(options.url, location.href);
@@ -39,9 +46,10 @@
           if (typeof message.height === 'number') frame.style.height = message.height + 'px';
           break;
         case 'redirect':
-          // A bank page never loads in a frame: the whole page goes.
+          // A bank page never loads in a frame: the whole page goes, once
+          // (a second navigation would abort the frame's and ask the bank twice).
           if (/^https:\/\//.test(message.url) || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(message.url)) {
-            location.assign(message.url);
+            setTimeout(function () { if (!leaving) location.assign(message.url); }, 250);
           }
           break;
         case 'status':

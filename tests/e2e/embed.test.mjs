@@ -441,13 +441,19 @@ test('a page on an origin the link does not allow cannot frame it, and the brows
       assert.deepEqual(page.events, []);
       assert.ok(!page.frameUrls.some((url) => url.includes('/pay/')), page.frameUrls.join('\n'));
     });
-    const reports = await eventually(async () => {
-      const all = await cspReports();
-      return all.some((r) => r['csp-report']?.['document-uri']?.includes(uuid)) && all;
-    }, { message: `a CSP report for /pay/${uuid}` });
-    const report = reports.find((r) => r['csp-report']['document-uri'].includes(uuid))['csp-report'];
-    assert.equal(report['effective-directive'] ?? report['violated-directive'], 'frame-ancestors');
   }
+  // Chromium reduces the report's URIs to the page's origin; the policies tell the two apart.
+  const reports = await eventually(async () => {
+    const all = (await cspReports()).map((r) => r['csp-report']);
+    return all.length >= 2 && all;
+  }, { message: 'two CSP reports' });
+  assert.deepEqual(
+    reports.map((r) => [r['effective-directive'], r['blocked-uri'], r['original-policy'].match(/frame-ancestors [^;]+/)[0]]),
+    [
+      ['frame-ancestors', `${sandbox.baseUrl}/`, 'frame-ancestors https://shop.example'],
+      ['frame-ancestors', `${sandbox.baseUrl}/`, "frame-ancestors 'none'"],
+    ],
+  );
 });
 
 test('the page posts nothing when it is not framed, or framed without an allowed embed_origin', async () => {
