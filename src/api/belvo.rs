@@ -18,28 +18,19 @@ use crate::checkout::validate::DocumentType;
 #[derive(Debug, Deserialize)]
 pub struct LinkWire {
     pub id: String,
-    #[serde(default)]
     pub payment_url: Option<String>,
-    #[serde(default)]
     pub payment_intent: Option<String>,
     pub access_token: String,
-    #[serde(default)]
     pub callback_urls: Option<CallbackUrlsWire>,
     pub status: String,
-    #[serde(default)]
     pub expires_in: Option<String>,
-    #[serde(default)]
     pub expires_at: Option<String>,
-    #[serde(default)]
     pub amount: Option<WireDecimal>,
-    #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
     pub allowed_payment_method_types: Vec<String>,
     /// Expanded by the page's call **[ext]**; Belvo itself answers an id.
-    #[serde(default)]
     pub customer: Option<CustomerWire>,
-    #[serde(default)]
     pub merchant: Option<MerchantWire>,
     #[serde(default)]
     pub allowed_embed_origins: Vec<String>,
@@ -47,39 +38,28 @@ pub struct LinkWire {
 
 #[derive(Debug, Deserialize)]
 pub struct CallbackUrlsWire {
-    #[serde(default)]
     pub cancel: Option<String>,
-    #[serde(default)]
     pub success: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct MerchantWire {
     pub name: String,
-    #[serde(default)]
     pub logo_url: Option<String>,
-    #[serde(default)]
     pub brand_color: Option<String>,
 }
 
 /// The customer (seed 000).
 #[derive(Debug, Deserialize)]
 pub struct CustomerWire {
-    #[serde(default)]
     pub id: Option<String>,
     pub customer_type: String,
-    #[serde(default)]
     pub country: Option<String>,
     pub name: String,
-    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default)]
     pub identifier_type: Option<String>,
-    #[serde(default)]
     pub identifier: Option<String>,
-    #[serde(default)]
     pub address: Option<String>,
-    #[serde(default)]
     pub phone: Option<String>,
 }
 
@@ -88,7 +68,6 @@ pub struct CustomerWire {
 pub struct InstitutionWire {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub display_name: Option<String>,
     #[serde(default)]
     pub active: bool,
@@ -99,44 +78,33 @@ pub struct InstitutionWire {
 pub struct PaymentIntentWire {
     pub id: String,
     pub status: String,
-    #[serde(default)]
     pub amount: Option<WireDecimal>,
-    #[serde(default)]
     pub currency: Option<String>,
     #[serde(default)]
     pub allowed_payment_method_types: Vec<String>,
-    #[serde(default)]
     pub payment_method_information: Option<MethodInformationWire>,
     #[serde(default)]
     pub charges: Vec<ChargeWire>,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub updated_at: Option<String>,
-    #[serde(default)]
     pub expires_at: Option<String>,
 }
 
 /// Where the payer authorises the payment, per method.
 #[derive(Debug, Default, Deserialize)]
 pub struct MethodInformationWire {
-    #[serde(default)]
     pub open_finance: Option<RedirectWire>,
-    #[serde(default)]
     pub pse: Option<RedirectWire>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct RedirectWire {
-    #[serde(default)]
     pub redirect_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct ChargeWire {
-    #[serde(default)]
     pub id: Option<String>,
-    #[serde(default)]
     pub status: Option<String>,
 }
 
@@ -146,10 +114,8 @@ pub struct TransactionWire {
     pub id: String,
     pub amount: WireDecimal,
     pub currency: String,
-    #[serde(default)]
     pub description: Option<String>,
     pub transaction_type: String,
-    #[serde(default)]
     pub payment_intent: Option<String>,
 }
 

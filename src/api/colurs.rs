@@ -9,48 +9,31 @@ use crate::checkout::link::{
 };
 use crate::checkout::money::{Breakdown, Currency, FeeMode};
 
-/// `GET /api/payment_link/{uuid}/`, fields verbatim; unknown fields are ignored.
+/// `GET /api/payment_link/{uuid}/`, fields verbatim; unknown fields are ignored
+/// and absent `Option` fields read as `None`.
 #[derive(Debug, Deserialize)]
 pub struct LinkWire {
     pub uuid: String,
-    #[serde(default)]
     pub owner: Option<OwnerWire>,
     pub currency: String,
-    #[serde(default)]
     pub amount: Option<WireDecimal>,
-    #[serde(default)]
     pub colurs_fee_amount: Option<WireDecimal>,
-    #[serde(default)]
     pub colurs_iva_amount: Option<WireDecimal>,
-    #[serde(default)]
     pub total_to_pay: Option<WireDecimal>,
     pub status: String,
-    #[serde(default)]
     pub expires_at: Option<String>,
-    #[serde(default)]
     pub paid_at: Option<String>,
-    #[serde(default)]
     pub paid_amount: Option<WireDecimal>,
-    #[serde(default)]
     pub allowed_methods: Option<Vec<String>>,
-    #[serde(default)]
     pub description: Option<String>,
     // Extensions (docs/api.md).
-    #[serde(default)]
     pub is_general: Option<bool>,
-    #[serde(default)]
     pub fee_mode: Option<String>,
-    #[serde(default)]
     pub fee_rate_bps: Option<u32>,
-    #[serde(default)]
     pub iva_rate_bps: Option<u32>,
-    #[serde(default)]
     pub min_amount: Option<WireDecimal>,
-    #[serde(default)]
     pub max_amount: Option<WireDecimal>,
-    #[serde(default)]
     pub merchant: Option<MerchantWire>,
-    #[serde(default)]
     pub callback_urls: Option<CallbackUrlsWire>,
     #[serde(default)]
     pub allowed_embed_origins: Vec<String>,
@@ -58,24 +41,19 @@ pub struct LinkWire {
 
 #[derive(Debug, Deserialize)]
 pub struct OwnerWire {
-    #[serde(default)]
     pub username: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct MerchantWire {
     pub name: String,
-    #[serde(default)]
     pub logo_url: Option<String>,
-    #[serde(default)]
     pub brand_color: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct CallbackUrlsWire {
-    #[serde(default)]
     pub success: Option<String>,
-    #[serde(default)]
     pub cancel: Option<String>,
 }
 

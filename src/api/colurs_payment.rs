@@ -76,10 +76,8 @@ fn unreadable(_: serde_json::Error) -> ApiError {
 /// the total was shown from the link and the status report carries it again.
 #[derive(Deserialize)]
 struct PayResponseWire {
-    #[serde(default)]
     payment_link: Option<String>,
     money_movement_id: String,
-    #[serde(default)]
     approval_timeout_seconds: Option<u32>,
 }
 
@@ -115,14 +113,10 @@ pub fn parse_pay_response(body: &str) -> Result<PaymentStarted, ApiError> {
 #[derive(Deserialize)]
 struct PaymentStatusWire {
     money_movement_id: String,
-    #[serde(default)]
     payment_method: Option<String>,
     status: String,
-    #[serde(default)]
     total_to_pay: Option<WireDecimal>,
-    #[serde(default)]
     updated_at: Option<String>,
-    #[serde(default)]
     expires_at: Option<String>,
 }
 

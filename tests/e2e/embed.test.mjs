@@ -267,6 +267,32 @@ test('Bancolombia through the embed: the bank page loads once at top level, neve
   assert.deepEqual(await cspReports(), []);
 });
 
+test('when the browser refuses the frame its top navigation, embed.js sends the window to the bank, once', async () => {
+  await withPage(async (page) => {
+    // A sandboxed frame without allow-top-navigation: the page's own attempt is refused.
+    await page.addInitScript(() => {
+      if (window.top !== window) return;
+      const create = document.createElement.bind(document);
+      document.createElement = (name, ...rest) => {
+        const element = create(name, ...rest);
+        if (String(name).toLowerCase() === 'iframe') {
+          element.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups');
+        }
+        return element;
+      };
+    });
+    const frame = await openMerchant(page);
+    assert.equal(await page.locator('#checkout iframe').getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-forms allow-popups');
+    await chooseMethod(frame, 'BANCOLOMBIA');
+    await fillBancolombia(frame);
+    await byTestId(frame, 'pay').click();
+    await page.waitForURL(new RegExp(`^${sandbox.baseUrl}/sandbox/bank/mm_[0-9a-f]+$`));
+    await page.locator('[data-testid="bank-approve"]').waitFor();
+    assert.deepEqual(page.topNavigations.filter((url) => url.includes('/sandbox/bank/')), [page.url()]);
+    assert.ok(!page.frameUrls.some((url) => url.includes('/sandbox/bank/')), page.frameUrls.join('\n'));
+  });
+});
+
 test('Nequi inside the frame: the merchant gets complete with the reference without leaving its page', async () => {
   await clearCspReports();
   await withPage(async (page) => {
