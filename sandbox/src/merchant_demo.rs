@@ -11,8 +11,9 @@
 //!   sends is listed in `<ol id="events">` (one `<li>` of JSON each) and
 //!   kept in `window.paylinkEvents`.
 //! - `GET /foreign?link=<uuid>` mounts a link that does not allow this
-//!   origin (default: the seeded `active` link), which browsers refuse to
-//!   show (`frame-ancestors`).
+//!   origin (default: the seeded `active` link, which only
+//!   `https://merchant.example` may frame), which browsers refuse to show
+//!   (`frame-ancestors`).
 //! - `GET /done?result=…` is where the demo links send the payer back.
 
 use axum::body::{to_bytes, Body};

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, SEEDED, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi,
+  PHONE, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi,
   getLink, launchBrowser, openPage, startSandbox, waitForState,
 } from './harness.mjs';
 
@@ -454,8 +454,13 @@ test('a page on an origin the link does not allow cannot frame it, and the brows
   const headers = (await fetch(`${sandbox.baseUrl}/pay/${link.uuid}`)).headers;
   assert.match(headers.get('content-security-policy'), /frame-ancestors https:\/\/shop\.example(;|$)/);
   assert.equal(headers.get('x-frame-options'), null);
+  // Allows no origin: frame-ancestors 'none', and X-Frame-Options for older browsers.
+  const unframable = await createLink(sandbox.baseUrl, { currency: 'COP', amount: 50000.0 });
+  const none = (await fetch(`${sandbox.baseUrl}/pay/${unframable.uuid}`)).headers;
+  assert.match(none.get('content-security-policy'), /frame-ancestors 'none'(;|$)/);
+  assert.equal(none.get('x-frame-options'), 'DENY');
 
-  for (const uuid of [link.uuid, SEEDED.active]) {
+  for (const uuid of [link.uuid, unframable.uuid]) {
     await withPage(async (page) => {
       const frame = await openMerchant(page, `/foreign?link=${uuid}`);
       await eventually(() => frame.url().startsWith('chrome-error:'), {

@@ -362,3 +362,70 @@ export async function payAndReachConsent(page, baseUrl) {
   await page.waitForURL(new RegExp(`^${baseUrl}/sandbox/consent/[0-9a-f-]{36}$`));
   return new URL(page.url()).pathname.split('/').pop();
 }
+
+// ---- Fault switches and CSP reports of the sandbox -------------------------
+
+/** Adds a fault rule (`POST /sandbox/faults`); resolves to the rule as stored. */
+export async function addFault(baseUrl, rule) {
+  const response = await fetch(`${baseUrl}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
+  if (response.status !== 201) throw new Error(`add fault failed: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** The fault rules still set, in order, with their `remaining` and `hits`. */
+export async function listFaults(baseUrl) {
+  const response = await fetch(`${baseUrl}/sandbox/faults`);
+  if (!response.ok) throw new Error(`list faults failed: ${response.status}`);
+  return response.json();
+}
+
+/** Removes every fault rule. */
+export async function clearFaults(baseUrl) {
+  const response = await fetch(`${baseUrl}/sandbox/faults`, { method: 'DELETE' });
+  if (response.status !== 204) throw new Error(`clear faults failed: ${response.status}`);
+}
+
+/** The CSP violation reports the sandbox received, in arrival order. */
+export async function cspReports(baseUrl) {
+  const response = await fetch(`${baseUrl}/sandbox/csp-reports`);
+  if (!response.ok) throw new Error(`csp reports failed: ${response.status}`);
+  return response.json();
+}
+
+export async function clearCspReports(baseUrl) {
+  const response = await fetch(`${baseUrl}/sandbox/csp-reports`, { method: 'DELETE' });
+  if (response.status !== 204) throw new Error(`clear csp reports failed: ${response.status}`);
+}
+
+/** Records every request the page sends under `/api/` in `page.apiRequests`. */
+export function watchApiRequests(page) {
+  page.apiRequests = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) page.apiRequests.push(request);
+  });
+  return page.apiRequests;
+}
+
+/**
+ * Records every `data-state` the checkout passes through, in order, in the
+ * page's `window.__paylinkStates` (read it with `statesSeen`). Call before
+ * `goto`; each document (a reload too) starts a new list.
+ */
+export async function recordStates(page) {
+  await page.addInitScript(() => {
+    const seen = [];
+    Object.defineProperty(window, '__paylinkStates', { value: seen });
+    new MutationObserver(() => {
+      const state = document.querySelector('.paylink')?.getAttribute('data-state');
+      if (state && seen[seen.length - 1] !== state) seen.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+}
+
+export function statesSeen(page) {
+  return page.evaluate(() => [...(window.__paylinkStates || [])]);
+}
