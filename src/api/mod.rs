@@ -5,3 +5,6 @@ pub mod colurs_payment;
 pub mod belvo;
 pub mod decimal;
 pub mod error;
+
+#[cfg(test)]
+mod robustness_tests;

@@ -809,4 +809,26 @@ mod tests {
             let _ = DocumentType::from_code(&input);
         }
     }
+
+    #[test]
+    fn normalized_values_validate_to_themselves() {
+        let valid = [
+            (DocumentType::NIT, "900.123.456-8"),
+            (DocumentType::CC, "1.018.760.936"),
+            (DocumentType::CE, "e-123456"),
+            (DocumentType::CPF, "390.533.447-05"),
+            (DocumentType::CNPJ, "12.abc.345/01de-35"),
+            (DocumentType::CNPJ, "A8.7HB.ZHB/0001-61"),
+            (DocumentType::PP, "ab123456"),
+        ];
+        for (kind, typed) in valid {
+            let normalized = document(kind, typed).unwrap();
+            assert_eq!(document(kind, &normalized), Ok(normalized.clone()), "{kind:?} {typed}");
+        }
+        for phone in ["+57 300 123 4567", "3991111111"] {
+            let national = co_mobile(phone).unwrap();
+            assert_eq!(co_mobile(&national), Ok(national.clone()));
+        }
+    }
 }
+

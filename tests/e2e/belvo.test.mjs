@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BELVO, MERCHANT_ORIGIN, PHONE, belvoDist, byTestId, chooseInstitution, copyBelvoLink, createBelvoIntent,
+  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, copyBelvoLink, createBelvoIntent,
   eventually, getBelvoIntent, getBelvoLink, institutionNames, launchBrowser, linkStats, openPayPage,
   payAndReachConsent, startSandbox, waitForState, watchIntentRequests,
 } from './harness.mjs';
@@ -123,7 +123,7 @@ test('Belvo PSE for a known customer: paying as Carlos Vives, his data locked, a
     assert.ok(await byTestId(page, 'input-person_type').isDisabled());
     assert.ok(await byTestId(page, 'input-document_type').isDisabled());
     const bank = byTestId(page, 'input-bank');
-    await bank.waitFor();
+    await bank.waitFor({ timeout: 10_000 });
     assert.equal(await bank.inputValue(), '');
     assert.ok(await bank.isEnabled());
 
@@ -176,7 +176,7 @@ test('Belvo PSE rejected at the bank: the failed screen, and back-to-merchant go
     assert.equal(await byTestId(page, 'notice-title').innerText(), ES.rejected);
     assert.ok(await byTestId(page, 'try-again').isVisible());
     await byTestId(page, 'back-to-merchant').click();
-    await page.waitForURL(`${MERCHANT_ORIGIN}/belvo/pse-rejected/cancel`);
+    await page.waitForURL(link.callback_urls.cancel);
     assert.deepEqual(page.problems, []);
   });
   assert.equal((await getBelvoLink(sandbox.baseUrl, token)).status, 'ACTIVE');
@@ -201,7 +201,7 @@ test('Pix for an individual: only active institutions, searchable by name, and t
     // An individual pays as themself: no one else's CPF is asked for.
     assert.equal(await byTestId(page, 'input-payer_cpf').count(), 0);
 
-    await byTestId(page, 'input-bank').waitFor();
+    await byTestId(page, 'input-bank').waitFor({ timeout: 10_000 });
     const names = await institutionNames(page);
     assert.deepEqual([...names].sort(), [...active].sort());
     for (const name of inactive) assert.ok(!names.includes(name), `${name} is offered`);
@@ -216,7 +216,7 @@ test('Pix for an individual: only active institutions, searchable by name, and t
     };
     for (const [typed, expected] of Object.entries(searches)) {
       await search.fill(typed);
-      await eventually(async () => JSON.stringify((await institutionNames(page)).sort()) === JSON.stringify(expected),
+      await eventually(async () => JSON.stringify((await institutionNames(page)).sort()) === JSON.stringify([...expected].sort()),
         { message: `search "${typed}" shows ${expected}` });
       assert.ok(await notice.isHidden());
     }
@@ -263,7 +263,7 @@ test('Pix for an individual, authorised with the answer in the fragment: paid, t
     await assertPixReceipt(page, intentId);
     assertCleanReturnUrl(page, token, intentId);
     await byTestId(page, 'return-now').click();
-    await page.waitForURL(`${MERCHANT_ORIGIN}/belvo/pix-fragment/success`);
+    await page.waitForURL(link.callback_urls.success);
     assert.deepEqual(page.problems, []);
   });
 });
@@ -280,7 +280,7 @@ test('Pix for an individual, refused at the bank: the failed screen, nothing pai
     assert.equal(await byTestId(page, 'notice-title').innerText(), PT.rejected);
     assert.equal((await getBelvoIntent(sandbox.baseUrl, token, intentId)).status, 'CANCELED');
     await byTestId(page, 'back-to-merchant').click();
-    await page.waitForURL(`${MERCHANT_ORIGIN}/belvo/pix-rejected/cancel`);
+    await page.waitForURL(link.callback_urls.cancel);
     assert.deepEqual(page.problems, []);
   });
   assert.equal((await getBelvoLink(sandbox.baseUrl, token)).status, 'ACTIVE');

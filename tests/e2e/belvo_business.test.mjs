@@ -20,11 +20,11 @@ const BAD_CPFS = [
 ];
 const BUSINESSES = [
   {
-    label: 'numeric CNPJ', token: BELVO.pixBusiness, name: 'Padaria Pão Quente Ltda',
+    label: 'a numeric CNPJ', token: BELVO.pixBusiness, name: 'Padaria Pão Quente Ltda',
     cnpj: '11222333000181', total: `R$${NBSP}5.890,50`,
   },
   {
-    label: 'alphanumeric CNPJ', token: BELVO.pixBusinessAlnum, name: 'Oficina Digital Ltda',
+    label: 'an alphanumeric CNPJ', token: BELVO.pixBusinessAlnum, name: 'Oficina Digital Ltda',
     cnpj: '12ABC34501DE35', total: `R$${NBSP}249,90`,
   },
 ];
@@ -63,7 +63,7 @@ async function cpfProblem(page) {
 }
 
 for (const business of BUSINESSES) {
-  test(`Pix for a business with a ${business.label}: the payer's CPF is asked for, bad ones refused without a request, a good one pays`, async () => {
+  test(`Pix for a business with ${business.label}: the payer's CPF is asked for, bad ones refused without a request, a good one pays`, async () => {
     const { token } = business;
     const { callback_urls: callbacks } = await getBelvoLink(sandbox.baseUrl, token);
     await withPage(async (page) => {

@@ -4,8 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, eventually, getBelvoIntent, getBelvoLink,
-  launchBrowser, openPayPage, payAndReachConsent, startSandbox, waitForState, watchIntentRequests,
+  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, copyBelvoLink, createBelvoIntent, eventually,
+  getBelvoIntent, getBelvoLink, launchBrowser, openPayPage, payAndReachConsent, startSandbox, waitForState,
+  watchIntentRequests,
 } from './harness.mjs';
 
 const CONSENT_TIMEOUT_SECONDS = 3;
@@ -63,4 +64,27 @@ test('a consent left unanswered expires: the bank page says so, and back on the 
     await page.context().close();
   }
   assert.equal((await getBelvoLink(sandbox.baseUrl, token)).status, 'ACTIVE');
+});
+
+test('a consent that expires while the payer waits on the page: a countdown of the seconds left, then the time ran out', async () => {
+  const link = await copyBelvoLink(sandbox.baseUrl, BELVO.pixIndividual, 'pix-expires-while-waiting');
+  const token = link.access_token;
+  const intent = await createBelvoIntent(sandbox.baseUrl, token, { payer_institution: '600f1b4a-1ef9-4f89-b341-1a35f0c32cc0' });
+  const page = await openPayPage(browser, PHONE, { locale: 'pt-BR' });
+  try {
+    await page.goto(`${sandbox.baseUrl}/pay/${token}?payment=${intent.id}`);
+    await waitForState(page, 'confirming');
+    const countdown = byTestId(page, 'consent-countdown');
+    await countdown.waitFor();
+    assert.match(await countdown.innerText(), /^0:0[0-3]$/);
+    // The page keeps asking the provider; once the consent has expired it says so.
+    await waitForState(page, 'failed', { timeout: (CONSENT_TIMEOUT_SECONDS + 15) * 1000 });
+    assert.equal((await getBelvoIntent(sandbox.baseUrl, token, intent.id)).status, 'FAILED');
+    assert.equal(await byTestId(page, 'notice-title').innerText(), PT.timeRanOut);
+    assert.equal(await page.locator('.notice__body').innerText(), PT.consentExpired);
+    assert.equal(page.url(), `${sandbox.baseUrl}/pay/${token}?payment=${intent.id}`);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
 });

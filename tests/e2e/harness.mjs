@@ -346,7 +346,7 @@ export function watchIntentRequests(page) {
 /** Picks the payer's bank (PSE) or institution (Pix) by the name shown. */
 export async function chooseInstitution(page, name) {
   const select = byTestId(page, 'input-bank');
-  await select.waitFor();
+  await select.waitFor({ timeout: 10_000 });
   await select.selectOption({ label: name });
 }
 
