@@ -212,7 +212,12 @@ impl Payable {
             [only] => Some(*only),
             _ => None,
         };
-        let banks = if link.methods.contains(&Method::Pse) { Banks::Loading } else { Banks::NotNeeded };
+        // PSE asks for a bank and Pix for an institution: fetch the list at once.
+        let banks = if link.methods.iter().any(|m| matches!(m, Method::Pse | Method::Pix)) {
+            Banks::Loading
+        } else {
+            Banks::NotNeeded
+        };
         // A customer the provider knows fills the form with what it holds.
         let mut form = FormValues::default();
         if let Some(customer) = &link.customer {

@@ -483,3 +483,12 @@ fn the_total_of_a_typed_amount_is_known_once_it_is_submitted() {
     let Checkout::Submitting(p) = &state else { panic!("{}", state.name()) };
     assert_eq!(p.total_to_pay(), Some(5_119_000));
 }
+
+#[test]
+fn a_pix_link_fetches_its_institutions() {
+    let pix = PaymentLink { currency: Currency::BRL, methods: vec![Method::Pix], ..link(LinkStatus::Active, vec![]) };
+    let (state, effects) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(pix)));
+    assert!(effects.contains(&Effect::FetchBanks));
+    let Checkout::Payable(p) = state else { panic!() };
+    assert_eq!(p.banks, Banks::Loading);
+}

@@ -39,10 +39,12 @@ impl Parent {
     pub fn watch_height(&self) {
         let parent = self.clone();
         let observer = Closure::<dyn FnMut()>::new(move || {
+            // The body's own height, not the document's: a document is never
+            // shorter than its frame, so the frame could grow but never shrink.
             let height = web_sys::window()
                 .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-                .map_or(0, |e| e.scroll_height().max(0) as u32);
+                .and_then(|d| d.body())
+                .map_or(0, |body| body.offset_height().max(0) as u32);
             parent.post(&PageMessage::Resize { height });
         });
         if let Ok(resize) = web_sys::ResizeObserver::new(observer.as_ref().unchecked_ref()) {
