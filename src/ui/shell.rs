@@ -101,6 +101,13 @@ impl Shell {
 
     /// Keeps the embedding merchant page informed: every state, then the outcome.
     fn tell_parent(self, state: &Checkout) {
+        if let (None, Checkout::LoadFailed { .. }) = (self.parent.get_value(), state) {
+            // No link, so no allowed origins to check: only the failure is told.
+            if let Some(parent) = Parent::announced() {
+                parent.post(&PageMessage::Error { code: state.name().to_owned() });
+            }
+            return;
+        }
         let Some(parent) = self.parent.get_value() else { return };
         parent.post(&PageMessage::Status { state: state.name().to_owned() });
         let outcome = match state {

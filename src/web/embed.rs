@@ -27,6 +27,15 @@ impl Parent {
         (framed() && is_allowed_origin(&origin, &link.embed_origins)).then_some(Parent { origin })
     }
 
+    /// The origin embed.js announced, not yet checked against a link: only
+    /// for telling that the link could not be loaded. `postMessage` delivers
+    /// it only if the parent really has that origin, and it says nothing a
+    /// framer could not see on the screen.
+    pub fn announced() -> Option<Parent> {
+        let origin = query_param("embed_origin")?;
+        (framed() && origin != "null").then_some(Parent { origin })
+    }
+
     /// Posts to the parent at its exact origin, never `'*'`.
     pub fn post(&self, message: &PageMessage) {
         let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());

@@ -429,3 +429,29 @@ export async function recordStates(page) {
 export function statesSeen(page) {
   return page.evaluate(() => [...(window.__paylinkStates || [])]);
 }
+
+// ---- Accessibility checks ---------------------------------------------------
+
+/**
+ * A copy of dist/ taken while holding the build lock, for a test file that
+ * must see one build from start to end even if dist/ is rebuilt meanwhile.
+ * Returns `{ dir, remove() }`; give `dir` to `startSandbox({ DIST_DIR })`.
+ */
+export async function distSnapshot() {
+  const { mkdirSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = new URL('../..', import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), 'paylink-dist-'));
+  mkdirSync(join(root, 'target'), { recursive: true });
+  execFileSync('flock', [join(root, 'target/dist.lock'), 'cp', '-a', `${DIST_DIR}/.`, dir]);
+  rmSync(join(dir, '.stage'), { recursive: true, force: true });
+  rmSync(join(dir, 'gallery', '.stage'), { recursive: true, force: true });
+  return {
+    dir,
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
