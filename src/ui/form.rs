@@ -113,11 +113,11 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
                 move || shown().is_empty()
             };
             view! {
+            // Named by a visible label: a placeholder is gone once the payer types.
             {searchable.then(|| view! {
+                <label class="field__hint" for=search_id.clone()>{tr(Key::SearchBank)}</label>
                 <input type="search" id=search_id.clone() class="field__input field__search"
                     data-testid="bank-search" autocomplete="off"
-                    aria-label=move || lang.get().text(Key::SearchBank)
-                    placeholder=move || lang.get().text(Key::SearchBank)
                     prop:value=move || search.get()
                     on:input:target=move |ev| search.set(ev.target().value())/>
             })}

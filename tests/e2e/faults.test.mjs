@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, addFault, byTestId, chooseMethod, clearFaults, createLink, decideAtBank, eventually,
+  PHONE, addFault, byTestId, chooseMethod, clearFaults, createLink, decideAtBank, distSnapshot, eventually,
   fillBancolombia, fillNequi, launchBrowser, linkStats, listFaults, openPayPage, payThroughApi,
   payableLink, recordStates, startSandbox, statesSeen, waitForState,
 } from './harness.mjs';
@@ -29,17 +29,21 @@ const BANCOLOMBIA_PAYMENT = {
   payer_document: '1234567890',
 };
 
+let dist;
 let sandbox;
 let browser;
 
 before(async () => {
-  sandbox = await startSandbox();
+  // One build for the whole file, even if dist/ is rebuilt meanwhile.
+  dist = await distSnapshot();
+  sandbox = await startSandbox({ DIST_DIR: dist.dir });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await sandbox?.stop();
+  dist?.remove();
 });
 
 /** A fresh phone page; the fault rules set by the test are cleared afterwards. */
@@ -280,7 +284,7 @@ test('back from the bank page: confirming, no form that could pay again; a secon
 });
 
 test('a reload while the Nequi push waits for approval: the page resumes and ends paid, keeping nothing in storage', async () => {
-  const nequiSandbox = await startSandbox({ NEQUI_DECISION_SECONDS: '4' });
+  const nequiSandbox = await startSandbox({ DIST_DIR: dist.dir, NEQUI_DECISION_SECONDS: '4' });
   try {
     const link = await createLink(nequiSandbox.baseUrl, {
       currency: 'COP', amount: 15000.0, is_general: false, description: 'Recarga', allowed_methods: ['NEQUI'],

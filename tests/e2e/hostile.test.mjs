@@ -5,8 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  PHONE, byTestId, chooseMethod, clearCspReports, createLink, cspReports, eventually, fillBancolombia,
+  PHONE, byTestId, chooseMethod, clearCspReports, createLink, cspReports, distSnapshot, eventually, fillBancolombia,
   launchBrowser, linkStats, openPayPage, payableLink, startSandbox, waitForState, watchApiRequests,
 } from './harness.mjs';
 
@@ -18,17 +20,39 @@ const TEXT = {
 };
 const MARKUP = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * Trunk names a file after its content hash, a 64-bit number written in hex
+ * without leading zeros: 16 digits mostly, fewer for about one build file in
+ * sixteen. Copies of the built files under such names, as Trunk would write them.
+ */
+const SHORT_HASH_NAMES = {
+  '_bg.wasm': 'paylink-123456789abcdef_bg.wasm',
+  '.js': 'paylink-123456789abcdef.js',
+  '.css': 'main-23456789abcdef.css',
+};
+
+let dist;
 let sandbox;
 let browser;
 
 before(async () => {
-  sandbox = await startSandbox();
+  // One build for the whole file, even if dist/ is rebuilt meanwhile.
+  dist = await distSnapshot();
+  const files = readdirSync(dist.dir);
+  for (const [suffix, name] of Object.entries(SHORT_HASH_NAMES)) {
+    const built = files.find((file) => file.endsWith(suffix) && !file.endsWith(`_bg${suffix}`));
+    if (!built) throw new Error(`no built *${suffix} in ${files}`);
+    copyFileSync(join(dist.dir, built), join(dist.dir, name));
+  }
+  sandbox = await startSandbox({ DIST_DIR: dist.dir });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await sandbox?.stop();
+  dist?.remove();
 });
 
 /** A fresh phone page; any dialog (alert, confirm, prompt) is recorded as a problem. */
@@ -274,7 +298,18 @@ test('the page, its files and the API answer with the security headers', async (
     if (path.endsWith('.wasm')) assert.equal(file.headers.get('content-type'), 'application/wasm');
     cached[path] = file.headers.get('cache-control');
   }
-  assert.deepEqual(cached, Object.fromEntries(hashed.map((path) => [path, 'public, max-age=31536000, immutable'])));
+  assert.deepEqual(cached, Object.fromEntries(hashed.map((path) => [path, IMMUTABLE])));
+});
+
+test('a hashed file whose hash Trunk wrote with fewer than 16 digits is cached as immutable too', async () => {
+  const cached = {};
+  for (const name of Object.values(SHORT_HASH_NAMES)) {
+    const file = await fetch(`${sandbox.baseUrl}/${name}`);
+    await file.arrayBuffer();
+    assert.equal(file.status, 200, name);
+    cached[name] = file.headers.get('cache-control');
+  }
+  assert.deepEqual(cached, Object.fromEntries(Object.values(SHORT_HASH_NAMES).map((name) => [name, IMMUTABLE])));
 });
 
 test('a whole payment, from the link to the receipt through the bank page, causes no CSP report', async () => {
