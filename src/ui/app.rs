@@ -133,7 +133,7 @@ pub fn CheckoutView() -> impl IntoView {
         current
     });
     view! {
-        <div class="paylink" data-state=move || state.with(|s| s.name())>
+        <main class="paylink" data-state=move || state.with(|s| s.name())>
             <LanguageSwitcher/>
             <OfflineBanner/>
             // One polite live region announces every change the payer did not cause.
@@ -161,7 +161,7 @@ pub fn CheckoutView() -> impl IntoView {
                     </Notice>
                 }.into_any(),
             }}
-        </div>
+        </main>
     }
 }
 

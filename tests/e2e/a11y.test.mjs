@@ -54,6 +54,8 @@ for (const lang of LANGS) {
         for (const fixture of fixtures) {
           await openFixture(page, sandbox.baseUrl, fixture, { scheme, lang });
           assert.equal(await page.locator('html').getAttribute('lang'), LANG_TAGS[lang], `${fixture} is not in ${lang}`);
+          // One main landmark holds the checkout (axe's landmark rules are best practice, not WCAG).
+          assert.equal(await page.locator('main, [role="main"]').count(), 1, `${fixture}: not one main landmark`);
           for (const violation of await axeViolations(page)) found.push({ ...violation, fixture, lang, scheme });
         }
         assert.deepEqual(page.problems, []);
