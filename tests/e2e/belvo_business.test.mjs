@@ -108,7 +108,12 @@ for (const business of BUSINESSES) {
         );
         assert.deepEqual(await cpfProblem(page), { message: bad.message, invalid: 'true' }, bad.why);
         assert.equal(await page.locator('.paylink').getAttribute('data-state'), 'filling');
-        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'input-payer_cpf');
+        // Focus moves to the first invalid field one animation frame after the submit.
+        await page.waitForFunction(
+          () => document.activeElement?.getAttribute('data-testid') === 'input-payer_cpf',
+          null,
+          { timeout: 5_000 },
+        );
       }
       assert.equal(page.intentRequests.length, 0, 'a payment intent request left the page');
       assert.deepEqual(await linkStats(sandbox.baseUrl, token), { payments_created: 0 });
