@@ -43,10 +43,12 @@ test-size: build
 test-e2e: build sandbox
 	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
-## bench: load, size and interaction figures of the release bundle (docs/performance.md)
+## bench: load, size and interaction figures of the release bundle (docs/performance.md),
+## then Lighthouse's accessibility score of the main screens (docs/accessibility.md)
 .PHONY: bench
 bench: build sandbox
 	@node bench/run.mjs
+	@node bench/a11y.mjs
 
 ## screenshots: the gallery's states in light and dark, phone and desktop, into docs/screenshots/
 screenshots: build sandbox
