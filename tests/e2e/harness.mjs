@@ -540,3 +540,13 @@ export function focused(page) {
     };
   });
 }
+
+/** Runs `run` with a fresh pay page, closing its context whatever happens. */
+export async function withPayPage(browser, device, run, options) {
+  const page = await openPayPage(browser, device, options);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}

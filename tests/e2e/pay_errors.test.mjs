@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PHONE, byTestId, chooseMethod, createLink, decideAtBank, eventually, fillBancolombia, getLink,
-  launchBrowser, linkStats, openPayPage, payThroughApi, payableLink, startSandbox, waitForState,
+  launchBrowser, linkStats, payThroughApi, payableLink, startSandbox, waitForState, withPayPage,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -32,14 +32,8 @@ after(async () => {
   await sandbox?.stop();
 });
 
-async function withPage(run) {
-  const page = await openPayPage(browser, PHONE);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+/** A fresh phone page for one test, closed whatever happens. */
+const withPage = (run) => withPayPage(browser, PHONE, run);
 
 /** Console errors other than the browser's own line for an error status we answered on purpose. */
 function unexpectedProblems(page) {

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PHONE, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi, fillPse,
-  launchBrowser, linkStats, openPayPage, payableLink, startSandbox, waitForState,
+  launchBrowser, linkStats, payableLink, startSandbox, waitForState, withPayPage,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -30,14 +30,8 @@ after(async () => {
   await sandbox?.stop();
 });
 
-async function withPage(run) {
-  const page = await openPayPage(browser, PHONE);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+/** A fresh phone page for one test, closed whatever happens. */
+const withPage = (run) => withPayPage(browser, PHONE, run);
 
 /** The message shown next to a field, and whether its control says it is invalid. */
 async function fieldProblem(page, name) {

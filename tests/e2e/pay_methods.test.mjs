@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   MERCHANT_ORIGIN, PHONE, SEEDED, byTestId, chooseMethod, createLink, eventually, fillBancolombia,
-  fillNequi, fillPse, launchBrowser, linkStats, openPayPage, payableLink, startSandbox, waitForState,
+  fillNequi, fillPse, launchBrowser, linkStats, payableLink, startSandbox, waitForState, withPayPage,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -28,14 +28,7 @@ after(async () => {
 });
 
 /** A fresh phone page for one test, closed whatever happens. */
-async function withPage(run) {
-  const page = await openPayPage(browser, PHONE);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const withPage = (run) => withPayPage(browser, PHONE, run);
 
 /** Submits the form and follows the page to the sandbox bank page; returns the payment id. */
 async function payAndReachBank(page, base) {
