@@ -16,7 +16,8 @@ setup:
 build: setup
 	@echo "==> build: release bundle (trunk)"
 	@# One build of dist/ at a time: concurrent trunk runs share its staging directory.
-	@mkdir -p target && flock target/dist.lock bash -c '$(WASM_ENV) export RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" && trunk build --release --offline && trunk build --release --offline=true --dist dist/gallery --public-url /gallery/ gallery.html && node scripts/compress.mjs dist'
+	@# Trunk leaves the JS glue and public/embed.js unminified: minify.mjs (esbuild) does it, then compress.mjs.
+	@mkdir -p target && flock target/dist.lock bash -c '$(WASM_ENV) export RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" && trunk build --release --offline && trunk build --release --offline=true --dist dist/gallery --public-url /gallery/ gallery.html && node scripts/minify.mjs dist && node scripts/compress.mjs dist'
 
 sandbox:
 	@echo "==> build: sandbox server"

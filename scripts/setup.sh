@@ -84,7 +84,7 @@ if ! grep -q "wasm_bindgen = \"$wbg\"" Trunk.toml; then
   false
 fi
 
-step "Node packages (wasm-opt, playwright-core) from package-lock.json"
+step "Node packages (wasm-opt, esbuild, playwright-core) from package-lock.json"
 if [ -f node_modules/.package-lock.json ] && cmp -s package-lock.json .tools/package-lock.installed; then
   echo "    node_modules matches package-lock.json"
 else
@@ -93,5 +93,7 @@ else
 fi
 node_modules/.bin/wasm-opt --version | grep -q "$WASM_OPT_VERSION" \
   || { echo "    node_modules/.bin/wasm-opt is not $WASM_OPT_VERSION"; false; }
+node_modules/.bin/esbuild --version >/dev/null \
+  || { echo "    node_modules/.bin/esbuild does not run on this machine"; false; }
 
 step "done"

@@ -1,5 +1,6 @@
 // Size budgets of the built page: the bytes a payer's phone downloads before
-// the page is interactive (brotli, as served), per asset and in total.
+// the page is interactive (brotli, as served), per asset and in total; and
+// the raw bytes of public/embed.js, the script merchants' pages load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -41,4 +42,12 @@ test('the first load stays within the total budget', () => {
   const total = firstLoadAssets().reduce((sum, { file }) => sum + brotliBytes(file), 0);
   console.log(`total ${total} B brotli (budget ${budgets.first_load_total})`);
   assert.ok(total <= budgets.first_load_total, `first load ${total} B > ${budgets.first_load_total} B`);
+});
+
+test('public/embed.js, as built (minified), stays within its raw budget', () => {
+  const file = join(DIST, 'public/embed.js');
+  assert.ok(existsSync(file), 'dist/public/embed.js is missing: the build copies public/');
+  const bytes = statSync(file).size;
+  console.log(`embed.js ${bytes} B raw (budget ${budgets.embed_js_minified})`);
+  assert.ok(bytes <= budgets.embed_js_minified, `public/embed.js: ${bytes} B > ${budgets.embed_js_minified} B`);
 });
