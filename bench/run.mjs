@@ -3,6 +3,7 @@
 // bench/results/latest.json. Figures only: nothing here passes or fails.
 //
 //   BENCH_RUNS               Lighthouse runs per page (default 5)
+//   BENCH_APPLIED_RUNS       runs per page with applied (devtools) throttling (default 3)
 //   BENCH_INTERACTION_RUNS   payer sessions for the interaction timings (default 7)
 //   BENCH_TIMEOUT_S          the whole bench stops after this long (default 600)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ function count(name, fallback) {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 const RUNS = count('BENCH_RUNS', 5);
+const APPLIED_RUNS = count('BENCH_APPLIED_RUNS', 3);
 const INTERACTION_RUNS = count('BENCH_INTERACTION_RUNS', 7);
 const TIMEOUT_S = count('BENCH_TIMEOUT_S', 600);
 
@@ -54,11 +56,14 @@ function printSizes(sizes, floor) {
   ], ['left', 'right', 'right', 'right', 'left']));
 }
 
-function printLighthouse(page, floor, settings) {
+function printLighthouse(page, floor, settings, runCount) {
   const t = settings.throttling;
-  log(`\nPage load: Lighthouse ${settings.lighthouse_version}, default ${settings.form_factor} settings `
-    + `(${settings.throttling_method}d: ${t.rttMs} ms RTT, ${fmt(t.throughputKbps)} kbps, ${t.cpuSlowdownMultiplier}x CPU), `
-    + `${RUNS} runs each; median (min–max)`);
+  const applied = settings.throttling_method === 'devtools';
+  log(`\nPage load: Lighthouse ${settings.lighthouse_version}, ${applied ? '' : 'default '}${settings.form_factor} settings `
+    + (applied
+      ? `with applied throttling (devtools: ${fmt(t.requestLatencyMs)} ms request latency, ${fmt(t.downloadThroughputKbps)} kbps, ${t.cpuSlowdownMultiplier}x CPU), `
+      : `(${settings.throttling_method}d: ${t.rttMs} ms RTT, ${fmt(t.throughputKbps)} kbps, ${t.cpuSlowdownMultiplier}x CPU), `)
+    + `${runCount} runs each; median (min–max)`);
   log(`page = ${PAGE_PATH}, floor = /floor.html (the same content as static HTML); page/floor compares medians`);
   const rows = [['', 'page', 'floor', 'page/floor']];
   const add = (label, get, digits = 0) => {
@@ -128,6 +133,19 @@ async function main() {
     log('');
     const settings = runs.page[0].settings;
 
+    // The same with the network and CPU slowed for real: Lantern models the
+    // page from a fast local load, where the wasm is in before the link's
+    // answer, so it cannot show what a payer sees while the wasm downloads.
+    const applied = { page: [], floor: [] };
+    process.stdout.write('==> bench: Lighthouse, applied throttling ');
+    for (let i = 0; i < APPLIED_RUNS; i += 1) {
+      for (const [which, url] of [['page', `${sandbox.baseUrl}${PAGE_PATH}`], ['floor', floor.url]]) {
+        applied[which].push(await lighthouseRun(url, { throttlingMethod: 'devtools' }));
+        process.stdout.write(which === 'page' ? 'p' : 'f');
+      }
+    }
+    log('');
+
     process.stdout.write('==> bench: interactions ');
     const measured = await interactionRuns(sandbox.baseUrl, INTERACTION_RUNS);
     log('');
@@ -154,7 +172,10 @@ async function main() {
 
     log('\nBundle (dist/), bytes');
     printSizes(sizes, floor);
-    printLighthouse(page, floorSummary, settings);
+    printLighthouse(page, floorSummary, settings, RUNS);
+    const appliedPage = summarise(applied.page);
+    const appliedFloor = summarise(applied.floor);
+    if (APPLIED_RUNS > 0) printLighthouse(appliedPage, appliedFloor, applied.page[0].settings, APPLIED_RUNS);
     printInteractions(interactions);
 
     const report = {
@@ -179,6 +200,12 @@ async function main() {
         page: { path: PAGE_PATH, summary: page, runs: runs.page.map(({ settings: _, ...r }) => r) },
         floor: { path: '/floor.html', summary: floorSummary, runs: runs.floor.map(({ settings: _, ...r }) => r) },
         ratio_page_to_floor: ratios,
+      },
+      lighthouse_applied: {
+        runs: APPLIED_RUNS,
+        settings: applied.page[0] ? { ...applied.page[0].settings, benchmark_index: undefined, user_agent: undefined } : null,
+        page: { path: PAGE_PATH, summary: appliedPage, runs: applied.page.map(({ settings: _, ...r }) => r) },
+        floor: { path: '/floor.html', summary: appliedFloor, runs: applied.floor.map(({ settings: _, ...r }) => r) },
       },
       interactions,
     };

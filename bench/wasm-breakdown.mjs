@@ -168,6 +168,11 @@ try {
   const moduleRows = [...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)
     .map(([module, s]) => [module, fmt(s), `${fmt((100 * s) / code, 1)}%`]);
   process.stdout.write(`${table([['module', 'bytes', 'share of all'], ...moduleRows], ['left'])}\n`);
+
+  const largest = bodies.map((size, i) => [size, names.get(imported + i) ?? `function ${imported + i}`])
+    .sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.TOP_FUNCTIONS ?? 25));
+  process.stdout.write(`\nLargest functions before wasm-opt\n`);
+  process.stdout.write(`${table([['bytes', 'function'], ...largest.map(([s, n]) => [fmt(s), n.slice(0, 110)])], ['right', 'left'])}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -15,7 +15,10 @@ use crate::i18n::{Key, Lang};
 use crate::web::config::Config;
 use crate::web::navigate::{query_param, take_return_reference};
 
-/// Mounts the page into `#app`, replacing the skeleton index.html paints first.
+/// Mounts the page into `#app`, next to the skeleton index.html paints first:
+/// the skeleton (with whatever the inline script wrote into it) stays up
+/// until the first screen after loading replaces it, so a payer never sees
+/// it emptied.
 pub fn start() {
     // Release bundles abort on panic before any hook runs; debug builds say why.
     #[cfg(debug_assertions)]
@@ -26,7 +29,6 @@ pub fn start() {
     else {
         return;
     };
-    root.set_inner_html("");
     let root: web_sys::HtmlElement = root.unchecked_into();
     leptos::mount::mount_to(root, App).forget();
 }
@@ -112,7 +114,23 @@ pub fn App() -> impl IntoView {
             document.set_title(lang.text(Key::DocumentTitle));
         }
     });
+    Effect::new(move |_| {
+        if !shell.state.with(|s| matches!(s, Checkout::Loading { .. })) {
+            remove_skeleton();
+        }
+    });
     view! { <CheckoutView/> }
+}
+
+/// Takes index.html's skeleton away; style/main.css hides the app's own
+/// loading screen while it is there.
+fn remove_skeleton() {
+    let skeleton = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("#app > [data-state=\"skeleton\"]").ok().flatten());
+    if let Some(skeleton) = skeleton {
+        skeleton.remove();
+    }
 }
 
 /// The checkout of the `Shell` in context, whatever state it is in: the page

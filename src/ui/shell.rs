@@ -14,6 +14,7 @@ use crate::embed::protocol::PageMessage;
 use crate::web::config::Config;
 use crate::web::embed::{apply_brand, Parent};
 use crate::web::navigate;
+use crate::web::schedule::after_next_paint;
 
 /// Everything needed to run effects; all parts are `Copy` handles.
 #[derive(Clone, Copy)]
@@ -137,6 +138,9 @@ impl Shell {
         match effect {
             Fx::FetchLink => spawn_local(async move {
                 let result = fetch_link(&config, &token).await;
+                // Start-up so far is one task; the first screen is the next,
+                // after the skeleton (and what index.html wrote in it) is painted.
+                after_next_paint().await;
                 self.dispatch(Event::LinkLoaded(result));
             }),
             Fx::RetryLoadAfter(ms) => self.after(ms, move || self.dispatch(Event::RetryLoad)),

@@ -7,3 +7,4 @@ pub mod http;
 pub mod intl;
 pub mod navigate;
 pub mod prefetch;
+pub mod schedule;

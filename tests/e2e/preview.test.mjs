@@ -1,0 +1,90 @@
+// While the wasm downloads, index.html's inline script writes who asks and
+// why into the skeleton from the link it already fetched; the app then
+// replaces the skeleton. The wasm is held back here so that moment is seen.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  PHONE, SEEDED, byTestId, createLink, launchBrowser, openPage, startSandbox, waitForState,
+} from './harness.mjs';
+
+const MARKUP = '<img src=x onerror=alert(document.domain)> & "Plan"';
+const MERCHANT = 'Tienda <b>Aurora</b>';
+let sandbox;
+let browser;
+
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+/** A phone page whose wasm download waits for `release()`. */
+async function pageWithWasmHeld() {
+  const page = await openPage(browser, PHONE);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { page, release };
+}
+
+/** Resolves once index.html's script has handled the link answer. */
+async function linkAnswerHandled(page) {
+  await page.waitForFunction(() => window.paylinkPrefetch);
+  await page.evaluate(() => window.paylinkPrefetch.answer);
+  await page.waitForFunction(() => document.readyState !== 'loading');
+}
+
+test('before the code arrives the skeleton shows the merchant and the description, as text', async () => {
+  const link = await createLink(sandbox.baseUrl, {
+    currency: 'COP', amount: 50000.0, is_general: false, description: MARKUP,
+    merchant: { name: MERCHANT }, fee_mode: 'payer', expires_at: '2099-03-03T00:00:00Z',
+  });
+  const { page, release } = await pageWithWasmHeld();
+  try {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`, { waitUntil: 'domcontentloaded' });
+    const skeleton = page.locator('.paylink[data-state="skeleton"]');
+    await skeleton.locator('.summary__description').filter({ hasText: 'Plan' }).waitFor();
+    assert.equal(await skeleton.locator('.summary__description').innerText(), MARKUP);
+    assert.equal(await skeleton.locator('.summary__merchant strong').innerText(), MERCHANT);
+    assert.equal(await skeleton.locator('img, b').count(), 0, 'link text became markup');
+    // No amount before the app has checked the link.
+    assert.doesNotMatch(await skeleton.innerText(), /\d/);
+
+    release();
+    await waitForState(page, 'choosing-method');
+    assert.equal(await byTestId(page, 'description').innerText(), MARKUP);
+    assert.equal(await byTestId(page, 'merchant').innerText(), MERCHANT);
+    assert.equal(await skeleton.count(), 0, 'the skeleton stays next to the app');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    release();
+    await page.context().close();
+  }
+});
+
+for (const [label, token, state] of [['an expired', SEEDED.expired, 'expired'], ['a paid', SEEDED.paid, 'paid']]) {
+  test(`${label} link's skeleton gets no preview: nothing suggests it can be paid`, async () => {
+    const { page, release } = await pageWithWasmHeld();
+    try {
+      await page.goto(`${sandbox.baseUrl}/pay/${token}`, { waitUntil: 'domcontentloaded' });
+      await linkAnswerHandled(page);
+      const skeleton = page.locator('.paylink[data-state="skeleton"]');
+      assert.equal(await skeleton.count(), 1);
+      assert.equal((await skeleton.innerText()).trim(), '');
+      release();
+      await waitForState(page, state);
+      assert.equal(await skeleton.count(), 0);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      release();
+      await page.context().close();
+    }
+  });
+}
