@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
+# The bundle `make run` serves: dist (Colurs) or dist-belvo (Belvo).
+DIST ?= dist
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Sourced before every wasm build: see scripts/setup.sh.
@@ -12,12 +14,12 @@ WASM_ENV := source .tools/wasm.env &&
 setup:
 	@scripts/setup.sh
 
-## build: the release bundle in dist/, the designers' gallery in dist/gallery/
+## build: the release bundles, dist/ (Colurs) and dist-belvo/ (Belvo), and the gallery in dist/gallery/
 build: setup
-	@echo "==> build: release bundle (trunk)"
+	@echo "==> build: release bundles (trunk)"
 	@# One build of dist/ at a time: concurrent trunk runs share its staging directory.
 	@# Trunk leaves the JS glue and public/embed.js unminified: minify.mjs (esbuild) does it, then compress.mjs.
-	@mkdir -p target && flock target/dist.lock bash -c '$(WASM_ENV) export RUSTFLAGS="$${RELEASE_WASM_RUSTFLAGS:-}" && trunk build --release --offline && trunk build --release --offline=true --dist dist/gallery --public-url /gallery/ gallery.html && node scripts/minify.mjs dist && node scripts/compress.mjs dist'
+	@mkdir -p target && flock target/dist.lock scripts/build.sh
 
 sandbox:
 	@echo "==> build: sandbox server"
@@ -25,7 +27,7 @@ sandbox:
 
 ## run: the page against the sandbox on http://127.0.0.1:$(PORT)
 run: build sandbox
-	@PORT=$(PORT) DIST_DIR=dist target/debug/paylink-sandbox
+	@PORT=$(PORT) DIST_DIR=$(DIST) target/debug/paylink-sandbox
 
 ## test: every layer (native, browser, end to end); fails if any test fails
 test: build sandbox

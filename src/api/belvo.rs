@@ -14,16 +14,16 @@ use crate::checkout::payment::{
 };
 use crate::checkout::validate::DocumentType;
 
-/// The payment link (seed 000), with `customer` expanded **[ext]**.
+/// The payment link (seed 000), with `customer` expanded **[ext]**. Optional
+/// fields the page never reads (`payment_url`, `payment_intent`, `expires_in`)
+/// are left out here and below: serde skips them, and every field read costs
+/// bundle bytes.
 #[derive(Debug, Deserialize)]
 pub struct LinkWire {
     pub id: String,
-    pub payment_url: Option<String>,
-    pub payment_intent: Option<String>,
     pub access_token: String,
     pub callback_urls: Option<CallbackUrlsWire>,
     pub status: String,
-    pub expires_in: Option<String>,
     pub expires_at: Option<String>,
     pub amount: Option<WireDecimal>,
     pub description: Option<String>,
@@ -52,14 +52,11 @@ pub struct MerchantWire {
 /// The customer (seed 000).
 #[derive(Debug, Deserialize)]
 pub struct CustomerWire {
-    pub id: Option<String>,
     pub customer_type: String,
-    pub country: Option<String>,
     pub name: String,
     pub email: Option<String>,
     pub identifier_type: Option<String>,
     pub identifier: Option<String>,
-    pub address: Option<String>,
     pub phone: Option<String>,
 }
 
@@ -79,12 +76,9 @@ pub struct PaymentIntentWire {
     pub id: String,
     pub status: String,
     pub amount: Option<WireDecimal>,
-    pub currency: Option<String>,
     #[serde(default)]
     pub allowed_payment_method_types: Vec<String>,
     pub payment_method_information: Option<MethodInformationWire>,
-    #[serde(default)]
-    pub charges: Vec<ChargeWire>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
     pub expires_at: Option<String>,
@@ -100,12 +94,6 @@ pub struct MethodInformationWire {
 #[derive(Debug, Deserialize)]
 pub struct RedirectWire {
     pub redirect_url: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ChargeWire {
-    pub id: Option<String>,
-    pub status: Option<String>,
 }
 
 /// A transaction (seeds 000 and 001): money that moved.

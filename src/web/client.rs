@@ -5,13 +5,18 @@ use super::config::{Config, Provider};
 use super::http::{self, Answer, DEFAULT_TIMEOUT_MS};
 use super::prefetch;
 use crate::api::error::ApiError;
-use crate::api::{belvo, colurs, colurs_payment};
+#[cfg(feature = "belvo")]
+use crate::api::belvo;
+#[cfg(feature = "colurs")]
+use crate::api::{colurs, colurs_payment};
 use crate::checkout::fields::sort_banks;
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{
-    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted,
 };
+#[cfg(feature = "belvo")]
+use crate::checkout::payment::PaymentStatus;
 use crate::checkout::redirect::is_safe_redirect;
 use crate::checkout::state::{LoadError, SubmitError};
 use crate::checkout::token::{is_valid_reference, is_valid_token};
@@ -21,7 +26,9 @@ const PAY_TIMEOUT_MS: i32 = 30_000;
 
 fn link_url(config: &Config, token: &str) -> String {
     match config.provider {
+        #[cfg(feature = "colurs")]
         Provider::Colurs => format!("{}/api/payment_link/{token}/", config.api_base),
+        #[cfg(feature = "belvo")]
         Provider::Belvo => format!("{}/api/belvo/payment_links/{token}/", config.api_base),
     }
 }
@@ -37,19 +44,24 @@ pub async fn fetch_link(config: &Config, token: &str) -> Result<PaymentLink, Loa
     };
     let body = ok_body(answer.map_err(load_error)?)?;
     match config.provider {
+        #[cfg(feature = "colurs")]
         Provider::Colurs => colurs::parse_link(&body),
+        #[cfg(feature = "belvo")]
         Provider::Belvo => belvo::parse_link(&body),
     }
     .map_err(load_error)
 }
 
 /// The banks (PSE) or institutions (Open Finance) of the link's country.
+#[cfg_attr(not(feature = "belvo"), allow(unused_variables))]
 pub async fn fetch_banks(config: &Config, currency: Currency) -> Result<Vec<Bank>, LoadError> {
     let banks = match config.provider {
+        #[cfg(feature = "colurs")]
         Provider::Colurs => {
             let body = get_ok(&format!("{}/api/pse/banks/", config.api_base)).await?;
             colurs_payment::parse_banks(&body)
         }
+        #[cfg(feature = "belvo")]
         Provider::Belvo => {
             let country = if currency == Currency::BRL { "BRA" } else { "COL" };
             let body = get_ok(&format!("{}/api/belvo/institutions/?country={country}", config.api_base)).await?;
@@ -65,10 +77,12 @@ pub async fn fetch_payment(config: &Config, token: &str, reference: &str) -> Res
     }
     let base = &config.api_base;
     match config.provider {
+        #[cfg(feature = "colurs")]
         Provider::Colurs => {
             let body = get_ok(&format!("{base}/api/payment_link/{token}/payments/{reference}/")).await?;
             colurs_payment::parse_payment_status(&body).map_err(load_error)
         }
+        #[cfg(feature = "belvo")]
         Provider::Belvo => {
             let url = format!("{base}/api/belvo/payment_links/{token}/payment_intents/{reference}/");
             let mut report = belvo::parse_intent_report(&get_ok(&url).await?).map_err(load_error)?;
@@ -81,6 +95,7 @@ pub async fn fetch_payment(config: &Config, token: &str, reference: &str) -> Res
     }
 }
 
+#[cfg(feature = "belvo")]
 fn deadline_passed(iso: Option<&str>) -> bool {
     iso.map(js_sys::Date::parse).is_some_and(|at| at.is_finite() && at <= js_sys::Date::now())
 }
@@ -95,10 +110,12 @@ pub async fn submit_payment(
         return Err(SubmitError::NotFound);
     }
     let (url, body) = match config.provider {
+        #[cfg(feature = "colurs")]
         Provider::Colurs => (
             format!("{}/api/payment_link/{token}/pay/", config.api_base),
             colurs_payment::pay_request_body(details),
         ),
+        #[cfg(feature = "belvo")]
         Provider::Belvo => (
             format!("{}/api/belvo/payment_links/{token}/payment_intents/", config.api_base),
             belvo::payment_intent_body(details, &callback_url(token)),
@@ -110,7 +127,9 @@ pub async fn submit_payment(
         return Err(submit_error(ApiError::from_response(answer.status, &answer.body)));
     }
     let started = match config.provider {
+        #[cfg(feature = "colurs")]
         Provider::Colurs => colurs_payment::parse_pay_response(&answer.body),
+        #[cfg(feature = "belvo")]
         Provider::Belvo => belvo::parse_intent_started(&answer.body),
     }
     .map_err(submit_error)?;
@@ -122,6 +141,7 @@ pub async fn submit_payment(
 
 /// Where the bank sends the payer back: this page, for this link (Open
 /// Finance Brasil: the payer returns to where the payment started).
+#[cfg(feature = "belvo")]
 fn callback_url(token: &str) -> String {
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     format!("{origin}/pay/{token}")

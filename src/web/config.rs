@@ -1,5 +1,7 @@
 //! Deploy-time configuration, read from `<meta>` tags in index.html so a
-//! deployment can change it without rebuilding the bundle.
+//! deployment can change it without rebuilding the bundle. The provider is
+//! the one exception: a bundle has only the wire formats it was built with
+//! (Cargo features `colurs`, `belvo`), and the build writes its meta.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlMetaElement;
@@ -15,7 +17,9 @@ pub struct Config {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Provider {
+    #[cfg(feature = "colurs")]
     Colurs,
+    #[cfg(feature = "belvo")]
     Belvo,
 }
 
@@ -30,8 +34,12 @@ impl Config {
     pub fn from_document() -> Config {
         let api_base = meta("paylink-api-base").unwrap_or_default();
         let provider = match meta("paylink-provider").as_deref() {
+            #[cfg(feature = "belvo")]
             Some("belvo") => Provider::Belvo,
+            #[cfg(feature = "colurs")]
             _ => Provider::Colurs,
+            #[cfg(not(feature = "colurs"))]
+            _ => Provider::Belvo,
         };
         Config { api_base: api_base.trim_end_matches('/').to_owned(), provider }
     }

@@ -244,13 +244,13 @@ export const BELVO = {
 };
 
 /**
- * A copy of dist/ whose index.html selects the Belvo wire format, with its
- * precompressed index.html.br/.gz written again so they match. Made while
- * holding the build lock, so a build running meanwhile is never copied half
- * done. Returns `{ dir, remove() }`; give `dir` to `startSandbox({ DIST_DIR })`.
+ * A copy of dist-belvo/, the bundle built for the Belvo wire format (`make
+ * build`), made while holding the build lock, so a build running meanwhile
+ * is never copied half done. Returns `{ dir, remove() }`; give `dir` to
+ * `startSandbox({ DIST_DIR })`.
  */
 export async function belvoDist() {
-  const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { mkdirSync, mkdtempSync, readFileSync, rmSync } = await import('node:fs');
   const { execFileSync } = await import('node:child_process');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -258,15 +258,11 @@ export async function belvoDist() {
   const dir = mkdtempSync(join(tmpdir(), 'paylink-belvo-dist-'));
   mkdirSync(join(root, 'target'), { recursive: true });
   // `flock` holds target/dist.lock (the one `make build` takes) around the copy.
-  execFileSync('flock', [join(root, 'target/dist.lock'), 'cp', '-a', `${DIST_DIR}/.`, dir]);
+  execFileSync('flock', [join(root, 'target/dist.lock'), 'cp', '-a', `${join(root, 'dist-belvo')}/.`, dir]);
   rmSync(join(dir, '.stage'), { recursive: true, force: true });
-  const indexPath = join(dir, 'index.html');
-  const html = readFileSync(indexPath, 'utf8');
-  // The built index.html is minified: attributes in any order, quoted or not.
-  const meta = /<meta\b(?=[^>]*\bname=["']?paylink-provider\b)[^>]*>/;
-  if (!meta.test(html)) throw new Error('dist/index.html has no paylink-provider meta');
-  writeFileSync(indexPath, html.replace(meta, '<meta name="paylink-provider" content="belvo">'));
-  execFileSync(process.execPath, [join(root, 'scripts/compress.mjs'), dir]);
+  if (!/name=["']?paylink-provider["']? content=["']?belvo/.test(readFileSync(join(dir, 'index.html'), 'utf8'))) {
+    throw new Error('dist-belvo/index.html does not select the Belvo wire format');
+  }
   return {
     dir,
     remove() {
