@@ -11,9 +11,11 @@ cd "$(dirname "$0")/.."
 source .tools/wasm.env
 export RUSTFLAGS="${RELEASE_WASM_RUSTFLAGS:-}"
 
-trunk build --release --offline --no-default-features --features colurs
+# Belvo first: target/wasm-bindgen/release/ then keeps the Colurs page's
+# wasm-bindgen output, the one bench/wasm-breakdown.mjs reads.
 trunk build --release --offline --no-default-features --features belvo --dist dist-belvo
 node scripts/provider-meta.mjs dist-belvo belvo
+trunk build --release --offline --no-default-features --features colurs
 trunk build --release --offline --dist dist/gallery --public-url /gallery/ gallery.html
 for dir in dist dist-belvo; do
   node scripts/minify.mjs "$dir"
