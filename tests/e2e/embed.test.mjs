@@ -3,25 +3,16 @@
 // a phone: the message protocol, the frame's height, paying inside the
 // frame and through a bank at top level, theme tokens, who may talk to the
 // page, who may frame it, and the CSP reports of it all.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi,
-  getLink, launchBrowser, openPage, startSandbox, waitForState,
+  PHONE, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi, getLink,
+  openPage, useSandboxAndBrowser, waitForState,
 } from './harness.mjs';
 
 let sandbox;
 let browser;
-
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
 const DEFAULT_PRIMARY = '#0b57d0';
 const DEMO_PRIMARY = '#e30613';

@@ -1,5 +1,6 @@
 // Shared setup for the end-to-end tests: a sandbox on a free port serving
 // dist/, and Debian's Chromium driven by playwright-core.
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chromium } from 'playwright-core';
@@ -61,6 +62,24 @@ export async function startSandbox(env = {}) {
       }
     },
   };
+}
+
+/**
+ * A test file's sandbox and browser: started before its tests, handed to
+ * `started({ sandbox, browser })`, and stopped after them.
+ */
+export function useSandboxAndBrowser(started) {
+  let sandbox;
+  let browser;
+  before(async () => {
+    sandbox = await startSandbox();
+    browser = await launchBrowser();
+    started({ sandbox, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
 }
 
 export async function launchBrowser() {

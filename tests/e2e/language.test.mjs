@@ -1,20 +1,13 @@
 // Switching language mid-form: every text follows, nothing typed is lost.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, SEEDED, byTestId, launchBrowser, openPage, startSandbox } from './harness.mjs';
+import {
+  PHONE, SEEDED, byTestId, openPage, useSandboxAndBrowser,
+} from './harness.mjs';
 
 let sandbox;
 let browser;
-
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
 test('switching language mid-form keeps every typed value and translates the page', async () => {
   const page = await openPage(browser, PHONE, { locale: 'es-CO' });

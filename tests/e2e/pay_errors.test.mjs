@@ -1,11 +1,11 @@
 // When paying goes wrong on a phone: a provider failure and its retry (same
 // Idempotency-Key), each documented error with its own message, a link paid
 // elsewhere meanwhile, and a reload while the bank has not answered yet.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PHONE, byTestId, chooseMethod, createLink, decideAtBank, eventually, fillBancolombia, getLink,
-  launchBrowser, linkStats, payThroughApi, payableLink, startSandbox, waitForState, withPayPage,
+  linkStats, payThroughApi, payableLink, useSandboxAndBrowser, waitForState, withPayPage,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -21,16 +21,7 @@ const BANCOLOMBIA_FORM = {
 };
 let sandbox;
 let browser;
-
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
 /** A fresh phone page for one test, closed whatever happens. */
 const withPage = (run) => withPayPage(browser, PHONE, run);

@@ -1,10 +1,10 @@
 // The payer's form on a phone: validation next to each field, a typed amount
 // on a general link, and a Pay button that can never send two payments.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PHONE, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi, fillPse,
-  launchBrowser, linkStats, payableLink, startSandbox, waitForState, withPayPage,
+  linkStats, payableLink, useSandboxAndBrowser, waitForState, withPayPage,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -19,16 +19,7 @@ const MESSAGES = {
 };
 let sandbox;
 let browser;
-
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
 /** A fresh phone page for one test, closed whatever happens. */
 const withPage = (run) => withPayPage(browser, PHONE, run);

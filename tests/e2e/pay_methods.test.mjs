@@ -1,10 +1,11 @@
 // Paying with each Colurs method through the sandbox, on a phone: the bank
 // page round trip (Bancolombia, PSE), the Nequi push, and every outcome screen.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   MERCHANT_ORIGIN, PHONE, SEEDED, byTestId, chooseMethod, createLink, eventually, fillBancolombia,
-  fillNequi, fillPse, launchBrowser, linkStats, payableLink, startSandbox, waitForState, withPayPage,
+  fillNequi, fillPse, linkStats, payableLink, startSandbox, useSandboxAndBrowser, waitForState,
+  withPayPage,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -16,16 +17,7 @@ const TITLES = {
 };
 let sandbox;
 let browser;
-
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
 /** A fresh phone page for one test, closed whatever happens. */
 const withPage = (run) => withPayPage(browser, PHONE, run);

@@ -1,26 +1,17 @@
 // While the wasm downloads, index.html's inline script writes who asks and
 // why into the skeleton from the link it already fetched; the app then
 // replaces the skeleton. The wasm is held back here so that moment is seen.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, SEEDED, byTestId, createLink, launchBrowser, openPage, startSandbox, waitForState,
+  PHONE, SEEDED, byTestId, createLink, openPage, useSandboxAndBrowser, waitForState,
 } from './harness.mjs';
 
 const MARKUP = '<img src=x onerror=alert(document.domain)> & "Plan"';
 const MERCHANT = 'Tienda <b>Aurora</b>';
 let sandbox;
 let browser;
-
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
 /** A phone page whose wasm download waits for `release()`. */
 async function pageWithWasmHeld() {

@@ -1,23 +1,14 @@
 // The first screen: a link's summary and the status screens, over real HTTP.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DESKTOP, PHONE, SEEDED, byTestId, createLink, launchBrowser, openPage, startSandbox,
+  DESKTOP, PHONE, SEEDED, byTestId, createLink, openPage, useSandboxAndBrowser,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
 let sandbox;
 let browser;
-
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
 for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]]) {
   test(`a link created through the API shows its summary on a ${name}`, async () => {
