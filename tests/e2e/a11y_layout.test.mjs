@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PHONE, byTestId, chooseMethod, distSnapshot, galleryFixtures, launchBrowser, openFixture, openPage,
-  openPayPage, payableLink, startSandbox, waitForState,
+  holdWasm, openPayPage, payableLink, startSandbox, waitForState,
 } from './harness.mjs';
 
 const LANGS = ['es', 'pt', 'en'];
@@ -215,12 +215,7 @@ test('the live page\'s skeleton, shown while the code loads, pulses only without
     const page = await openPayPage(browser, { ...PHONE, reducedMotion });
     try {
       // The skeleton stays up until the code arrives: hold the wasm back until it is measured.
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route(/\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`, { waitUntil: 'domcontentloaded' });
       await page.locator('.skeleton-bar').first().waitFor();
       const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);

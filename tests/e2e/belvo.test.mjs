@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BELVO, PHONE, belvoDist, byTestId, chooseInstitution, copyBelvoLink, createBelvoIntent,
-  eventually, getBelvoIntent, getBelvoLink, institutionNames, launchBrowser, linkStats, openPayPage,
+  eventually, getBelvoIntent, getBelvoLink, holdWasm, institutionNames, launchBrowser, linkStats, openPayPage,
   payAndReachConsent, startSandbox, waitForState, watchIntentRequests,
 } from './harness.mjs';
 
@@ -160,6 +160,26 @@ test('Belvo PSE for a known customer: paying as Carlos Vives, his data locked, a
   });
   assert.equal((await getBelvoLink(sandbox.baseUrl, token)).status, 'COMPLETED');
   assert.deepEqual(await linkStats(sandbox.baseUrl, token), { payments_created: 1 });
+});
+
+test('a Belvo link: before the code arrives the skeleton already shows its merchant and description', async () => {
+  const link = await copyBelvoLink(sandbox.baseUrl, BELVO.pse, 'preview');
+  const page = await openPayPage(browser, PHONE, { locale: 'es-CO' });
+  const release = await holdWasm(page);
+  try {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.access_token}`, { waitUntil: 'domcontentloaded' });
+    const skeleton = page.locator('.paylink[data-state="skeleton"]');
+    await skeleton.locator('.summary__merchant strong').waitFor();
+    assert.equal(await skeleton.locator('.summary__merchant strong').innerText(), link.merchant.name);
+    assert.equal(await skeleton.locator('.summary__description').innerText(), link.description);
+    release();
+    await waitForState(page, 'filling');
+    assert.equal(await byTestId(page, 'description').innerText(), link.description);
+    assert.equal(await skeleton.count(), 0);
+  } finally {
+    release();
+    await page.context().close();
+  }
 });
 
 test('Belvo PSE rejected at the bank: the failed screen, and back-to-merchant goes to the cancel URL', async () => {

@@ -82,6 +82,20 @@ export function useSandboxAndBrowser(started) {
   });
 }
 
+/**
+ * Holds back `page`'s wasm download until the returned `release()` is
+ * called, so what index.html shows before the app starts can be seen.
+ */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, SEEDED, byTestId, createLink, openPage, useSandboxAndBrowser, waitForState,
+  PHONE, SEEDED, byTestId, createLink, holdWasm, openPage, useSandboxAndBrowser, waitForState,
 } from './harness.mjs';
 
 const MARKUP = '<img src=x onerror=alert(document.domain)> & "Plan"';
@@ -16,13 +16,7 @@ useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 /** A phone page whose wasm download waits for `release()`. */
 async function pageWithWasmHeld() {
   const page = await openPage(browser, PHONE);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return { page, release };
+  return { page, release: await holdWasm(page) };
 }
 
 /** Resolves once index.html's script has handled the link answer. */
