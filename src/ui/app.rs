@@ -114,10 +114,16 @@ pub fn App() -> impl IntoView {
             document.set_title(lang.text(Key::DocumentTitle));
         }
     });
-    Effect::new(move |_| {
-        if !shell.state.with(|s| matches!(s, Checkout::Loading { .. })) {
+    // Once the skeleton is gone this effect reads no signal, so it never runs again.
+    Effect::new(move |removed: Option<bool>| {
+        if removed == Some(true) {
+            return true;
+        }
+        let loaded = !shell.state.with(|s| matches!(s, Checkout::Loading { .. }));
+        if loaded {
             remove_skeleton();
         }
+        loaded
     });
     view! { <CheckoutView/> }
 }
