@@ -2,10 +2,10 @@
 // gallery fixture alone (the gallery index is a designers' tool, not the
 // page), in Spanish, Portuguese and English, in light and dark. All 28
 // fixtures x 3 languages x 2 schemes: 168 scans, about a minute on 2 cores.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, axeViolations, distSnapshot, galleryFixtures, launchBrowser, openFixture, openPage, startSandbox,
+  PHONE, axeViolations, distSnapshot, galleryFixtures, openFixture, openPage, useSandboxAndBrowser,
 } from './harness.mjs';
 
 const LANGS = ['es', 'pt', 'en'];
@@ -13,24 +13,13 @@ const LANGS = ['es', 'pt', 'en'];
 const LANG_TAGS = { es: 'es-CO', pt: 'pt-BR', en: 'en-US' };
 const SCHEMES = ['light', 'dark'];
 
-let dist;
 let sandbox;
 let browser;
 let fixtures;
-
-before(async () => {
-  // One build for the whole file, even if dist/ is rebuilt meanwhile.
-  dist = await distSnapshot();
-  sandbox = await startSandbox({ DIST_DIR: dist.dir });
-  browser = await launchBrowser();
+useSandboxAndBrowser(async (started) => {
+  ({ sandbox, browser } = started);
   fixtures = await galleryFixtures(browser, sandbox.baseUrl);
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  dist?.remove();
-});
+}, { dist: distSnapshot });
 
 /** One line per offending element: what a person fixing it needs first. */
 function describe(found) {

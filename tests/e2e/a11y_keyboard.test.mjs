@@ -2,11 +2,11 @@
 // Bancolombia payment driven by the keyboard alone (Tab, Shift+Tab, arrows,
 // typing, Enter), with a visible focus indicator at every stop; the polite
 // live region's text at each step, and focus on each new screen's heading.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DESKTOP, PHONE, addFault, byTestId, chooseMethod, distSnapshot, eventually, fillBancolombia, focused,
-  launchBrowser, openPayPage, payableLink, recordAnnouncements, startSandbox, waitForState,
+  DESKTOP, PHONE, addFault, byTestId, chooseMethod, distSnapshot, eventually, fillBancolombia,
+  focused, openPayPage, payableLink, recordAnnouncements, useSandboxAndBrowser, waitForState,
 } from './harness.mjs';
 
 const TEXT = {
@@ -19,21 +19,9 @@ const TEXT = {
   bancolombia: 'Botón Bancolombia',
 };
 
-let dist;
 let sandbox;
 let browser;
-
-before(async () => {
-  dist = await distSnapshot();
-  sandbox = await startSandbox({ DIST_DIR: dist.dir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  dist?.remove();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started), { dist: distSnapshot });
 
 async function withPage(device, run) {
   const page = await openPayPage(browser, device);

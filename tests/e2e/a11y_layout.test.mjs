@@ -2,33 +2,23 @@
 // page: visible labels tied to their fields, errors tied to theirs, touch
 // targets of at least 44x44 CSS px, no horizontal scrolling at 320 px wide
 // (with text at 100% and at 200%), and no motion when the payer asks for less.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, byTestId, chooseMethod, distSnapshot, galleryFixtures, launchBrowser, openFixture, openPage,
-  holdWasm, openPayPage, payableLink, startSandbox, waitForState,
+  PHONE, byTestId, chooseMethod, distSnapshot, galleryFixtures, holdWasm, openFixture, openPage,
+  openPayPage, payableLink, useSandboxAndBrowser, waitForState,
 } from './harness.mjs';
 
 const LANGS = ['es', 'pt', 'en'];
 const NARROW = { viewport: { width: 320, height: 640 } };
 
-let dist;
 let sandbox;
 let browser;
 let fixtures;
-
-before(async () => {
-  dist = await distSnapshot();
-  sandbox = await startSandbox({ DIST_DIR: dist.dir });
-  browser = await launchBrowser();
+useSandboxAndBrowser(async (started) => {
+  ({ sandbox, browser } = started);
   fixtures = await galleryFixtures(browser, sandbox.baseUrl);
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  dist?.remove();
-});
+}, { dist: distSnapshot });
 
 /** Runs `check(page, fixture, lang)` on every fixture in every language, on one page. */
 async function eachFixture(device, check, { langs = LANGS } = {}) {

@@ -2,12 +2,12 @@
 // knows, Pix via Open Finance for an individual, the bank consent page round
 // trip (approved with the answer in the query or the fragment, rejected),
 // the consent countdown, and an expired link.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BELVO, PHONE, belvoDist, byTestId, chooseInstitution, copyBelvoLink, createBelvoIntent,
-  eventually, getBelvoIntent, getBelvoLink, holdWasm, institutionNames, launchBrowser, linkStats, openPayPage,
-  payAndReachConsent, startSandbox, waitForState, watchIntentRequests,
+  eventually, getBelvoIntent, getBelvoLink, holdWasm, institutionNames, linkStats, openPayPage,
+  payAndReachConsent, useSandboxAndBrowser, waitForState, watchIntentRequests,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -24,21 +24,9 @@ const PT = {
   linkExpired: 'Este link de pagamento expirou',
   noBankMatches: 'Nenhum banco corresponde à busca.',
 };
-let dist;
 let sandbox;
 let browser;
-
-before(async () => {
-  dist = await belvoDist();
-  sandbox = await startSandbox({ DIST_DIR: dist.dir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  dist?.remove();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started), { dist: belvoDist });
 
 /** A fresh phone page for one test, closed whatever happens. */
 async function withPage(locale, run) {

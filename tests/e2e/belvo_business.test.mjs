@@ -2,11 +2,11 @@
 // page asks for the CPF of the person paying, refuses a bad one next to the
 // field without sending anything, and pays with a good one. Both a numeric
 // and an alphanumeric CNPJ.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, getBelvoLink, launchBrowser, linkStats,
-  openPayPage, payAndReachConsent, startSandbox, waitForState, watchIntentRequests,
+  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, getBelvoLink, linkStats, openPayPage,
+  payAndReachConsent, useSandboxAndBrowser, waitForState, watchIntentRequests,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -28,21 +28,9 @@ const BUSINESSES = [
     cnpj: '12ABC34501DE35', total: `R$${NBSP}249,90`,
   },
 ];
-let dist;
 let sandbox;
 let browser;
-
-before(async () => {
-  dist = await belvoDist();
-  sandbox = await startSandbox({ DIST_DIR: dist.dir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  dist?.remove();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started), { dist: belvoDist });
 
 async function withPage(run) {
   const page = await openPayPage(browser, PHONE, { locale: 'pt-BR' });

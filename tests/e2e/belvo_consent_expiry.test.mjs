@@ -1,12 +1,12 @@
 // An Open Finance consent nobody answers in time (Belvo wire format), on a
 // phone: the sandbox lets consents expire after a few seconds, the bank page
 // says so and sends the payer back, and the page says the time ran out.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, copyBelvoLink, createBelvoIntent, eventually,
-  getBelvoIntent, getBelvoLink, launchBrowser, openPayPage, payAndReachConsent, startSandbox, waitForState,
-  watchIntentRequests,
+  BELVO, PHONE, belvoDist, byTestId, chooseInstitution, copyBelvoLink, createBelvoIntent,
+  eventually, getBelvoIntent, getBelvoLink, openPayPage, payAndReachConsent, useSandboxAndBrowser,
+  waitForState, watchIntentRequests,
 } from './harness.mjs';
 
 const CONSENT_TIMEOUT_SECONDS = 3;
@@ -14,21 +14,9 @@ const PT = {
   timeRanOut: 'O tempo para aprovar o pagamento acabou',
   consentExpired: 'O tempo para autorizar no seu banco acabou. Nenhuma cobrança foi feita: tente novamente.',
 };
-let dist;
 let sandbox;
 let browser;
-
-before(async () => {
-  dist = await belvoDist();
-  sandbox = await startSandbox({ DIST_DIR: dist.dir, CONSENT_TIMEOUT_SECONDS: String(CONSENT_TIMEOUT_SECONDS) });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  dist?.remove();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser } = started), { dist: belvoDist, env: { CONSENT_TIMEOUT_SECONDS: String(CONSENT_TIMEOUT_SECONDS) } });
 
 test('a consent left unanswered expires: the bank page says so, and back on the page the time ran out, nothing charged', async () => {
   const token = BELVO.pixIndividual;

@@ -3,12 +3,12 @@
 // from the bank; reloading while an app approval is pending; going offline
 // while the payment is confirmed; a link that expires or is cancelled while
 // the payer types; answers with surprises in them; a crash of the wasm.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, addFault, byTestId, chooseMethod, clearFaults, createLink, decideAtBank, distSnapshot, eventually,
-  fillBancolombia, fillNequi, launchBrowser, linkStats, listFaults, openPayPage, payThroughApi,
-  payableLink, recordStates, startSandbox, statesSeen, waitForState,
+  PHONE, addFault, byTestId, chooseMethod, clearFaults, createLink, decideAtBank, distSnapshot,
+  eventually, fillBancolombia, fillNequi, linkStats, listFaults, openPayPage, payThroughApi,
+  payableLink, recordStates, startSandbox, statesSeen, useSandboxAndBrowser, waitForState,
 } from './harness.mjs';
 
 const TEXT = {
@@ -32,19 +32,7 @@ const BANCOLOMBIA_PAYMENT = {
 let dist;
 let sandbox;
 let browser;
-
-before(async () => {
-  // One build for the whole file, even if dist/ is rebuilt meanwhile.
-  dist = await distSnapshot();
-  sandbox = await startSandbox({ DIST_DIR: dist.dir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  dist?.remove();
-});
+useSandboxAndBrowser((started) => ({ sandbox, browser, dist } = started), { dist: distSnapshot });
 
 /** A fresh phone page; the fault rules set by the test are cleared afterwards. */
 async function withPage(run, { baseUrl = sandbox.baseUrl } = {}) {

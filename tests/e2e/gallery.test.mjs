@@ -1,25 +1,15 @@
 // The designers' gallery: every fixture renders, in light and dark, styled.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, launchBrowser, openPage, startSandbox } from './harness.mjs';
+import { PHONE, galleryFixtures, openPage, useSandboxAndBrowser } from './harness.mjs';
 
 let sandbox;
 let browser;
 let fixtures;
 
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-  const page = await openPage(browser, PHONE);
-  await page.goto(`${sandbox.baseUrl}/gallery/`);
-  await page.locator('figure[data-fixture]').first().waitFor();
-  fixtures = await page.locator('figure[data-fixture]').evaluateAll((figures) => figures.map((f) => f.dataset.fixture));
-  await page.context().close();
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+useSandboxAndBrowser(async (started) => {
+  ({ sandbox, browser } = started);
+  fixtures = await galleryFixtures(browser, sandbox.baseUrl);
 });
 
 test('the gallery lists every fixture, each in light and dark', async () => {

@@ -66,19 +66,25 @@ export async function startSandbox(env = {}) {
 
 /**
  * A test file's sandbox and browser: started before its tests, handed to
- * `started({ sandbox, browser })`, and stopped after them.
+ * `started({ sandbox, browser, dist })` (awaited), and stopped after them.
+ * `dist` makes the bundle the sandbox serves for the whole file
+ * (`distSnapshot`, `belvoDist`), removed afterwards; `env` adds to the
+ * sandbox's environment.
  */
-export function useSandboxAndBrowser(started) {
+export function useSandboxAndBrowser(started, { dist: makeDist, env = {} } = {}) {
+  let dist;
   let sandbox;
   let browser;
   before(async () => {
-    sandbox = await startSandbox();
+    dist = makeDist ? await makeDist() : null;
+    sandbox = await startSandbox(dist ? { ...env, DIST_DIR: dist.dir } : env);
     browser = await launchBrowser();
-    started({ sandbox, browser });
+    await started({ sandbox, browser, dist });
   });
   after(async () => {
     await browser?.close();
     await sandbox?.stop();
+    dist?.remove();
   });
 }
 

@@ -54,6 +54,36 @@ test('before the code arrives the skeleton shows the merchant and the descriptio
   }
 });
 
+test('a description longer than the skeleton\'s bars: the amount lines make way, and nothing on the page shifts', async () => {
+  const description = 'Plan mensual de internet hogar 300 megas con televisión, telefonía fija y dos decodificadores adicionales';
+  const link = await createLink(sandbox.baseUrl, {
+    currency: 'COP', amount: 50000.0, is_general: false, description,
+    merchant: { name: 'Tienda Aurora' }, fee_mode: 'payer', expires_at: '2099-03-03T00:00:00Z',
+  });
+  const { page, release } = await pageWithWasmHeld();
+  try {
+    await page.addInitScript(() => {
+      window.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`, { waitUntil: 'domcontentloaded' });
+    const skeleton = page.locator('.paylink[data-state="skeleton"]');
+    await skeleton.locator('.summary__description').filter({ hasText: 'decodificadores' }).waitFor();
+    assert.equal(await skeleton.locator('.summary__lines').count(), 0, 'the bars below a taller text stayed');
+
+    release();
+    await waitForState(page, 'choosing-method');
+    await byTestId(page, 'total').waitFor();
+    assert.equal(await page.evaluate(() => window.layoutShift), 0);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    release();
+    await page.context().close();
+  }
+});
+
 for (const [label, token, state] of [['an expired', SEEDED.expired, 'expired'], ['a paid', SEEDED.paid, 'paid']]) {
   test(`${label} link's skeleton gets no preview: nothing suggests it can be paid`, async () => {
     const { page, release } = await pageWithWasmHeld();
