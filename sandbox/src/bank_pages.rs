@@ -200,7 +200,9 @@ fn format_amount_es(amount: Cents, currency: &str) -> String {
     format!("{sign}{grouped},{fraction} {currency}")
 }
 
-fn escape_html(text: &str) -> String {
+/// Text made safe inside HTML elements and quoted attributes; the Belvo
+/// consent pages use it too.
+pub(crate) fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

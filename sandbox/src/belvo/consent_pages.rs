@@ -18,6 +18,7 @@ use super::model::{
     ReturnStyle,
 };
 use super::{belvo_store, consent_timing, tokens};
+use crate::bank_pages::escape_html;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -443,21 +444,6 @@ fn format_amount(amount: Amount) -> String {
             format!("R$ {},{cents}", group(whole))
         }
     }
-}
-
-fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            other => escaped.push(other),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]
