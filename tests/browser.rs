@@ -82,5 +82,8 @@ async fn a_link_without_fees_shows_no_fee_lines_and_usd_with_cents() {
         .replace("\"total_to_pay\": 51190.00", "\"total_to_pay\": 25.50");
     let (root, _handle) = mount_summary(&json, RwSignal::new(Lang::En));
     assert_eq!(text_of(&root, "total"), "$25.50");
-    assert!(root.query_selector("[data-testid=\"fee\"]").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-testid=\"fee\"]")
+        .unwrap()
+        .is_none());
 }

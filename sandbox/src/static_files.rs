@@ -95,7 +95,11 @@ fn with_page_headers(
 /// The gallery's policy: as strict as the page's, with its own script
 /// hashes, framable by itself only (each fixture is a same-origin frame).
 fn with_gallery_headers(state: &AppState, mut response: Response) -> Response {
-    if let Some(facts) = state.gallery_policy.facts().filter(|_| response.status().is_success()) {
+    if let Some(facts) = state
+        .gallery_policy
+        .facts()
+        .filter(|_| response.status().is_success())
+    {
         let policy = content_security_policy(&facts, &["'self'".to_owned()], Some(REPORTS_PATH))
             + "; frame-src 'self'";
         insert_page_headers(response.headers_mut(), &policy, true);
@@ -194,7 +198,10 @@ pub fn has_content_hash(name: &str) -> bool {
         if byte != b'-' || dash == 0 {
             return false;
         }
-        let digits = bytes[dash + 1..].iter().take_while(|b| b.is_ascii_hexdigit()).count();
+        let digits = bytes[dash + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
         HASH_DIGITS.contains(&digits) && matches!(bytes.get(dash + 1 + digits), Some(b'.' | b'_'))
     })
 }

@@ -147,15 +147,24 @@ pub fn parse_link(body: &str) -> Result<PaymentLink, ApiError> {
 
 impl LinkWire {
     pub fn into_domain(self) -> Result<PaymentLink, ApiError> {
-        let supported: Vec<(Method, Currency)> =
-            self.allowed_payment_method_types.iter().filter_map(|k| method_of(k)).collect();
+        let supported: Vec<(Method, Currency)> = self
+            .allowed_payment_method_types
+            .iter()
+            .filter_map(|k| method_of(k))
+            .collect();
         let Some(&(_, currency)) = supported.first() else {
             return Err(malformed("no payment method this page supports"));
         };
-        let amount = self.amount.ok_or_else(|| malformed("link without amount"))?.0;
+        let amount = self
+            .amount
+            .ok_or_else(|| malformed("link without amount"))?
+            .0;
         let status = match self.status.as_str() {
             "ACTIVE" => LinkStatus::Active,
-            "COMPLETED" | "PAID" => LinkStatus::Paid { paid_at: None, paid_amount: Some(amount) },
+            "COMPLETED" | "PAID" => LinkStatus::Paid {
+                paid_at: None,
+                paid_amount: Some(amount),
+            },
             "EXPIRED" => LinkStatus::Expired,
             "CANCELLED" | "CANCELED" => LinkStatus::Cancelled,
             other => LinkStatus::Unrecognized(other.to_owned()),
@@ -164,18 +173,32 @@ impl LinkWire {
         Ok(PaymentLink {
             token: self.access_token,
             merchant: match self.merchant {
-                Some(m) => Merchant { name: m.name, logo_url: m.logo_url, brand_color: m.brand_color },
-                None => Merchant { name: String::new(), logo_url: None, brand_color: None },
+                Some(m) => Merchant {
+                    name: m.name,
+                    logo_url: m.logo_url,
+                    brand_color: m.brand_color,
+                },
+                None => Merchant {
+                    name: String::new(),
+                    logo_url: None,
+                    brand_color: None,
+                },
             },
             description: self.description.unwrap_or_default(),
             currency,
-            amount: AmountRule::Fixed(Breakdown { amount, fee: 0, iva: 0, total: amount }),
+            amount: AmountRule::Fixed(Breakdown {
+                amount,
+                fee: 0,
+                iva: 0,
+                total: amount,
+            }),
             status,
             expires_at: self.expires_at,
             methods: supported.into_iter().map(|(m, _)| m).collect(),
-            callback_urls: self
-                .callback_urls
-                .map(|c| CallbackUrls { success: c.success, cancel: c.cancel }),
+            callback_urls: self.callback_urls.map(|c| CallbackUrls {
+                success: c.success,
+                cancel: c.cancel,
+            }),
             customer,
             embed_origins: self.allowed_embed_origins,
         })
@@ -189,7 +212,10 @@ impl CustomerWire {
             business: self.customer_type == "BUSINESS",
             email: self.email,
             phone: self.phone,
-            document_type: self.identifier_type.as_deref().and_then(DocumentType::from_code),
+            document_type: self
+                .identifier_type
+                .as_deref()
+                .and_then(DocumentType::from_code),
             document: self.identifier,
         }
     }
@@ -201,7 +227,10 @@ pub fn parse_institutions(body: &str) -> Result<Vec<Bank>, ApiError> {
     Ok(wire
         .into_iter()
         .filter(|i| i.active)
-        .map(|i| Bank { id: i.id, name: i.display_name.unwrap_or(i.name) })
+        .map(|i| Bank {
+            id: i.id,
+            name: i.display_name.unwrap_or(i.name),
+        })
         .collect())
 }
 
@@ -249,7 +278,6 @@ pub fn payment_intent_body(details: &PaymentDetails, callback_url: &str) -> Stri
     serde_json::to_string(&wire).expect("strings and booleans always serialize")
 }
 
-
 fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
     serde_json::from_str(body).map_err(unreadable)
 }
@@ -264,7 +292,10 @@ pub fn parse_intent_started(body: &str) -> Result<PaymentStarted, ApiError> {
         .find_map(|m| m.redirect_url)
         .filter(|url| !url.is_empty())
         .ok_or_else(|| malformed("payment intent without redirect_url"))?;
-    Ok(PaymentStarted { reference: intent.id, next: NextStep::Redirect(redirect) })
+    Ok(PaymentStarted {
+        reference: intent.id,
+        next: NextStep::Redirect(redirect),
+    })
 }
 
 /// A polled intent. FAILED and CANCELED never read as paid; REQUIRES_ACTION
@@ -279,7 +310,11 @@ pub fn parse_intent_report(body: &str) -> Result<PaymentReport, ApiError> {
         other => PaymentStatus::Unrecognized(other.to_owned()),
     };
     Ok(PaymentReport {
-        method: intent.allowed_payment_method_types.iter().find_map(|k| method_of(k)).map(|(m, _)| m),
+        method: intent
+            .allowed_payment_method_types
+            .iter()
+            .find_map(|k| method_of(k))
+            .map(|(m, _)| m),
         reference: intent.id,
         status,
         total: intent.amount.map(|a| a.0),

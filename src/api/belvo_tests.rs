@@ -148,7 +148,10 @@ fn the_seed_link_alone_lacks_what_a_payer_must_see() {
     // The creation answer has no amount nor method types: the page's call
     // adds them (docs/api.md), and without them the link is not shown.
     let wire: LinkWire = serde_json::from_str(SEED_LINK).unwrap();
-    assert_eq!(wire.access_token, "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU");
+    assert_eq!(
+        wire.access_token,
+        "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU"
+    );
     assert_eq!(wire.amount, None);
     assert!(wire.allowed_payment_method_types.is_empty());
     assert!(matches!(parse_link(SEED_LINK), Err(ApiError::Malformed(_))));
@@ -159,7 +162,13 @@ fn the_seed_link_alone_lacks_what_a_payer_must_see() {
 fn page_link(customer: &str, status: &str) -> String {
     let mut link: serde_json::Value = serde_json::from_str(SEED_LINK).unwrap();
     let request: serde_json::Value = serde_json::from_str(SEED_LINK_REQUEST).unwrap();
-    for key in ["allowed_payment_method_types", "payment_method_details", "amount", "description", "provider"] {
+    for key in [
+        "allowed_payment_method_types",
+        "payment_method_details",
+        "amount",
+        "description",
+        "provider",
+    ] {
         link[key] = request[key].clone();
     }
     link["customer"] = serde_json::from_str(customer).unwrap();
@@ -173,7 +182,11 @@ fn a_pse_link_for_a_known_customer_reads_whole_pesos_and_the_customer() {
     assert_eq!(link.token, "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU");
     assert_eq!(link.currency, Currency::COP);
     assert_eq!(link.methods, vec![Method::Pse]);
-    assert_eq!(link.fixed_breakdown().unwrap().total, 100_000, "1000 COP in cents");
+    assert_eq!(
+        link.fixed_breakdown().unwrap().total,
+        100_000,
+        "1000 COP in cents"
+    );
     assert_eq!(link.status, LinkStatus::Active);
     assert_eq!(link.description, "Awesome training Sneaker");
     assert_eq!(
@@ -185,10 +198,22 @@ fn a_pse_link_for_a_known_customer_reads_whole_pesos_and_the_customer() {
 
 #[test]
 fn link_statuses_never_read_as_paid_unless_completed() {
-    assert!(matches!(parse_link(&page_link(SEED_CUSTOMER, "COMPLETED")).unwrap().status, LinkStatus::Paid { .. }));
-    assert_eq!(parse_link(&page_link(SEED_CUSTOMER, "EXPIRED")).unwrap().status, LinkStatus::Expired);
+    assert!(matches!(
+        parse_link(&page_link(SEED_CUSTOMER, "COMPLETED"))
+            .unwrap()
+            .status,
+        LinkStatus::Paid { .. }
+    ));
     assert_eq!(
-        parse_link(&page_link(SEED_CUSTOMER, "SETTLING")).unwrap().status,
+        parse_link(&page_link(SEED_CUSTOMER, "EXPIRED"))
+            .unwrap()
+            .status,
+        LinkStatus::Expired
+    );
+    assert_eq!(
+        parse_link(&page_link(SEED_CUSTOMER, "SETTLING"))
+            .unwrap()
+            .status,
         LinkStatus::Unrecognized("SETTLING".into())
     );
 }
@@ -213,18 +238,30 @@ fn a_pix_link_reads_a_decimal_string_in_reais_and_a_business_customer() {
 #[test]
 fn reads_the_seed_intent_request_transactions_and_webhook() {
     let intent: serde_json::Value = serde_json::from_str(SEED_INTENT_REQUEST).unwrap();
-    assert_eq!(intent["payment_method_details"]["open_finance"]["payer_institution"], "600f1b4a-1ef9-4f89-b341-1a35f0c32cc0");
+    assert_eq!(
+        intent["payment_method_details"]["open_finance"]["payer_institution"],
+        "600f1b4a-1ef9-4f89-b341-1a35f0c32cc0"
+    );
     let amount: WireDecimal = serde_json::from_value(intent["amount"].clone()).unwrap();
     assert_eq!(amount.0, 123_412);
 
     let cop: TransactionWire = serde_json::from_str(SEED_TRANSACTION_COP).unwrap();
     assert_eq!((cop.amount.0, cop.currency.as_str()), (35_000_000, "COP"));
     let brl: TransactionWire = serde_json::from_str(SEED_TRANSACTION_BRL).unwrap();
-    assert_eq!((brl.amount.0, brl.transaction_type.as_str()), (50_000, "INFLOW"));
-    assert_eq!(brl.payment_intent.as_deref(), Some("1c83ead8-6665-429c-a17a-ddc76cb3a95e"));
+    assert_eq!(
+        (brl.amount.0, brl.transaction_type.as_str()),
+        (50_000, "INFLOW")
+    );
+    assert_eq!(
+        brl.payment_intent.as_deref(),
+        Some("1c83ead8-6665-429c-a17a-ddc76cb3a95e")
+    );
 
     let webhook: WebhookWire = serde_json::from_str(SEED_WEBHOOK).unwrap();
-    assert_eq!((webhook.webhook_type.as_str(), webhook.webhook_code.as_str()), ("TRANSACTIONS", "OBJECT_CREATED"));
+    assert_eq!(
+        (webhook.webhook_type.as_str(), webhook.webhook_code.as_str()),
+        ("TRANSACTIONS", "OBJECT_CREATED")
+    );
     assert_eq!(webhook.object_id, "d2e40773-19f6-48d1-93c3-3590ec0c74df");
 }
 
@@ -235,7 +272,13 @@ fn institutions_keep_only_active_ones_by_display_name() {
             {"id":"x","name":"closed_bank","display_name":"Closed","active":false}]"#,
     )
     .unwrap();
-    assert_eq!(banks, vec![Bank { id: "600f1b4a-1ef9-4f89-b341-1a35f0c32cc0".into(), name: "Mock Bank".into() }]);
+    assert_eq!(
+        banks,
+        vec![Bank {
+            id: "600f1b4a-1ef9-4f89-b341-1a35f0c32cc0".into(),
+            name: "Mock Bank".into()
+        }]
+    );
 }
 
 #[test]
@@ -251,8 +294,11 @@ fn the_intent_body_carries_only_what_the_payer_decided() {
         bank_id: Some("600f1b4a-1ef9-4f89-b341-1a35f0c32cc0".into()),
         payer_cpf: Some("39053344705".into()),
     };
-    let body: serde_json::Value =
-        serde_json::from_str(&payment_intent_body(&details, "https://pay.example/pay/tok")).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&payment_intent_body(
+        &details,
+        "https://pay.example/pay/tok",
+    ))
+    .unwrap();
     assert_eq!(
         body,
         serde_json::json!({
@@ -264,7 +310,10 @@ fn the_intent_body_carries_only_what_the_payer_decided() {
             "confirm": true
         })
     );
-    let individual = PaymentDetails { payer_cpf: None, ..details };
+    let individual = PaymentDetails {
+        payer_cpf: None,
+        ..details
+    };
     assert!(!payment_intent_body(&individual, "https://x.example/").contains("cpf"));
 }
 
@@ -275,7 +324,10 @@ fn an_intent_leads_to_the_bank_and_its_statuses_map_honestly() {
         "payment_method_information":{"open_finance":{"redirect_url":"https://bank.example/consent/1"}},
         "charges":[],"created_at":"2026-02-03T10:00:00Z","expires_at":"2026-02-03T10:05:00Z"}"#;
     let started = parse_intent_started(created).unwrap();
-    assert_eq!(started.next, NextStep::Redirect("https://bank.example/consent/1".into()));
+    assert_eq!(
+        started.next,
+        NextStep::Redirect("https://bank.example/consent/1".into())
+    );
     let report = parse_intent_report(created).unwrap();
     assert_eq!(report.status, PaymentStatus::Pending);
     assert_eq!(report.total, Some(123_412));
@@ -293,12 +345,22 @@ fn an_intent_leads_to_the_bank_and_its_statuses_map_honestly() {
         assert_eq!(parse_intent_report(&body).unwrap().status, status, "{wire}");
     }
     let no_redirect = created.replace("redirect_url", "other");
-    assert!(matches!(parse_intent_started(&no_redirect), Err(ApiError::Malformed(_))));
+    assert!(matches!(
+        parse_intent_started(&no_redirect),
+        Err(ApiError::Malformed(_))
+    ));
 }
 
 #[test]
 fn malformed_answers_are_errors_not_panics() {
-    for body in ["", "{}", "[]", "null", r#"{"id":1}"#, r#"{"access_token":"x","status":"ACTIVE","allowed_payment_method_types":["pse"],"amount":"1,5"}"#] {
+    for body in [
+        "",
+        "{}",
+        "[]",
+        "null",
+        r#"{"id":1}"#,
+        r#"{"access_token":"x","status":"ACTIVE","allowed_payment_method_types":["pse"],"amount":"1,5"}"#,
+    ] {
         assert!(parse_link(body).is_err(), "{body}");
         assert!(parse_intent_report(body).is_err(), "{body}");
     }

@@ -67,8 +67,8 @@ pub fn parse_link(body: &str) -> Result<PaymentLink, ApiError> {
 impl LinkWire {
     pub fn into_domain(self) -> Result<PaymentLink, ApiError> {
         let malformed = |what: &'static str| ApiError::Malformed(what);
-        let currency = Currency::from_code(&self.currency)
-            .ok_or_else(|| malformed("unsupported currency"))?;
+        let currency =
+            Currency::from_code(&self.currency).ok_or_else(|| malformed("unsupported currency"))?;
         let fee_mode = match self.fee_mode.as_deref() {
             Some("receiver") => FeeMode::Receiver,
             _ => FeeMode::Payer,
@@ -84,7 +84,10 @@ impl LinkWire {
                 },
             })
         } else {
-            let amount = self.amount.ok_or_else(|| malformed("fixed link without amount"))?.0;
+            let amount = self
+                .amount
+                .ok_or_else(|| malformed("fixed link without amount"))?
+                .0;
             let fee = self.colurs_fee_amount.map_or(0, |d| d.0);
             let iva = self.colurs_iva_amount.map_or(0, |d| d.0);
             let total = match self.total_to_pay {
@@ -94,7 +97,12 @@ impl LinkWire {
                     .and_then(|s| s.checked_add(iva))
                     .ok_or_else(|| malformed("amount out of range"))?,
             };
-            AmountRule::Fixed(Breakdown { amount, fee, iva, total })
+            AmountRule::Fixed(Breakdown {
+                amount,
+                fee,
+                iva,
+                total,
+            })
         };
         let status = match LinkStatus::from_wire(&self.status) {
             LinkStatus::Paid { .. } => LinkStatus::Paid {
@@ -112,7 +120,11 @@ impl LinkWire {
             return Err(malformed("no payment method this page supports"));
         }
         let merchant = match self.merchant {
-            Some(m) => Merchant { name: m.name, logo_url: m.logo_url, brand_color: m.brand_color },
+            Some(m) => Merchant {
+                name: m.name,
+                logo_url: m.logo_url,
+                brand_color: m.brand_color,
+            },
             None => Merchant {
                 name: self.owner.and_then(|o| o.username).unwrap_or_default(),
                 logo_url: None,
@@ -128,9 +140,10 @@ impl LinkWire {
             status,
             expires_at: self.expires_at,
             methods,
-            callback_urls: self
-                .callback_urls
-                .map(|c| CallbackUrls { success: c.success, cancel: c.cancel }),
+            callback_urls: self.callback_urls.map(|c| CallbackUrls {
+                success: c.success,
+                cancel: c.cancel,
+            }),
             customer: None,
             embed_origins: self.allowed_embed_origins,
         })
@@ -192,11 +205,19 @@ mod tests {
         assert_eq!(link.currency, Currency::COP);
         assert_eq!(
             link.amount,
-            AmountRule::Fixed(Breakdown { amount: 5_000_000, fee: 100_000, iva: 19_000, total: 5_119_000 })
+            AmountRule::Fixed(Breakdown {
+                amount: 5_000_000,
+                fee: 100_000,
+                iva: 19_000,
+                total: 5_119_000
+            })
         );
         assert_eq!(link.status, LinkStatus::Pending);
         assert_eq!(link.expires_at.as_deref(), Some("2026-03-03T00:00:00Z"));
-        assert_eq!(link.methods, vec![Method::Bancolombia, Method::Pse, Method::Nequi]);
+        assert_eq!(
+            link.methods,
+            vec![Method::Bancolombia, Method::Pse, Method::Nequi]
+        );
     }
 
     #[test]
@@ -204,7 +225,10 @@ mod tests {
         let link = parse_link(SEED_PAID).unwrap();
         assert_eq!(
             link.status,
-            LinkStatus::Paid { paid_at: Some("2026-02-03T10:30:00Z".into()), paid_amount: Some(5_119_000) }
+            LinkStatus::Paid {
+                paid_at: Some("2026-02-03T10:30:00Z".into()),
+                paid_amount: Some(5_119_000)
+            }
         );
     }
 
@@ -220,7 +244,10 @@ mod tests {
     fn unknown_fields_and_methods_are_ignored() {
         let body = SEED_CREATED
             .replace("\"NEQUI\"]", "\"NEQUI\", \"CRYPTO\"]")
-            .replace("\"id\": 123,", "\"id\": 123, \"brand_new_field\": {\"x\": [1,2]},");
+            .replace(
+                "\"id\": 123,",
+                "\"id\": 123, \"brand_new_field\": {\"x\": [1,2]},",
+            );
         let link = parse_link(&body).unwrap();
         assert_eq!(link.methods.len(), 3);
     }
@@ -232,7 +259,9 @@ mod tests {
             "min_amount":1000.00,"max_amount":5000000.00,"allowed_methods":["PSE"],
             "merchant":{"name":"Tienda Aurora"}}"#;
         let link = parse_link(body).unwrap();
-        let AmountRule::PayerChooses(open) = link.amount else { panic!("not open") };
+        let AmountRule::PayerChooses(open) = link.amount else {
+            panic!("not open")
+        };
         assert_eq!(open.min, Some(100_000));
         assert_eq!(open.max, Some(500_000_000));
         assert_eq!(open.fees.apply(5_000_000).unwrap().total, 5_119_000);
@@ -251,7 +280,10 @@ mod tests {
             r#"{"uuid":"x","currency":"COP","amount":"1,5","status":"PENDING"}"#,
             r#"{"uuid":"x","currency":"COP","amount":1,"status":"PENDING","allowed_methods":["CRYPTO"]}"#,
         ] {
-            assert!(matches!(parse_link(body), Err(ApiError::Malformed(_))), "{body}");
+            assert!(
+                matches!(parse_link(body), Err(ApiError::Malformed(_))),
+                "{body}"
+            );
         }
     }
 }

@@ -49,7 +49,11 @@ pub fn pay_request_body(details: &PaymentDetails) -> String {
         payer_type_document: details.document_type.code(),
         payer_document: &details.document,
         // Colurs bank ids are integers on the wire.
-        bank_id: details.bank_id.as_deref().and_then(|id| id.parse().ok()).filter(|_| is_pse),
+        bank_id: details
+            .bank_id
+            .as_deref()
+            .and_then(|id| id.parse().ok())
+            .filter(|_| is_pse),
         payer_person_type: details
             .person_type
             .filter(|_| is_pse)

@@ -9,7 +9,9 @@ pub enum ApiError {
     AmountRequired,
     AmountMismatch,
     InvalidStatus,
-    Validation { field: Option<String> },
+    Validation {
+        field: Option<String>,
+    },
     IdempotencyConflict,
     /// 5xx or another unexpected status code: worth retrying.
     Server(u16),
@@ -25,7 +27,10 @@ pub enum ApiError {
 impl ApiError {
     /// Whether the same request may simply be sent again.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, ApiError::Server(_) | ApiError::Network | ApiError::Timeout)
+        matches!(
+            self,
+            ApiError::Server(_) | ApiError::Network | ApiError::Timeout
+        )
     }
 
     /// Maps an HTTP error answer (status and body text) to an error.
@@ -59,20 +64,40 @@ mod tests {
     #[test]
     fn maps_each_documented_error_code() {
         let body = |code: &str| format!(r#"{{"error":"{code}","message":"x"}}"#);
-        assert_eq!(ApiError::from_response(400, &body("AmountRequired")), ApiError::AmountRequired);
-        assert_eq!(ApiError::from_response(400, &body("AmountMismatch")), ApiError::AmountMismatch);
-        assert_eq!(ApiError::from_response(400, &body("InvalidStatus")), ApiError::InvalidStatus);
-        assert_eq!(ApiError::from_response(404, &body("NotFound")), ApiError::NotFound);
-        assert_eq!(ApiError::from_response(409, &body("IdempotencyConflict")), ApiError::IdempotencyConflict);
+        assert_eq!(
+            ApiError::from_response(400, &body("AmountRequired")),
+            ApiError::AmountRequired
+        );
+        assert_eq!(
+            ApiError::from_response(400, &body("AmountMismatch")),
+            ApiError::AmountMismatch
+        );
+        assert_eq!(
+            ApiError::from_response(400, &body("InvalidStatus")),
+            ApiError::InvalidStatus
+        );
+        assert_eq!(
+            ApiError::from_response(404, &body("NotFound")),
+            ApiError::NotFound
+        );
+        assert_eq!(
+            ApiError::from_response(409, &body("IdempotencyConflict")),
+            ApiError::IdempotencyConflict
+        );
         assert_eq!(
             ApiError::from_response(400, r#"{"error":"ValidationError","field":"payer_email"}"#),
-            ApiError::Validation { field: Some("payer_email".into()) }
+            ApiError::Validation {
+                field: Some("payer_email".into())
+            }
         );
     }
 
     #[test]
     fn server_failures_and_garbage_are_retryable_server_errors() {
-        assert_eq!(ApiError::from_response(502, "<html>bad gateway</html>"), ApiError::Server(502));
+        assert_eq!(
+            ApiError::from_response(502, "<html>bad gateway</html>"),
+            ApiError::Server(502)
+        );
         assert!(ApiError::from_response(503, "").is_retryable());
         assert!(!ApiError::from_response(400, &r#"{"error":"AmountMismatch"}"#).is_retryable());
     }

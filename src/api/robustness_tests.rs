@@ -21,12 +21,32 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) as usize) % below.max(1)
     }
 }
 
-const NOISE: &[&str] = &["", "\"", "{", "}", "[", "]", ",", ":", "-", "1e999", "0.001", "null", "\\u0000", "é", "💸", "9999999999999999999999"];
+const NOISE: &[&str] = &[
+    "",
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "-",
+    "1e999",
+    "0.001",
+    "null",
+    "\\u0000",
+    "é",
+    "💸",
+    "9999999999999999999999",
+];
 
 fn mutate(text: &str, rng: &mut Lcg) -> String {
     let mut chars: Vec<char> = text.chars().collect();
@@ -36,7 +56,9 @@ fn mutate(text: &str, rng: &mut Lcg) -> String {
             0 if at < chars.len() => {
                 chars.remove(at);
             }
-            1 => chars.splice(at..at, NOISE[rng.next(NOISE.len())].chars()).for_each(drop),
+            1 => chars
+                .splice(at..at, NOISE[rng.next(NOISE.len())].chars())
+                .for_each(drop),
             _ => chars.truncate(at),
         }
     }

@@ -86,7 +86,12 @@ pub struct FeePolicy {
 
 impl FeePolicy {
     pub fn apply(&self, amount_cents: i64) -> Option<Breakdown> {
-        breakdown(amount_cents, self.fee_rate_bps, self.iva_rate_bps, self.mode)
+        breakdown(
+            amount_cents,
+            self.fee_rate_bps,
+            self.iva_rate_bps,
+            self.mode,
+        )
     }
 }
 
@@ -111,7 +116,10 @@ impl LinkStatus {
             "PENDING" => LinkStatus::Pending,
             "ACTIVE" => LinkStatus::Active,
             // A PAID status is only believed with the paid fields; see the wire layer.
-            "PAID" => LinkStatus::Paid { paid_at: None, paid_amount: None },
+            "PAID" => LinkStatus::Paid {
+                paid_at: None,
+                paid_amount: None,
+            },
             "EXPIRED" => LinkStatus::Expired,
             "CANCELLED" => LinkStatus::Cancelled,
             other => LinkStatus::Unrecognized(other.to_owned()),

@@ -92,7 +92,10 @@ impl PaymentStatus {
 
     /// Whether polling can stop.
     pub fn is_final(&self) -> bool {
-        !matches!(self, PaymentStatus::Pending | PaymentStatus::Unrecognized(_))
+        !matches!(
+            self,
+            PaymentStatus::Pending | PaymentStatus::Unrecognized(_)
+        )
     }
 }
 

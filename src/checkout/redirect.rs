@@ -32,7 +32,9 @@ mod tests {
 
     #[test]
     fn follows_https_and_loopback_http() {
-        assert!(is_safe_redirect("https://payment.colurs.co/checkout/abc123"));
+        assert!(is_safe_redirect(
+            "https://payment.colurs.co/checkout/abc123"
+        ));
         assert!(is_safe_redirect("http://127.0.0.1:8080/sandbox/bank/mm_1"));
         assert!(is_safe_redirect("http://localhost:3000/x"));
     }

@@ -7,7 +7,9 @@
 
 use super::fields::{validate_field, validate_form, FieldId, FieldProblem, FormValues};
 use super::link::{AmountRule, LinkStatus, Method, PaymentLink};
-use super::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus};
+use super::payment::{
+    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+};
 
 /// Polling after the return from the bank: quick at first, then slower.
 pub const FIRST_POLL_MS: u32 = 1_000;
@@ -28,24 +30,44 @@ pub const REFRESH_LINK_MS: u32 = 60_000;
 pub enum Checkout {
     /// Fetching the link; `resume` is a payment reference from the URL when
     /// the payer comes back from the bank or reloads mid-payment.
-    Loading { resume: Option<String>, attempt: u32 },
-    LoadFailed { error: LoadError, resume: Option<String>, attempt: u32 },
+    Loading {
+        resume: Option<String>,
+        attempt: u32,
+    },
+    LoadFailed {
+        error: LoadError,
+        resume: Option<String>,
+        attempt: u32,
+    },
     /// The summary, the method choice and the form.
     Payable(Payable),
     /// The pay request is in flight: the form is locked, a second submit is ignored.
     Submitting(Payable),
     /// Leaving for the bank's page.
-    Redirecting { payable: Payable, url: String },
+    Redirecting {
+        payable: Payable,
+        url: String,
+    },
     /// Waiting for the payer to approve a push in their app (Nequi).
-    AwaitingApproval { payable: Payable, reference: String, timeout_seconds: u32 },
+    AwaitingApproval {
+        payable: Payable,
+        reference: String,
+        timeout_seconds: u32,
+    },
     /// Back from the bank (or the app's deadline passed): asking the provider.
     Confirming(Confirming),
     /// The payment was approved.
-    Paid { link: PaymentLink, report: PaymentReport },
+    Paid {
+        link: PaymentLink,
+        report: PaymentReport,
+    },
     /// The link itself says it is paid (opened again after paying).
     LinkPaid(PaymentLink),
     /// Declined, abandoned, expired or failed: the payer may try again.
-    PaymentFailed { payable: Payable, report: PaymentReport },
+    PaymentFailed {
+        payable: Payable,
+        report: PaymentReport,
+    },
     Expired(PaymentLink),
     Cancelled(PaymentLink),
     /// The provider reports a link status this page does not know: an honest
@@ -114,7 +136,9 @@ pub enum SubmitError {
     InvalidStatus,
     NotFound,
     /// The provider refused a field the page thought valid.
-    Rejected { field: Option<String> },
+    Rejected {
+        field: Option<String>,
+    },
     /// No answer or a server failure: the same attempt may be sent again.
     Unavailable,
     /// An answer the page cannot read, or a redirect it will not follow.
@@ -136,9 +160,14 @@ pub enum Event {
     FieldChanged(FieldId, String),
     FieldLeft(FieldId),
     /// The payer pressed Pay; `fresh_key` is used only if this is a new attempt.
-    Submit { fresh_key: String },
+    Submit {
+        fresh_key: String,
+    },
     PayAnswered(Result<PaymentStarted, SubmitError>),
-    PaymentPolled { reference: String, result: Result<PaymentReport, LoadError> },
+    PaymentPolled {
+        reference: String,
+        result: Result<PaymentReport, LoadError>,
+    },
     /// The app approval's countdown reached zero.
     ApprovalDeadlinePassed,
     /// Start again after a failed payment, keeping what was typed.
@@ -154,14 +183,23 @@ pub enum Effect {
     /// Tell the page when `expires_at` (ISO 8601) passes.
     WatchExpiry(String),
     FetchBanks,
-    SubmitPayment { idempotency_key: String, details: PaymentDetails },
+    SubmitPayment {
+        idempotency_key: String,
+        details: PaymentDetails,
+    },
     /// Top-level navigation: banks must never be framed.
     Navigate(String),
     /// Keep the payment reference in the URL so a reload resumes it.
     RememberPayment(String),
     ForgetPayment,
-    PollPayment { reference: String, after_ms: u32 },
-    ReturnToMerchantAfter { url: String, after_ms: u32 },
+    PollPayment {
+        reference: String,
+        after_ms: u32,
+    },
+    ReturnToMerchantAfter {
+        url: String,
+        after_ms: u32,
+    },
 }
 
 impl Checkout {
@@ -169,9 +207,18 @@ impl Checkout {
     pub fn name(&self) -> &'static str {
         match self {
             Checkout::Loading { .. } => "loading",
-            Checkout::LoadFailed { error: LoadError::NotFound, .. } => "not-found",
-            Checkout::LoadFailed { error: LoadError::Unavailable, .. } => "load-failed",
-            Checkout::LoadFailed { error: LoadError::Malformed, .. } => "malformed",
+            Checkout::LoadFailed {
+                error: LoadError::NotFound,
+                ..
+            } => "not-found",
+            Checkout::LoadFailed {
+                error: LoadError::Unavailable,
+                ..
+            } => "load-failed",
+            Checkout::LoadFailed {
+                error: LoadError::Malformed,
+                ..
+            } => "malformed",
             Checkout::Payable(p) if p.method.is_none() => "choosing-method",
             Checkout::Payable(_) => "filling",
             Checkout::Submitting(_) => "submitting",
@@ -213,7 +260,11 @@ impl Payable {
             _ => None,
         };
         // PSE asks for a bank and Pix for an institution: fetch the list at once.
-        let banks = if link.methods.iter().any(|m| matches!(m, Method::Pse | Method::Pix)) {
+        let banks = if link
+            .methods
+            .iter()
+            .any(|m| matches!(m, Method::Pse | Method::Pix))
+        {
             Banks::Loading
         } else {
             Banks::NotNeeded
@@ -255,7 +306,10 @@ impl Payable {
 
     /// The problem shown next to a field, if any.
     pub fn problem(&self, field: FieldId) -> Option<FieldProblem> {
-        self.problems.iter().find(|(id, _)| *id == field).map(|(_, p)| *p)
+        self.problems
+            .iter()
+            .find(|(id, _)| *id == field)
+            .map(|(_, p)| *p)
     }
 
     fn set_problem(&mut self, field: FieldId, problem: Option<FieldProblem>) {
@@ -280,13 +334,20 @@ impl Confirming {
 
     /// Schedules the next poll with backoff; past the limit, polls slowly.
     fn schedule_next(mut self) -> (Checkout, Vec<Effect>) {
-        let delay = if self.slow { SLOW_POLL_MS } else { self.next_delay_ms };
+        let delay = if self.slow {
+            SLOW_POLL_MS
+        } else {
+            self.next_delay_ms
+        };
         self.waited_ms = self.waited_ms.saturating_add(delay);
         self.next_delay_ms = (self.next_delay_ms.saturating_mul(3) / 2).min(MAX_POLL_MS);
         if self.waited_ms >= CONFIRM_LIMIT_MS {
             self.slow = true;
         }
-        let effect = Effect::PollPayment { reference: self.reference.clone(), after_ms: delay };
+        let effect = Effect::PollPayment {
+            reference: self.reference.clone(),
+            after_ms: delay,
+        };
         (Checkout::Confirming(self), vec![effect])
     }
 }
@@ -295,8 +356,14 @@ impl Confirming {
 fn land(link: PaymentLink, resume: Option<String>) -> (Checkout, Vec<Effect>) {
     if let Some(reference) = resume {
         // Back from the bank, or a reload mid-payment: ask where the money stands.
-        let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 0 };
-        return (Checkout::Confirming(Confirming::start(Payable::new(link), reference)), vec![effect]);
+        let effect = Effect::PollPayment {
+            reference: reference.clone(),
+            after_ms: 0,
+        };
+        return (
+            Checkout::Confirming(Confirming::start(Payable::new(link), reference)),
+            vec![effect],
+        );
     }
     match link.status {
         LinkStatus::Pending | LinkStatus::Active => {
@@ -327,43 +394,111 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
             } else {
                 vec![]
             };
-            (S::LoadFailed { error, resume, attempt }, effects)
+            (
+                S::LoadFailed {
+                    error,
+                    resume,
+                    attempt,
+                },
+                effects,
+            )
         }
-        (S::LoadFailed { error: LoadError::Unavailable, resume, attempt }, E::RetryLoad | E::BackOnline) => {
-            (S::Loading { resume, attempt: attempt + 1 }, vec![Effect::FetchLink])
-        }
+        (
+            S::LoadFailed {
+                error: LoadError::Unavailable,
+                resume,
+                attempt,
+            },
+            E::RetryLoad | E::BackOnline,
+        ) => (
+            S::Loading {
+                resume,
+                attempt: attempt + 1,
+            },
+            vec![Effect::FetchLink],
+        ),
 
         (S::Payable(p), event) => step_payable(p, event),
         (S::Submitting(p), event) => step_submitting(p, event),
 
-        (S::AwaitingApproval { payable, reference, timeout_seconds }, event) => match event {
+        (
+            S::AwaitingApproval {
+                payable,
+                reference,
+                timeout_seconds,
+            },
+            event,
+        ) => match event {
             E::BackOnline => {
-                let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 0 };
-                (S::AwaitingApproval { payable, reference, timeout_seconds }, vec![effect])
+                let effect = Effect::PollPayment {
+                    reference: reference.clone(),
+                    after_ms: 0,
+                };
+                (
+                    S::AwaitingApproval {
+                        payable,
+                        reference,
+                        timeout_seconds,
+                    },
+                    vec![effect],
+                )
             }
-            E::PaymentPolled { reference: r, result } if r == reference => match result {
+            E::PaymentPolled {
+                reference: r,
+                result,
+            } if r == reference => match result {
                 Ok(report) if report.status.is_final() => conclude(payable, report),
                 _ => {
-                    let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 2_000 };
-                    (S::AwaitingApproval { payable, reference, timeout_seconds }, vec![effect])
+                    let effect = Effect::PollPayment {
+                        reference: reference.clone(),
+                        after_ms: 2_000,
+                    };
+                    (
+                        S::AwaitingApproval {
+                            payable,
+                            reference,
+                            timeout_seconds,
+                        },
+                        vec![effect],
+                    )
                 }
             },
             E::ApprovalDeadlinePassed => {
                 // The provider decides whether the push expired: ask it now.
-                let effect = Effect::PollPayment { reference: reference.clone(), after_ms: 0 };
-                (S::Confirming(Confirming::start(payable, reference)), vec![effect])
+                let effect = Effect::PollPayment {
+                    reference: reference.clone(),
+                    after_ms: 0,
+                };
+                (
+                    S::Confirming(Confirming::start(payable, reference)),
+                    vec![effect],
+                )
             }
-            _ => (S::AwaitingApproval { payable, reference, timeout_seconds }, vec![]),
+            _ => (
+                S::AwaitingApproval {
+                    payable,
+                    reference,
+                    timeout_seconds,
+                },
+                vec![],
+            ),
         },
 
         (S::Confirming(c), E::BackOnline) => {
-            let effect = Effect::PollPayment { reference: c.reference.clone(), after_ms: 0 };
+            let effect = Effect::PollPayment {
+                reference: c.reference.clone(),
+                after_ms: 0,
+            };
             (S::Confirming(c), vec![effect])
         }
         (S::Confirming(c), E::PaymentPolled { reference, result }) if reference == c.reference => {
             match result {
                 Ok(report) if report.status.is_final() => conclude(c.payable, report),
-                Ok(report) => Confirming { last_report: Some(report), ..c }.schedule_next(),
+                Ok(report) => Confirming {
+                    last_report: Some(report),
+                    ..c
+                }
+                .schedule_next(),
                 // No answer (offline, 5xx): keep asking; the money has not moved on our side.
                 Err(LoadError::Unavailable) | Err(LoadError::Malformed) => c.schedule_next(),
                 Err(LoadError::NotFound) => {
@@ -383,7 +518,12 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
 
         (S::PaymentFailed { payable, .. }, E::NewAttempt) => {
             // A new attempt gets a new idempotency key; what was typed stays.
-            let mut payable = Payable { submit_error: None, attempt: None, problems: vec![], ..payable };
+            let mut payable = Payable {
+                submit_error: None,
+                attempt: None,
+                problems: vec![],
+                ..payable
+            };
             let mut effects = vec![Effect::ForgetPayment];
             if matches!(payable.banks, Banks::Loading | Banks::Failed) {
                 payable.banks = Banks::Loading;
@@ -392,11 +532,17 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
             (S::Payable(payable), effects)
         }
         (state @ S::PaymentFailed { .. }, E::ReturnToMerchant) => {
-            let url = state.link().and_then(|l| l.callback_urls.as_ref()).and_then(|c| c.cancel.clone());
+            let url = state
+                .link()
+                .and_then(|l| l.callback_urls.as_ref())
+                .and_then(|c| c.cancel.clone());
             (state, url.map(Effect::Navigate).into_iter().collect())
         }
         (state @ S::Paid { .. }, E::ReturnToMerchant) => {
-            let url = state.link().and_then(|l| l.callback_urls.as_ref()).and_then(|c| c.success.clone());
+            let url = state
+                .link()
+                .and_then(|l| l.callback_urls.as_ref())
+                .and_then(|c| c.success.clone());
             (state, url.map(Effect::Navigate).into_iter().collect())
         }
 
@@ -438,7 +584,11 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
             (Checkout::Payable(p), vec![])
         }
         Event::FieldLeft(field) => {
-            let problem = if p.form.get(field).trim().is_empty() { None } else { field_problem(&p, field) };
+            let problem = if p.form.get(field).trim().is_empty() {
+                None
+            } else {
+                field_problem(&p, field)
+            };
             p.set_problem(field, problem);
             (Checkout::Payable(p), vec![])
         }
@@ -447,28 +597,57 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         Event::LinkExpired => (Checkout::Expired(p.link), vec![]),
         Event::LinkRefreshed(Ok(link)) if link.status.is_payable() => {
             p.link.status = link.status;
-            (Checkout::Payable(p), vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)])
+            (
+                Checkout::Payable(p),
+                vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)],
+            )
         }
         Event::LinkRefreshed(Ok(link)) => land(link, None),
-        Event::LinkRefreshed(Err(LoadError::NotFound)) => {
-            (Checkout::LoadFailed { error: LoadError::NotFound, resume: None, attempt: 0 }, vec![])
-        }
-        Event::LinkRefreshed(Err(_)) => (Checkout::Payable(p), vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)]),
+        Event::LinkRefreshed(Err(LoadError::NotFound)) => (
+            Checkout::LoadFailed {
+                error: LoadError::NotFound,
+                resume: None,
+                attempt: 0,
+            },
+            vec![],
+        ),
+        Event::LinkRefreshed(Err(_)) => (
+            Checkout::Payable(p),
+            vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)],
+        ),
         _ => (Checkout::Payable(p), vec![]),
     }
 }
 
 fn field_problem(p: &Payable, field: FieldId) -> Option<FieldProblem> {
     // The amount sits above the method choice and does not depend on it.
-    let method = p.method.or_else(|| (field == FieldId::Amount).then(|| p.link.methods.first().copied()).flatten())?;
-    validate_field(field, method, &p.link.amount, p.link.currency, &p.form, p.bank_list()).err()
+    let method = p.method.or_else(|| {
+        (field == FieldId::Amount)
+            .then(|| p.link.methods.first().copied())
+            .flatten()
+    })?;
+    validate_field(
+        field,
+        method,
+        &p.link.amount,
+        p.link.currency,
+        &p.form,
+        p.bank_list(),
+    )
+    .err()
 }
 
 fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
     let Some(method) = p.method else {
         return (Checkout::Payable(p), vec![]);
     };
-    match validate_form(method, &p.link.amount, p.link.currency, &p.form, p.bank_list()) {
+    match validate_form(
+        method,
+        &p.link.amount,
+        p.link.currency,
+        &p.form,
+        p.bank_list(),
+    ) {
         Err(problems) => {
             p.problems = problems;
             p.submit_error = None;
@@ -479,10 +658,19 @@ fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
                 Some(attempt) if attempt.details == details => attempt.idempotency_key.clone(),
                 _ => fresh_key,
             };
-            p.attempt = Some(Attempt { idempotency_key: key.clone(), details: details.clone() });
+            p.attempt = Some(Attempt {
+                idempotency_key: key.clone(),
+                details: details.clone(),
+            });
             p.problems.clear();
             p.submit_error = None;
-            (Checkout::Submitting(p), vec![Effect::SubmitPayment { idempotency_key: key, details }])
+            (
+                Checkout::Submitting(p),
+                vec![Effect::SubmitPayment {
+                    idempotency_key: key,
+                    details,
+                }],
+            )
         }
     }
 }
@@ -491,13 +679,23 @@ fn step_submitting(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
     match event {
         Event::PayAnswered(Ok(PaymentStarted { reference, next })) => match next {
             NextStep::Redirect(url) => (
-                Checkout::Redirecting { payable: p, url: url.clone() },
+                Checkout::Redirecting {
+                    payable: p,
+                    url: url.clone(),
+                },
                 vec![Effect::RememberPayment(reference), Effect::Navigate(url)],
             ),
             NextStep::AwaitApproval { timeout_seconds } => {
-                let poll = Effect::PollPayment { reference: reference.clone(), after_ms: 2_000 };
+                let poll = Effect::PollPayment {
+                    reference: reference.clone(),
+                    after_ms: 2_000,
+                };
                 (
-                    Checkout::AwaitingApproval { payable: p, reference: reference.clone(), timeout_seconds },
+                    Checkout::AwaitingApproval {
+                        payable: p,
+                        reference: reference.clone(),
+                        timeout_seconds,
+                    },
                     vec![Effect::RememberPayment(reference), poll],
                 )
             }
@@ -521,7 +719,10 @@ fn conclude(payable: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) 
             .callback_urls
             .as_ref()
             .and_then(|c| c.success.clone())
-            .map(|url| Effect::ReturnToMerchantAfter { url, after_ms: RETURN_AFTER_MS })
+            .map(|url| Effect::ReturnToMerchantAfter {
+                url,
+                after_ms: RETURN_AFTER_MS,
+            })
             .into_iter()
             .collect();
         (Checkout::Paid { link, report }, effects)

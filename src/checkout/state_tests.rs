@@ -7,10 +7,19 @@ use crate::checkout::validate::{DocumentType, FieldError};
 fn link(status: LinkStatus, methods: Vec<Method>) -> PaymentLink {
     PaymentLink {
         token: "550e8400-e29b-41d4-a716-446655440000".into(),
-        merchant: Merchant { name: "Tienda".into(), logo_url: None, brand_color: None },
+        merchant: Merchant {
+            name: "Tienda".into(),
+            logo_url: None,
+            brand_color: None,
+        },
         description: "Plan".into(),
         currency: Currency::COP,
-        amount: AmountRule::Fixed(Breakdown { amount: 5_000_000, fee: 100_000, iva: 19_000, total: 5_119_000 }),
+        amount: AmountRule::Fixed(Breakdown {
+            amount: 5_000_000,
+            fee: 100_000,
+            iva: 19_000,
+            total: 5_119_000,
+        }),
         status,
         expires_at: None,
         methods,
@@ -28,12 +37,21 @@ fn all_methods() -> Vec<Method> {
 }
 
 fn loaded(methods: Vec<Method>) -> Checkout {
-    step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, methods)))).0
+    step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(link(LinkStatus::Pending, methods))),
+    )
+    .0
 }
 
 /// Applies events in order, returning the final state and the last effects.
 fn run(state: Checkout, events: Vec<Event>) -> (Checkout, Vec<Effect>) {
-    events.into_iter().fold((state, vec![]), |(state, _), event| step(state, event))
+    events
+        .into_iter()
+        .fold((state, vec![]), |(state, _), event| step(state, event))
 }
 
 fn type_in(field: F, value: &str) -> Event {
@@ -51,7 +69,9 @@ fn bancolombia_form() -> Vec<Event> {
 }
 
 fn submit(key: &str) -> Event {
-    Event::Submit { fresh_key: key.into() }
+    Event::Submit {
+        fresh_key: key.into(),
+    }
 }
 
 fn report(status: PaymentStatus) -> PaymentReport {
@@ -66,13 +86,21 @@ fn report(status: PaymentStatus) -> PaymentReport {
 }
 
 fn polled(status: PaymentStatus) -> Event {
-    Event::PaymentPolled { reference: "mm_1".into(), result: Ok(report(status)) }
+    Event::PaymentPolled {
+        reference: "mm_1".into(),
+        result: Ok(report(status)),
+    }
 }
 
 fn submitted_bancolombia() -> Checkout {
-    let (state, effects) = run(loaded(all_methods()), [bancolombia_form(), vec![submit("k1")]].concat());
+    let (state, effects) = run(
+        loaded(all_methods()),
+        [bancolombia_form(), vec![submit("k1")]].concat(),
+    );
     assert_eq!(state.name(), "submitting");
-    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k1"));
+    assert!(
+        matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k1")
+    );
     state
 }
 
@@ -81,44 +109,77 @@ fn a_loaded_link_lands_on_the_screen_of_its_status() {
     let cases = [
         (LinkStatus::Pending, "choosing-method"),
         (LinkStatus::Active, "choosing-method"),
-        (LinkStatus::Paid { paid_at: None, paid_amount: None }, "paid"),
+        (
+            LinkStatus::Paid {
+                paid_at: None,
+                paid_amount: None,
+            },
+            "paid",
+        ),
         (LinkStatus::Expired, "expired"),
         (LinkStatus::Cancelled, "cancelled"),
         (LinkStatus::Unrecognized("REFUNDING".into()), "processing"),
     ];
     for (status, screen) in cases {
-        let (state, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(link(status, all_methods()))));
+        let (state, _) = step(
+            Checkout::Loading {
+                resume: None,
+                attempt: 0,
+            },
+            Event::LinkLoaded(Ok(link(status, all_methods()))),
+        );
         assert_eq!(state.name(), screen);
     }
 }
 
 #[test]
 fn a_link_with_pse_fetches_banks_and_one_with_a_single_method_opens_its_form() {
-    let (state, effects) =
-        step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(link(LinkStatus::Pending, all_methods()))));
+    let (state, effects) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(link(LinkStatus::Pending, all_methods()))),
+    );
     assert!(effects.contains(&Effect::FetchBanks));
     assert_eq!(state.name(), "choosing-method");
 
     let (state, effects) = step(
-        Checkout::Loading { resume: None, attempt: 0 },
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
         Event::LinkLoaded(Ok(link(LinkStatus::Pending, vec![Method::Nequi]))),
     );
     assert!(!effects.contains(&Effect::FetchBanks));
-    let Checkout::Payable(p) = state else { panic!() };
+    let Checkout::Payable(p) = state else {
+        panic!()
+    };
     assert_eq!(p.method, Some(Method::Nequi));
 }
 
 #[test]
 fn a_failed_load_can_be_retried_only_when_it_may_pass() {
-    let (failed, effects) =
-        step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Err(LoadError::Unavailable)));
+    let (failed, effects) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Err(LoadError::Unavailable)),
+    );
     assert_eq!(failed.name(), "load-failed");
     assert_eq!(effects, vec![Effect::RetryLoadAfter(1_000)]);
     let (retrying, effects) = step(failed, Event::RetryLoad);
     assert_eq!(retrying.name(), "loading");
     assert_eq!(effects, vec![Effect::FetchLink]);
 
-    let (missing, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Err(LoadError::NotFound)));
+    let (missing, _) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Err(LoadError::NotFound)),
+    );
     let (still_missing, effects) = step(missing, Event::RetryLoad);
     assert_eq!(still_missing.name(), "not-found");
     assert!(effects.is_empty());
@@ -126,15 +187,28 @@ fn a_failed_load_can_be_retried_only_when_it_may_pass() {
 
 #[test]
 fn banks_load_or_fail_and_a_failed_list_can_be_fetched_again() {
-    let bank = Bank { id: "1007".into(), name: "BANCOLOMBIA".into() };
-    let (state, _) = step(loaded(all_methods()), Event::BanksLoaded(Ok(vec![bank.clone()])));
-    let Checkout::Payable(p) = &state else { panic!() };
+    let bank = Bank {
+        id: "1007".into(),
+        name: "BANCOLOMBIA".into(),
+    };
+    let (state, _) = step(
+        loaded(all_methods()),
+        Event::BanksLoaded(Ok(vec![bank.clone()])),
+    );
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(p.banks, Banks::Loaded(vec![bank]));
 
-    let (failed, _) = step(loaded(all_methods()), Event::BanksLoaded(Err(LoadError::Unavailable)));
+    let (failed, _) = step(
+        loaded(all_methods()),
+        Event::BanksLoaded(Err(LoadError::Unavailable)),
+    );
     let (again, effects) = step(failed, Event::RetryLoad);
     assert_eq!(effects, vec![Effect::FetchBanks]);
-    let Checkout::Payable(p) = again else { panic!() };
+    let Checkout::Payable(p) = again else {
+        panic!()
+    };
     assert_eq!(p.banks, Banks::Loading);
 }
 
@@ -142,25 +216,45 @@ fn banks_load_or_fail_and_a_failed_list_can_be_fetched_again() {
 fn a_problem_shows_when_the_payer_leaves_the_field_and_clears_as_soon_as_it_is_fixed() {
     let (state, _) = run(
         loaded(all_methods()),
-        vec![Event::MethodChosen(Method::Bancolombia), type_in(F::Email, "payer@"), ],
+        vec![
+            Event::MethodChosen(Method::Bancolombia),
+            type_in(F::Email, "payer@"),
+        ],
     );
-    let Checkout::Payable(p) = &state else { panic!() };
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(p.problem(F::Email), None, "no error while still typing");
 
     let (state, _) = step(state, Event::FieldLeft(F::Email));
-    let Checkout::Payable(p) = &state else { panic!() };
-    assert_eq!(p.problem(F::Email), Some(FieldProblem::Field(FieldError::InvalidEmail)));
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
+    assert_eq!(
+        p.problem(F::Email),
+        Some(FieldProblem::Field(FieldError::InvalidEmail))
+    );
 
     let (state, _) = step(state, type_in(F::Email, "payer@example.com"));
-    let Checkout::Payable(p) = &state else { panic!() };
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(p.problem(F::Email), None);
     assert_eq!(p.form.get(F::Email), "payer@example.com");
 }
 
 #[test]
 fn leaving_an_empty_field_is_not_an_error_until_submit() {
-    let (state, _) = run(loaded(all_methods()), vec![Event::MethodChosen(Method::Nequi), Event::FieldLeft(F::Phone)]);
-    let Checkout::Payable(p) = &state else { panic!() };
+    let (state, _) = run(
+        loaded(all_methods()),
+        vec![
+            Event::MethodChosen(Method::Nequi),
+            Event::FieldLeft(F::Phone),
+        ],
+    );
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert!(p.problems.is_empty());
 }
 
@@ -168,10 +262,16 @@ fn leaving_an_empty_field_is_not_an_error_until_submit() {
 fn submitting_an_invalid_form_sends_nothing_and_lists_every_problem() {
     let (state, effects) = run(
         loaded(all_methods()),
-        vec![Event::MethodChosen(Method::Bancolombia), type_in(F::Document, "12"), submit("k1")],
+        vec![
+            Event::MethodChosen(Method::Bancolombia),
+            type_in(F::Document, "12"),
+            submit("k1"),
+        ],
     );
     assert!(effects.is_empty());
-    let Checkout::Payable(p) = &state else { panic!() };
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert!(p.problems.len() >= 3, "{:?}", p.problems);
     assert_eq!(p.form.get(F::Document), "12", "what was typed stays");
 }
@@ -180,25 +280,40 @@ fn submitting_an_invalid_form_sends_nothing_and_lists_every_problem() {
 fn switching_method_keeps_what_was_typed() {
     let (state, _) = run(
         loaded(all_methods()),
-        [bancolombia_form(), vec![Event::MethodChosen(Method::Nequi), Event::MethodChosen(Method::Bancolombia)]]
-            .concat(),
+        [
+            bancolombia_form(),
+            vec![
+                Event::MethodChosen(Method::Nequi),
+                Event::MethodChosen(Method::Bancolombia),
+            ],
+        ]
+        .concat(),
     );
-    let Checkout::Payable(p) = &state else { panic!() };
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(p.form.get(F::Email), "payer@example.com");
     assert_eq!(p.method, Some(Method::Bancolombia));
 }
 
 #[test]
 fn a_method_the_link_does_not_allow_cannot_be_chosen() {
-    let (state, _) = step(loaded(vec![Method::Pse, Method::Nequi]), Event::MethodChosen(Method::Bancolombia));
-    let Checkout::Payable(p) = state else { panic!() };
+    let (state, _) = step(
+        loaded(vec![Method::Pse, Method::Nequi]),
+        Event::MethodChosen(Method::Bancolombia),
+    );
+    let Checkout::Payable(p) = state else {
+        panic!()
+    };
     assert_eq!(p.method, None);
 }
 
 #[test]
 fn a_valid_form_submits_once_with_normalized_details() {
     let state = submitted_bancolombia();
-    let Checkout::Submitting(p) = &state else { panic!() };
+    let Checkout::Submitting(p) = &state else {
+        panic!()
+    };
     let details = &p.attempt.as_ref().unwrap().details;
     assert_eq!(details.method, Method::Bancolombia);
     assert_eq!(details.phone.as_deref(), Some("3001234567"));
@@ -213,27 +328,45 @@ fn a_valid_form_submits_once_with_normalized_details() {
 
 #[test]
 fn a_bank_redirect_remembers_the_payment_and_leaves_the_page() {
-    let started = PaymentStarted { reference: "mm_1".into(), next: NextStep::Redirect("https://bank.example/x".into()) };
+    let started = PaymentStarted {
+        reference: "mm_1".into(),
+        next: NextStep::Redirect("https://bank.example/x".into()),
+    };
     let (state, effects) = step(submitted_bancolombia(), Event::PayAnswered(Ok(started)));
     assert_eq!(state.name(), "redirecting");
     assert_eq!(
         effects,
-        vec![Effect::RememberPayment("mm_1".into()), Effect::Navigate("https://bank.example/x".into())]
+        vec![
+            Effect::RememberPayment("mm_1".into()),
+            Effect::Navigate("https://bank.example/x".into())
+        ]
     );
 }
 
 #[test]
 fn a_failed_request_is_retried_with_the_same_key_and_a_changed_form_gets_a_new_one() {
-    let (state, _) = step(submitted_bancolombia(), Event::PayAnswered(Err(SubmitError::Unavailable)));
-    let Checkout::Payable(p) = &state else { panic!() };
+    let (state, _) = step(
+        submitted_bancolombia(),
+        Event::PayAnswered(Err(SubmitError::Unavailable)),
+    );
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(p.submit_error, Some(SubmitError::Unavailable));
     assert_eq!(p.form.get(F::Document), "1234567890");
 
     let (_, effects) = step(state.clone(), submit("k2"));
-    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k1"));
+    assert!(
+        matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k1")
+    );
 
-    let (_, effects) = run(state, vec![type_in(F::Document, "1234567891"), submit("k2")]);
-    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k2"));
+    let (_, effects) = run(
+        state,
+        vec![type_in(F::Document, "1234567891"), submit("k2")],
+    );
+    assert!(
+        matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k2")
+    );
 }
 
 #[test]
@@ -243,25 +376,40 @@ fn each_refusal_from_the_provider_is_kept_for_its_own_message() {
         SubmitError::AmountMismatch,
         SubmitError::InvalidStatus,
         SubmitError::NotFound,
-        SubmitError::Rejected { field: Some("payer_email".into()) },
+        SubmitError::Rejected {
+            field: Some("payer_email".into()),
+        },
         SubmitError::Unreadable,
     ] {
-        let (state, effects) = step(submitted_bancolombia(), Event::PayAnswered(Err(error.clone())));
+        let (state, effects) = step(
+            submitted_bancolombia(),
+            Event::PayAnswered(Err(error.clone())),
+        );
         assert!(effects.is_empty());
-        let Checkout::Payable(p) = state else { panic!() };
+        let Checkout::Payable(p) = state else {
+            panic!()
+        };
         assert_eq!(p.submit_error, Some(error));
     }
 }
 
 fn awaiting_nequi() -> Checkout {
-    let started = PaymentStarted { reference: "mm_1".into(), next: NextStep::AwaitApproval { timeout_seconds: 120 } };
+    let started = PaymentStarted {
+        reference: "mm_1".into(),
+        next: NextStep::AwaitApproval {
+            timeout_seconds: 120,
+        },
+    };
     let (state, effects) = step(submitted_bancolombia(), Event::PayAnswered(Ok(started)));
     assert_eq!(state.name(), "awaiting-approval");
     assert_eq!(
         effects,
         vec![
             Effect::RememberPayment("mm_1".into()),
-            Effect::PollPayment { reference: "mm_1".into(), after_ms: 2_000 }
+            Effect::PollPayment {
+                reference: "mm_1".into(),
+                after_ms: 2_000
+            }
         ]
     );
     state
@@ -271,16 +419,28 @@ fn awaiting_nequi() -> Checkout {
 fn an_app_approval_polls_until_approved_then_returns_to_the_merchant() {
     let (state, effects) = step(awaiting_nequi(), polled(PaymentStatus::Pending));
     assert_eq!(state.name(), "awaiting-approval");
-    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 2_000 }]);
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_1".into(),
+            after_ms: 2_000
+        }]
+    );
 
     let (state, effects) = step(state, polled(PaymentStatus::Approved));
     assert_eq!(state.name(), "paid");
     assert_eq!(
         effects,
-        vec![Effect::ReturnToMerchantAfter { url: "https://merchant.example/ok".into(), after_ms: RETURN_AFTER_MS }]
+        vec![Effect::ReturnToMerchantAfter {
+            url: "https://merchant.example/ok".into(),
+            after_ms: RETURN_AFTER_MS
+        }]
     );
     let (_, effects) = step(state, Event::ReturnToMerchant);
-    assert_eq!(effects, vec![Effect::Navigate("https://merchant.example/ok".into())]);
+    assert_eq!(
+        effects,
+        vec![Effect::Navigate("https://merchant.example/ok".into())]
+    );
 }
 
 #[test]
@@ -290,16 +450,27 @@ fn an_app_rejection_or_a_passed_deadline_end_on_their_own_screens() {
 
     let (confirming, effects) = step(awaiting_nequi(), Event::ApprovalDeadlinePassed);
     assert_eq!(confirming.name(), "confirming");
-    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_1".into(),
+            after_ms: 0
+        }]
+    );
     let (expired, _) = step(confirming, polled(PaymentStatus::Expired));
-    let Checkout::PaymentFailed { report, .. } = expired else { panic!() };
+    let Checkout::PaymentFailed { report, .. } = expired else {
+        panic!()
+    };
     assert_eq!(report.status, PaymentStatus::Expired);
 }
 
 #[test]
 fn a_poll_for_another_payment_is_ignored() {
     let state = awaiting_nequi();
-    let stale = Event::PaymentPolled { reference: "mm_old".into(), result: Ok(report(PaymentStatus::Approved)) };
+    let stale = Event::PaymentPolled {
+        reference: "mm_old".into(),
+        result: Ok(report(PaymentStatus::Approved)),
+    };
     let (same, effects) = step(state.clone(), stale);
     assert_eq!(same, state);
     assert!(effects.is_empty());
@@ -307,11 +478,20 @@ fn a_poll_for_another_payment_is_ignored() {
 
 fn returned_from_bank() -> Checkout {
     let (state, effects) = step(
-        Checkout::Loading { resume: Some("mm_1".into()), attempt: 0 },
+        Checkout::Loading {
+            resume: Some("mm_1".into()),
+            attempt: 0,
+        },
         Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))),
     );
     assert_eq!(state.name(), "confirming");
-    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_1".into(),
+            after_ms: 0
+        }]
+    );
     state
 }
 
@@ -321,13 +501,17 @@ fn back_from_the_bank_the_page_polls_with_backoff_until_final() {
     let mut delays = vec![];
     for _ in 0..4 {
         let (next, effects) = step(state, polled(PaymentStatus::Pending));
-        let [Effect::PollPayment { after_ms, .. }] = effects[..] else { panic!("{effects:?}") };
+        let [Effect::PollPayment { after_ms, .. }] = effects[..] else {
+            panic!("{effects:?}")
+        };
         delays.push(after_ms);
         state = next;
     }
     assert_eq!(delays, vec![1_000, 1_500, 2_250, 3_375]);
     let (paid, _) = step(state, polled(PaymentStatus::Approved));
-    let Checkout::Paid { report, .. } = paid else { panic!() };
+    let Checkout::Paid { report, .. } = paid else {
+        panic!()
+    };
     assert_eq!(report.reference, "mm_1");
 }
 
@@ -338,54 +522,91 @@ fn still_pending_after_the_limit_says_so_and_keeps_checking() {
         state = step(state, polled(PaymentStatus::Pending)).0;
     }
     assert_eq!(state.name(), "still-confirming");
-    let (state, effects) = step(state, polled(PaymentStatus::Unrecognized("SETTLING".into())));
-    assert_eq!(state.name(), "still-confirming", "an unknown status is never paid");
-    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: SLOW_POLL_MS }]);
+    let (state, effects) = step(
+        state,
+        polled(PaymentStatus::Unrecognized("SETTLING".into())),
+    );
+    assert_eq!(
+        state.name(),
+        "still-confirming",
+        "an unknown status is never paid"
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_1".into(),
+            after_ms: SLOW_POLL_MS
+        }]
+    );
 }
 
 #[test]
 fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_is_not_paid() {
     let (state, effects) = step(
         returned_from_bank(),
-        Event::PaymentPolled { reference: "mm_1".into(), result: Err(LoadError::Unavailable) },
+        Event::PaymentPolled {
+            reference: "mm_1".into(),
+            result: Err(LoadError::Unavailable),
+        },
     );
     assert_eq!(state.name(), "confirming");
     assert_eq!(effects.len(), 1);
 
     let (state, _) = step(
         state,
-        Event::PaymentPolled { reference: "mm_1".into(), result: Err(LoadError::NotFound) },
+        Event::PaymentPolled {
+            reference: "mm_1".into(),
+            result: Err(LoadError::NotFound),
+        },
     );
     assert_eq!(state.name(), "failed");
 }
 
 #[test]
 fn after_a_decline_a_new_attempt_keeps_the_form_and_gets_a_new_key() {
-    let started = PaymentStarted { reference: "mm_1".into(), next: NextStep::Redirect("https://bank.example/x".into()) };
+    let started = PaymentStarted {
+        reference: "mm_1".into(),
+        next: NextStep::Redirect("https://bank.example/x".into()),
+    };
     let (state, _) = run(
         submitted_bancolombia(),
         vec![Event::PayAnswered(Ok(started))],
     );
     // The payer comes back through a fresh page load in real life; the
     // machine only needs the Payable it kept.
-    let Checkout::Redirecting { payable, .. } = state else { panic!() };
-    let failed = Checkout::PaymentFailed { payable, report: report(PaymentStatus::Declined) };
+    let Checkout::Redirecting { payable, .. } = state else {
+        panic!()
+    };
+    let failed = Checkout::PaymentFailed {
+        payable,
+        report: report(PaymentStatus::Declined),
+    };
 
     let (_, effects) = step(failed.clone(), Event::ReturnToMerchant);
-    assert_eq!(effects, vec![Effect::Navigate("https://merchant.example/cancel".into())]);
+    assert_eq!(
+        effects,
+        vec![Effect::Navigate("https://merchant.example/cancel".into())]
+    );
 
     let (state, effects) = step(failed, Event::NewAttempt);
     assert!(effects.contains(&Effect::ForgetPayment));
-    let Checkout::Payable(p) = &state else { panic!() };
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(p.form.get(F::Email), "payer@example.com");
     assert_eq!(p.attempt, None);
     let (_, effects) = step(state, submit("k9"));
-    assert!(matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k9"));
+    assert!(
+        matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k9")
+    );
 }
 
 #[test]
 fn automatic_retries_back_off_then_leave_it_to_the_payer() {
-    let mut state = Checkout::Loading { resume: None, attempt: 0 };
+    let mut state = Checkout::Loading {
+        resume: None,
+        attempt: 0,
+    };
     let mut delays = vec![];
     for _ in 0..6 {
         let (failed, effects) = step(state, Event::LinkLoaded(Err(LoadError::Unavailable)));
@@ -400,11 +621,17 @@ fn automatic_retries_back_off_then_leave_it_to_the_payer() {
 #[test]
 fn a_retried_load_keeps_the_payment_to_resume() {
     let (failed, _) = step(
-        Checkout::Loading { resume: Some("mm_1".into()), attempt: 0 },
+        Checkout::Loading {
+            resume: Some("mm_1".into()),
+            attempt: 0,
+        },
         Event::LinkLoaded(Err(LoadError::Unavailable)),
     );
     let (loading, _) = step(failed, Event::BackOnline);
-    let (state, _) = step(loading, Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))));
+    let (state, _) = step(
+        loading,
+        Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))),
+    );
     assert_eq!(state.name(), "confirming");
 }
 
@@ -412,15 +639,27 @@ fn a_retried_load_keeps_the_payment_to_resume() {
 fn a_payable_link_is_watched_for_expiry_and_checked_again_while_the_payer_types() {
     let mut expiring = link(LinkStatus::Pending, all_methods());
     expiring.expires_at = Some("2026-03-03T00:00:00Z".into());
-    let (state, effects) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(expiring)));
+    let (state, effects) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(expiring)),
+    );
     assert!(effects.contains(&Effect::WatchExpiry("2026-03-03T00:00:00Z".into())));
     assert!(effects.contains(&Effect::RefreshLinkAfter(REFRESH_LINK_MS)));
 
-    let (still, effects) = step(state.clone(), Event::LinkRefreshed(Ok(link(LinkStatus::Active, all_methods()))));
+    let (still, effects) = step(
+        state.clone(),
+        Event::LinkRefreshed(Ok(link(LinkStatus::Active, all_methods()))),
+    );
     assert_eq!(still.name(), "choosing-method");
     assert_eq!(effects, vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)]);
 
-    let (cancelled, effects) = step(state.clone(), Event::LinkRefreshed(Ok(link(LinkStatus::Cancelled, all_methods()))));
+    let (cancelled, effects) = step(
+        state.clone(),
+        Event::LinkRefreshed(Ok(link(LinkStatus::Cancelled, all_methods()))),
+    );
     assert_eq!(cancelled.name(), "cancelled");
     assert!(effects.is_empty());
 
@@ -432,8 +671,13 @@ fn a_payable_link_is_watched_for_expiry_and_checked_again_while_the_payer_types(
 #[test]
 fn the_form_survives_a_refresh_and_a_late_expiry_cannot_interrupt_a_submission() {
     let (state, _) = run(loaded(all_methods()), bancolombia_form());
-    let (state, _) = step(state, Event::LinkRefreshed(Ok(link(LinkStatus::Pending, all_methods()))));
-    let Checkout::Payable(p) = &state else { panic!() };
+    let (state, _) = step(
+        state,
+        Event::LinkRefreshed(Ok(link(LinkStatus::Pending, all_methods()))),
+    );
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(p.form.get(F::Email), "payer@example.com");
 
     let submitting = submitted_bancolombia();
@@ -446,9 +690,21 @@ fn the_form_survives_a_refresh_and_a_late_expiry_cannot_interrupt_a_submission()
 fn back_online_asks_again_at_once() {
     let (state, effects) = step(returned_from_bank(), Event::BackOnline);
     assert_eq!(state.name(), "confirming");
-    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_1".into(),
+            after_ms: 0
+        }]
+    );
     let (_, effects) = step(awaiting_nequi(), Event::BackOnline);
-    assert_eq!(effects, vec![Effect::PollPayment { reference: "mm_1".into(), after_ms: 0 }]);
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_1".into(),
+            after_ms: 0
+        }]
+    );
 }
 
 fn general_link() -> PaymentLink {
@@ -456,7 +712,11 @@ fn general_link() -> PaymentLink {
         amount: AmountRule::PayerChooses(OpenAmount {
             min: Some(100_000),
             max: None,
-            fees: FeePolicy { fee_rate_bps: 200, iva_rate_bps: 1900, mode: crate::checkout::money::FeeMode::Payer },
+            fees: FeePolicy {
+                fee_rate_bps: 200,
+                iva_rate_bps: 1900,
+                mode: crate::checkout::money::FeeMode::Payer,
+            },
         }),
         ..link(LinkStatus::Pending, all_methods())
     }
@@ -464,31 +724,69 @@ fn general_link() -> PaymentLink {
 
 #[test]
 fn a_typed_amount_is_checked_on_leaving_it_before_any_method_is_chosen() {
-    let (state, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(general_link())));
-    let (state, _) = run(state, vec![type_in(F::Amount, "500"), Event::FieldLeft(F::Amount)]);
-    let Checkout::Payable(p) = &state else { panic!() };
+    let (state, _) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(general_link())),
+    );
+    let (state, _) = run(
+        state,
+        vec![type_in(F::Amount, "500"), Event::FieldLeft(F::Amount)],
+    );
+    let Checkout::Payable(p) = &state else {
+        panic!()
+    };
     assert_eq!(
         p.problem(F::Amount),
-        Some(FieldProblem::Bounds(crate::checkout::money::BoundsError::BelowMinimum(100_000)))
+        Some(FieldProblem::Bounds(
+            crate::checkout::money::BoundsError::BelowMinimum(100_000)
+        ))
     );
 }
 
 #[test]
 fn the_total_of_a_typed_amount_is_known_once_it_is_submitted() {
-    let (state, _) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(general_link())));
+    let (state, _) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(general_link())),
+    );
     let (state, _) = run(
         state,
-        [vec![type_in(F::Amount, "50.000")], bancolombia_form(), vec![submit("k1")]].concat(),
+        [
+            vec![type_in(F::Amount, "50.000")],
+            bancolombia_form(),
+            vec![submit("k1")],
+        ]
+        .concat(),
     );
-    let Checkout::Submitting(p) = &state else { panic!("{}", state.name()) };
+    let Checkout::Submitting(p) = &state else {
+        panic!("{}", state.name())
+    };
     assert_eq!(p.total_to_pay(), Some(5_119_000));
 }
 
 #[test]
 fn a_pix_link_fetches_its_institutions() {
-    let pix = PaymentLink { currency: Currency::BRL, methods: vec![Method::Pix], ..link(LinkStatus::Active, vec![]) };
-    let (state, effects) = step(Checkout::Loading { resume: None, attempt: 0 }, Event::LinkLoaded(Ok(pix)));
+    let pix = PaymentLink {
+        currency: Currency::BRL,
+        methods: vec![Method::Pix],
+        ..link(LinkStatus::Active, vec![])
+    };
+    let (state, effects) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(pix)),
+    );
     assert!(effects.contains(&Effect::FetchBanks));
-    let Checkout::Payable(p) = state else { panic!() };
+    let Checkout::Payable(p) = state else {
+        panic!()
+    };
     assert_eq!(p.banks, Banks::Loading);
 }

@@ -823,7 +823,11 @@ mod tests {
         ];
         for (kind, typed) in valid {
             let normalized = document(kind, typed).unwrap();
-            assert_eq!(document(kind, &normalized), Ok(normalized.clone()), "{kind:?} {typed}");
+            assert_eq!(
+                document(kind, &normalized),
+                Ok(normalized.clone()),
+                "{kind:?} {typed}"
+            );
         }
         for phone in ["+57 300 123 4567", "3991111111"] {
             let national = co_mobile(phone).unwrap();
@@ -831,4 +835,3 @@ mod tests {
         }
     }
 }
-

@@ -23,7 +23,10 @@ pub enum PageMessage {
     /// The top window must go to `url` (a bank must never be framed).
     Redirect { url: String },
     /// The final outcome: `paid` or `failed`, with the provider's reference.
-    Complete { outcome: String, reference: Option<String> },
+    Complete {
+        outcome: String,
+        reference: Option<String>,
+    },
     /// The link cannot be shown: `not-found`, `load-failed`, `malformed`, `expired`, `cancelled`.
     Error { code: String },
 }
@@ -38,8 +41,12 @@ struct Envelope<'a> {
 
 impl PageMessage {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&Envelope { source: SOURCE, version: VERSION, message: self })
-            .expect("messages are strings and numbers")
+        serde_json::to_string(&Envelope {
+            source: SOURCE,
+            version: VERSION,
+            message: self,
+        })
+        .expect("messages are strings and numbers")
     }
 }
 
@@ -47,7 +54,9 @@ impl PageMessage {
 /// custom properties and their values.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParentMessage {
-    Theme { tokens: std::collections::BTreeMap<String, String> },
+    Theme {
+        tokens: std::collections::BTreeMap<String, String>,
+    },
 }
 
 /// A plain struct, not a tagged enum: serde's tagged enums buffer the whole
@@ -65,8 +74,11 @@ struct ParentWire {
 /// Reads a message from the parent; anything not exactly of this protocol is `None`.
 pub fn read_parent_message(json: &str) -> Option<ParentMessage> {
     let wire: ParentWire = serde_json::from_str(json).ok()?;
-    (wire.source == SOURCE && wire.version == VERSION && wire.kind == "theme")
-        .then_some(ParentMessage::Theme { tokens: wire.tokens })
+    (wire.source == SOURCE && wire.version == VERSION && wire.kind == "theme").then_some(
+        ParentMessage::Theme {
+            tokens: wire.tokens,
+        },
+    )
 }
 
 /// Whether `origin` is exactly one of the link's allowed embed origins: no
@@ -84,8 +96,15 @@ mod tests {
     fn messages_carry_source_version_and_type() {
         let json = PageMessage::Resize { height: 812 }.to_json();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value, serde_json::json!({"source": "paylink", "version": 1, "type": "resize", "height": 812}));
-        let done = PageMessage::Complete { outcome: "paid".into(), reference: Some("mm_1".into()) }.to_json();
+        assert_eq!(
+            value,
+            serde_json::json!({"source": "paylink", "version": 1, "type": "resize", "height": 812})
+        );
+        let done = PageMessage::Complete {
+            outcome: "paid".into(),
+            reference: Some("mm_1".into()),
+        }
+        .to_json();
         assert!(done.contains(r#""type":"complete""#) && done.contains(r#""reference":"mm_1""#));
         assert!(PageMessage::Ready.to_json().contains(r#""type":"ready""#));
     }
@@ -93,7 +112,10 @@ mod tests {
     #[test]
     fn only_exact_theme_messages_of_this_version_are_read() {
         let good = r##"{"source":"paylink","version":1,"type":"theme","tokens":{"--paylink-color-primary":"#123456"}}"##;
-        assert!(matches!(read_parent_message(good), Some(ParentMessage::Theme { .. })));
+        assert!(matches!(
+            read_parent_message(good),
+            Some(ParentMessage::Theme { .. })
+        ));
         for bad in [
             r#"{"source":"paylink","version":2,"type":"theme","tokens":{}}"#,
             r#"{"source":"other","version":1,"type":"theme","tokens":{}}"#,
@@ -109,7 +131,10 @@ mod tests {
 
     #[test]
     fn origins_match_exactly() {
-        let allowed = vec!["https://shop.example".to_string(), "http://127.0.0.1:9000".to_string()];
+        let allowed = vec![
+            "https://shop.example".to_string(),
+            "http://127.0.0.1:9000".to_string(),
+        ];
         assert!(is_allowed_origin("https://shop.example", &allowed));
         assert!(is_allowed_origin("http://127.0.0.1:9000", &allowed));
         for origin in [

@@ -10,10 +10,17 @@ pub fn parse_hex_color(text: &str) -> Option<(u8, u8, u8)> {
     let channel = |s: &str| u8::from_str_radix(s, 16).ok();
     match hex.len() {
         3 => {
-            let d: Vec<u8> = hex.chars().map(|c| c.to_digit(16).unwrap() as u8 * 17).collect();
+            let d: Vec<u8> = hex
+                .chars()
+                .map(|c| c.to_digit(16).unwrap() as u8 * 17)
+                .collect();
             Some((d[0], d[1], d[2]))
         }
-        6 => Some((channel(&hex[0..2])?, channel(&hex[2..4])?, channel(&hex[4..6])?)),
+        6 => Some((
+            channel(&hex[0..2])?,
+            channel(&hex[2..4])?,
+            channel(&hex[4..6])?,
+        )),
         _ => None,
     }
 }
@@ -23,7 +30,11 @@ pub fn parse_hex_color(text: &str) -> Option<(u8, u8, u8)> {
 pub fn relative_luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
 }
@@ -46,7 +57,9 @@ pub fn brand_tokens(brand: &str) -> Option<[(&'static str, String); 2]> {
     const INK: (u8, u8, u8) = (0x1b, 0x1f, 0x24);
     let mut color = parse_hex_color(brand)?;
     let on = loop {
-        if contrast_ratio(color, INK) >= AA_CONTRAST && contrast_ratio(color, INK) >= contrast_ratio(color, WHITE) {
+        if contrast_ratio(color, INK) >= AA_CONTRAST
+            && contrast_ratio(color, INK) >= contrast_ratio(color, WHITE)
+        {
             break "#1b1f24";
         }
         if contrast_ratio(color, WHITE) >= AA_CONTRAST {
@@ -67,11 +80,15 @@ pub fn brand_tokens(brand: &str) -> Option<[(&'static str, String); 2]> {
 pub fn is_safe_token(name: &str, value: &str) -> bool {
     let name_ok = name.starts_with("--paylink-")
         && name.len() <= 64
-        && name[2..].chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && name[2..]
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let lowered = value.to_ascii_lowercase();
     let value_ok = !value.is_empty()
         && value.len() <= 200
-        && !value.chars().any(|c| matches!(c, ';' | '{' | '}' | '<' | '>' | '\\' | '"' | '\'') || c.is_control())
+        && !value.chars().any(|c| {
+            matches!(c, ';' | '{' | '}' | '<' | '>' | '\\' | '"' | '\'') || c.is_control()
+        })
         && !lowered.contains("url(")
         && !lowered.contains("expression(")
         && !lowered.contains("@import");
@@ -99,9 +116,14 @@ mod tests {
 
     #[test]
     fn text_on_the_brand_colour_always_meets_aa() {
-        for brand in ["#0b57d0", "#ffd700", "#e30613", "#00a650", "#000", "#fff", "#7a7a7a"] {
+        for brand in [
+            "#0b57d0", "#ffd700", "#e30613", "#00a650", "#000", "#fff", "#7a7a7a",
+        ] {
             let [(_, primary), (_, on)] = brand_tokens(brand).expect(brand);
-            let ratio = contrast_ratio(parse_hex_color(&primary).unwrap(), parse_hex_color(&on).unwrap());
+            let ratio = contrast_ratio(
+                parse_hex_color(&primary).unwrap(),
+                parse_hex_color(&on).unwrap(),
+            );
             assert!(ratio >= AA_CONTRAST, "{brand}: {ratio}");
         }
         // A mid grey is darkened until white text on it reads.
@@ -119,7 +141,10 @@ mod tests {
         for (name, value) in [
             ("color", "red"),
             ("--other-color", "red"),
-            ("--paylink-x", "red; background: url(https://evil.example/x)"),
+            (
+                "--paylink-x",
+                "red; background: url(https://evil.example/x)",
+            ),
             ("--paylink-x", "url(https://evil.example/x)"),
             ("--paylink-x", "}</style><script>"),
             ("--paylink-x", ""),

@@ -101,7 +101,9 @@ pub fn problem_message(problem: FieldProblem) -> Key {
 /// The bound a problem's message names, in cents.
 pub fn problem_amount(problem: FieldProblem) -> Option<i64> {
     match problem {
-        FieldProblem::Bounds(BoundsError::BelowMinimum(c) | BoundsError::AboveMaximum(c)) => Some(c),
+        FieldProblem::Bounds(BoundsError::BelowMinimum(c) | BoundsError::AboveMaximum(c)) => {
+            Some(c)
+        }
         _ => None,
     }
 }
@@ -141,9 +143,18 @@ pub fn failure_title(status: &PaymentStatus) -> Key {
 pub fn announcement(state: &Checkout) -> Option<Key> {
     Some(match state {
         Checkout::Loading { .. } | Checkout::Payable(_) => return None,
-        Checkout::LoadFailed { error: LoadError::NotFound, .. } => Key::NotFoundTitle,
-        Checkout::LoadFailed { error: LoadError::Malformed, .. } => Key::MalformedTitle,
-        Checkout::LoadFailed { error: LoadError::Unavailable, .. } => Key::LoadFailedTitle,
+        Checkout::LoadFailed {
+            error: LoadError::NotFound,
+            ..
+        } => Key::NotFoundTitle,
+        Checkout::LoadFailed {
+            error: LoadError::Malformed,
+            ..
+        } => Key::MalformedTitle,
+        Checkout::LoadFailed {
+            error: LoadError::Unavailable,
+            ..
+        } => Key::LoadFailedTitle,
         Checkout::Submitting(_) => Key::PayingWait,
         Checkout::Redirecting { .. } => Key::RedirectingTitle,
         Checkout::AwaitingApproval { .. } => Key::ApproveInAppTitle,
@@ -170,7 +181,11 @@ mod tests {
         let open = AmountRule::PayerChooses(OpenAmount {
             min: None,
             max: None,
-            fees: FeePolicy { fee_rate_bps: 0, iva_rate_bps: 0, mode: FeeMode::Payer },
+            fees: FeePolicy {
+                fee_rate_bps: 0,
+                iva_rate_bps: 0,
+                mode: FeeMode::Payer,
+            },
         });
         for method in [Method::Bancolombia, Method::Pse, Method::Nequi, Method::Pix] {
             for person in ["N", "J"] {
@@ -189,7 +204,10 @@ mod tests {
 
     #[test]
     fn nequi_asks_for_the_nequi_number_by_name() {
-        assert_eq!(field_label(FieldId::Phone, Method::Nequi), Key::FieldNequiPhone);
+        assert_eq!(
+            field_label(FieldId::Phone, Method::Nequi),
+            Key::FieldNequiPhone
+        );
         assert_eq!(field_label(FieldId::Phone, Method::Pse), Key::FieldPhone);
     }
 

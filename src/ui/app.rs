@@ -77,13 +77,18 @@ fn screen_of(state: &Checkout) -> Screen {
         Checkout::Expired(_) => Screen::Notice(Key::ExpiredTitle, Key::ExpiredBody),
         Checkout::Cancelled(_) => Screen::Notice(Key::CancelledTitle, Key::CancelledBody),
         Checkout::Processing(_) => Screen::Notice(Key::ProcessingTitle, Key::ProcessingBody),
-        Checkout::LoadFailed { error: LoadError::NotFound, .. } => {
-            Screen::Notice(Key::NotFoundTitle, Key::NotFoundBody)
-        }
-        Checkout::LoadFailed { error: LoadError::Malformed, .. } => {
-            Screen::Notice(Key::MalformedTitle, Key::MalformedBody)
-        }
-        Checkout::LoadFailed { error: LoadError::Unavailable, .. } => Screen::LoadFailed,
+        Checkout::LoadFailed {
+            error: LoadError::NotFound,
+            ..
+        } => Screen::Notice(Key::NotFoundTitle, Key::NotFoundBody),
+        Checkout::LoadFailed {
+            error: LoadError::Malformed,
+            ..
+        } => Screen::Notice(Key::MalformedTitle, Key::MalformedBody),
+        Checkout::LoadFailed {
+            error: LoadError::Unavailable,
+            ..
+        } => Screen::LoadFailed,
     }
 }
 
@@ -92,7 +97,9 @@ pub fn App() -> impl IntoView {
     let preferred = preferred_lang();
     let lang = RwSignal::new(preferred.unwrap_or(Lang::Es));
     provide_context(LangContext(lang));
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
     let resume = take_return_reference().filter(|r| is_valid_reference(r));
     let shell = Shell::new(
         lang,
@@ -131,9 +138,11 @@ pub fn App() -> impl IntoView {
 /// Takes index.html's skeleton away; style/main.css hides the app's own
 /// loading screen while it is there.
 fn remove_skeleton() {
-    let skeleton = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("#app > [data-state=\"skeleton\"]").ok().flatten());
+    let skeleton = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector("#app > [data-state=\"skeleton\"]")
+            .ok()
+            .flatten()
+    });
     if let Some(skeleton) = skeleton {
         skeleton.remove();
     }
@@ -190,7 +199,9 @@ pub fn CheckoutView() -> impl IntoView {
 }
 
 fn focus_heading() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Ok(Some(heading)) = document.query_selector(".paylink h1[tabindex=\"-1\"]") {
         if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
             let _ = heading.focus();

@@ -26,7 +26,9 @@ pub fn FieldRow(spec: FieldSpec, method: Method, currency: Currency) -> impl Int
         Some(_) => format!("{hint_id} {error_id}"),
         None => error_id.clone(),
     };
-    let value = Memo::new(move |_| with_payable(shell.state, |p| p.form.get(id).to_owned()).unwrap_or_default());
+    let value = Memo::new(move |_| {
+        with_payable(shell.state, |p| p.form.get(id).to_owned()).unwrap_or_default()
+    });
     let problem = Memo::new(move |_| with_payable(shell.state, |p| p.problem(id)).flatten());
     let locked = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
     let invalid = move || problem.get().is_some().to_string();
@@ -91,14 +93,20 @@ pub fn FieldRow(spec: FieldSpec, method: Method, currency: Currency) -> impl Int
 fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
     let shell = use_shell();
     let lang = use_lang();
-    let banks = Memo::new(move |_| with_payable(shell.state, |p| p.banks.clone()).unwrap_or(Banks::NotNeeded));
-    let value = Memo::new(move |_| with_payable(shell.state, |p| p.form.get(FieldId::Bank).to_owned()).unwrap_or_default());
-    let problem = Memo::new(move |_| with_payable(shell.state, |p| p.problem(FieldId::Bank)).flatten());
+    let banks = Memo::new(move |_| {
+        with_payable(shell.state, |p| p.banks.clone()).unwrap_or(Banks::NotNeeded)
+    });
+    let value = Memo::new(move |_| {
+        with_payable(shell.state, |p| p.form.get(FieldId::Bank).to_owned()).unwrap_or_default()
+    });
+    let problem =
+        Memo::new(move |_| with_payable(shell.state, |p| p.problem(FieldId::Bank)).flatten());
     let locked = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
     // A long list gets a search box; the search text is not form data.
     let search = RwSignal::new(String::new());
     let search_id = format!("{input_id}-search");
-    move || match banks.get() {
+    move || {
+        match banks.get() {
         Banks::Loaded(list) => {
             let searchable = list.len() > SEARCH_FROM;
             let shown = move || {
@@ -153,6 +161,7 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
             <p class="field__notice" role="status">{tr(Key::BanksLoading)}</p>
         }
         .into_any(),
+    }
     }
 }
 

@@ -13,12 +13,18 @@ use crate::i18n::Lang;
 use crate::web::navigate::query_param;
 
 pub fn start() {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
         return;
     };
     let root: web_sys::HtmlElement = root.unchecked_into();
     match query_param("fixture") {
-        Some(name) => leptos::mount::mount_to(root, move || view! { <FixtureFrame name=name.clone()/> }).forget(),
+        Some(name) => {
+            leptos::mount::mount_to(root, move || view! { <FixtureFrame name=name.clone()/> })
+                .forget()
+        }
         None => leptos::mount::mount_to(root, GalleryIndex).forget(),
     }
 }
@@ -26,7 +32,9 @@ pub fn start() {
 /// Forces the colour scheme of this document: the dark tokens stylesheet
 /// applies always or never.
 fn force_scheme(dark: bool) {
-    let link = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("paylink-dark"));
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("paylink-dark"));
     if let Some(link) = link {
         let _ = link.set_attribute("media", if dark { "all" } else { "not all" });
     }
@@ -36,16 +44,26 @@ fn force_scheme(dark: bool) {
         .and_then(|d| d.document_element())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
-        let _ = root.style().set_property("color-scheme", if dark { "dark" } else { "light" });
+        let _ = root
+            .style()
+            .set_property("color-scheme", if dark { "dark" } else { "light" });
     }
 }
 
 #[component]
 fn FixtureFrame(name: String) -> impl IntoView {
-    let lang = RwSignal::new(query_param("lang").as_deref().and_then(Lang::from_tag).unwrap_or(Lang::Es));
+    let lang = RwSignal::new(
+        query_param("lang")
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or(Lang::Es),
+    );
     provide_context(LangContext(lang));
     force_scheme(query_param("scheme").as_deref() == Some("dark"));
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = html.set_attribute("lang", lang.get_untracked().tag());
     }
     match fixtures().into_iter().find(|(n, _)| *n == name) {
@@ -65,10 +83,16 @@ fn GalleryIndex() -> impl IntoView {
     // Token values tried live are set on every frame (same origin).
     Effect::new(move |_| {
         let text = tokens.get();
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(frames) = document.query_selector_all("iframe") else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(frames) = document.query_selector_all("iframe") else {
+            return;
+        };
         for i in 0..frames.length() {
-            let frame = frames.get(i).and_then(|f| f.dyn_into::<web_sys::HtmlIFrameElement>().ok());
+            let frame = frames
+                .get(i)
+                .and_then(|f| f.dyn_into::<web_sys::HtmlIFrameElement>().ok());
             let root = frame
                 .and_then(|f| f.content_document())
                 .and_then(|d| d.document_element())

@@ -25,7 +25,9 @@ use crate::web::intl::format_money;
 pub struct LangContext(pub RwSignal<Lang>);
 
 pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<LangContext>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Lang::Es))
+    use_context::<LangContext>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(Lang::Es))
 }
 
 /// A reactive text in the current language.
@@ -35,13 +37,18 @@ pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
 }
 
 /// A reactive text with `{name}` placeholders filled in.
-pub fn tr_with(key: Key, fill: impl Fn(Lang) -> Vec<(&'static str, String)> + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
+pub fn tr_with(
+    key: Key,
+    fill: impl Fn(Lang) -> Vec<(&'static str, String)> + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync + 'static {
     let lang = use_lang();
     move || {
         let lang = lang.get();
-        fill(lang).into_iter().fold(lang.text(key).to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), &value)
-        })
+        fill(lang)
+            .into_iter()
+            .fold(lang.text(key).to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), &value)
+            })
     }
 }
 

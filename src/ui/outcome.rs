@@ -14,7 +14,11 @@ use crate::web::intl::format_datetime;
 /// A titled message with an optional action; the title takes focus so screen
 /// readers announce the new screen.
 #[component]
-pub fn Notice(title: Key, body: Key, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn Notice(
+    title: Key,
+    body: Key,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     view! {
         <section class="notice">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(title)}</h1>
@@ -25,12 +29,18 @@ pub fn Notice(title: Key, body: Key, #[prop(optional)] children: Option<Children
 }
 
 /// One line of a receipt; nothing when the value is unknown.
-fn receipt_line(label: Key, testid: &'static str, value: Option<impl IntoView + 'static>) -> impl IntoView {
-    value.map(|value| view! {
-        <div class="summary__line">
-            <dt>{tr(label)}</dt>
-            <dd data-testid=testid>{value}</dd>
-        </div>
+fn receipt_line(
+    label: Key,
+    testid: &'static str,
+    value: Option<impl IntoView + 'static>,
+) -> impl IntoView {
+    value.map(|value| {
+        view! {
+            <div class="summary__line">
+                <dt>{tr(label)}</dt>
+                <dd data-testid=testid>{value}</dd>
+            </div>
+        }
     })
 }
 
@@ -46,7 +56,11 @@ pub fn ReceiptScreen() -> impl IntoView {
     };
     let currency = link.currency;
     let total = report.total.or(link.fixed_breakdown().map(|b| b.total));
-    let returns = link.callback_urls.as_ref().and_then(|c| c.success.clone()).is_some();
+    let returns = link
+        .callback_urls
+        .as_ref()
+        .and_then(|c| c.success.clone())
+        .is_some();
     let when = report.updated_at.clone();
     view! {
         <section class="notice notice--paid">
@@ -76,7 +90,11 @@ pub fn LinkPaidScreen() -> impl IntoView {
     let Some(link) = shell.state.with_untracked(|s| s.link().cloned()) else {
         return ().into_any();
     };
-    let LinkStatus::Paid { paid_at, paid_amount } = link.status.clone() else {
+    let LinkStatus::Paid {
+        paid_at,
+        paid_amount,
+    } = link.status.clone()
+    else {
         return ().into_any();
     };
     let currency = link.currency;
@@ -108,7 +126,12 @@ pub fn FailedScreen() -> impl IntoView {
         Checkout::PaymentFailed { payable, report } => Some((
             report.status.clone(),
             report.method.or(payable.method),
-            payable.link.callback_urls.as_ref().and_then(|c| c.cancel.clone()).is_some(),
+            payable
+                .link
+                .callback_urls
+                .as_ref()
+                .and_then(|c| c.cancel.clone())
+                .is_some(),
         )),
         _ => None,
     }) else {

@@ -50,7 +50,9 @@ pub fn PayScreen() -> impl IntoView {
 
 /// The breakdown of what the payer typed so far, if it reads as an amount.
 fn typed_breakdown(link: &PaymentLink, typed: &str) -> Option<Breakdown> {
-    let AmountRule::PayerChooses(open) = &link.amount else { return None };
+    let AmountRule::PayerChooses(open) = &link.amount else {
+        return None;
+    };
     let cents = parse_typed_amount(typed, typed_amount_format(link.currency)).ok()?;
     open.fees.apply(cents)
 }
@@ -63,7 +65,10 @@ fn PayingAs(customer: Customer, methods: Vec<Method>) -> impl IntoView {
         (Some(kind), Some(number)) => Some(format!("{} {number}", kind.code())),
         _ => None,
     };
-    let details: Vec<String> = [document, customer.email.clone()].into_iter().flatten().collect();
+    let details: Vec<String> = [document, customer.email.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
     view! {
         <section class="paying-as" data-testid="paying-as">
             <p class="paying-as__who">
@@ -83,11 +88,20 @@ fn PayingAs(customer: Customer, methods: Vec<Method>) -> impl IntoView {
 fn AmountEntry(link: PaymentLink) -> impl IntoView {
     let shell = use_shell();
     let currency = link.currency;
-    let spec = schema(Method::Pse, &link.amount, currency, &Default::default(), &Prefill::default())
-        .into_iter()
-        .find(|s| s.id == FieldId::Amount);
+    let spec = schema(
+        Method::Pse,
+        &link.amount,
+        currency,
+        &Default::default(),
+        &Prefill::default(),
+    )
+    .into_iter()
+    .find(|s| s.id == FieldId::Amount);
     let breakdown = Memo::new(move |_| {
-        with_payable(shell.state, |p| typed_breakdown(&p.link, p.form.get(FieldId::Amount))).flatten()
+        with_payable(shell.state, |p| {
+            typed_breakdown(&p.link, p.form.get(FieldId::Amount))
+        })
+        .flatten()
     });
     view! {
         <section class="amount-entry">
@@ -148,23 +162,39 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
     let fields = Memo::new(move |_| {
         with_payable(shell.state, |p| {
             let method = p.method?;
-            let prefill = p.link.customer.as_ref().map(Customer::prefill).unwrap_or_default();
+            let prefill = p
+                .link
+                .customer
+                .as_ref()
+                .map(Customer::prefill)
+                .unwrap_or_default();
             let specs = schema(method, &amount_rule, currency, &p.form, &prefill);
-            Some((method, specs.into_iter().filter(|s| s.id != FieldId::Amount).collect::<Vec<_>>()))
+            Some((
+                method,
+                specs
+                    .into_iter()
+                    .filter(|s| s.id != FieldId::Amount)
+                    .collect::<Vec<_>>(),
+            ))
         })
         .flatten()
     });
-    let submit_error = Memo::new(move |_| with_payable(shell.state, |p| p.submit_error.clone()).flatten());
+    let submit_error =
+        Memo::new(move |_| with_payable(shell.state, |p| p.submit_error.clone()).flatten());
     let total = Memo::new(move |_| {
         with_payable(shell.state, |p| match &p.link.amount {
             AmountRule::Fixed(b) => Some(b.total),
-            AmountRule::PayerChooses(_) => typed_breakdown(&p.link, p.form.get(FieldId::Amount)).map(|b| b.total),
+            AmountRule::PayerChooses(_) => {
+                typed_breakdown(&p.link, p.form.get(FieldId::Amount)).map(|b| b.total)
+            }
         })
         .flatten()
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        shell.dispatch(Event::Submit { fresh_key: fresh_key() });
+        shell.dispatch(Event::Submit {
+            fresh_key: fresh_key(),
+        });
         request_animation_frame(focus_first_invalid);
     };
     view! {
@@ -201,7 +231,9 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
 /// After a refused submit, the first invalid field takes focus.
 fn focus_first_invalid() {
     use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Ok(Some(field)) = document.query_selector("[aria-invalid=\"true\"]") {
         if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
             let _ = field.focus();

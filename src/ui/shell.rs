@@ -8,9 +8,9 @@ use leptos::task::spawn_local;
 
 use crate::checkout::money::Currency;
 use crate::checkout::state::{self, step, Checkout, Event};
+use crate::embed::protocol::PageMessage;
 use crate::i18n::Lang;
 use crate::web::client::{fetch_banks, fetch_link, fetch_payment, submit_payment};
-use crate::embed::protocol::PageMessage;
 use crate::web::config::Config;
 use crate::web::embed::{apply_brand, Parent};
 use crate::web::navigate;
@@ -105,22 +105,38 @@ impl Shell {
         if let (None, Checkout::LoadFailed { .. }) = (self.parent.get_value(), state) {
             // No link, so no allowed origins to check: only the failure is told.
             if let Some(parent) = Parent::announced() {
-                parent.post(&PageMessage::Error { code: state.name().to_owned() });
+                parent.post(&PageMessage::Error {
+                    code: state.name().to_owned(),
+                });
             }
             return;
         }
-        let Some(parent) = self.parent.get_value() else { return };
-        parent.post(&PageMessage::Status { state: state.name().to_owned() });
+        let Some(parent) = self.parent.get_value() else {
+            return;
+        };
+        parent.post(&PageMessage::Status {
+            state: state.name().to_owned(),
+        });
         let outcome = match state {
             Checkout::Paid { report, .. } => Some(("paid", Some(report.reference.clone()))),
-            Checkout::PaymentFailed { report, .. } => Some(("failed", Some(report.reference.clone()))),
+            Checkout::PaymentFailed { report, .. } => {
+                Some(("failed", Some(report.reference.clone())))
+            }
             _ => None,
         };
         if let Some((outcome, reference)) = outcome {
-            parent.post(&PageMessage::Complete { outcome: outcome.to_owned(), reference });
+            parent.post(&PageMessage::Complete {
+                outcome: outcome.to_owned(),
+                reference,
+            });
         }
-        if matches!(state, Checkout::LoadFailed { .. } | Checkout::Expired(_) | Checkout::Cancelled(_)) {
-            parent.post(&PageMessage::Error { code: state.name().to_owned() });
+        if matches!(
+            state,
+            Checkout::LoadFailed { .. } | Checkout::Expired(_) | Checkout::Cancelled(_)
+        ) {
+            parent.post(&PageMessage::Error {
+                code: state.name().to_owned(),
+            });
         }
     }
 
@@ -154,7 +170,9 @@ impl Shell {
                 let left_ms = js_sys::Date::parse(&iso) - js_sys::Date::now();
                 // Timers cannot wait longer than 2^31 ms; the refresh covers far expiries.
                 if left_ms.is_finite() && left_ms < f64::from(i32::MAX) {
-                    self.after(left_ms.max(0.0) as u32, move || self.dispatch(Event::LinkExpired));
+                    self.after(left_ms.max(0.0) as u32, move || {
+                        self.dispatch(Event::LinkExpired)
+                    });
                 }
             }
             Fx::FetchBanks => spawn_local(async move {
@@ -162,7 +180,10 @@ impl Shell {
                 let result = fetch_banks(&config, currency.unwrap_or(Currency::COP)).await;
                 self.dispatch(Event::BanksLoaded(result));
             }),
-            Fx::SubmitPayment { idempotency_key, details } => spawn_local(async move {
+            Fx::SubmitPayment {
+                idempotency_key,
+                details,
+            } => spawn_local(async move {
                 let result = submit_payment(&config, &token, &idempotency_key, &details).await;
                 self.dispatch(Event::PayAnswered(result));
             }),
@@ -174,7 +195,10 @@ impl Shell {
             }
             Fx::RememberPayment(reference) => navigate::set_payment_in_url(Some(&reference)),
             Fx::ForgetPayment => navigate::set_payment_in_url(None),
-            Fx::PollPayment { reference, after_ms } => self.after(after_ms, move || {
+            Fx::PollPayment {
+                reference,
+                after_ms,
+            } => self.after(after_ms, move || {
                 spawn_local(async move {
                     let result = fetch_payment(&config, &token, &reference).await;
                     self.dispatch(Event::PaymentPolled { reference, result });

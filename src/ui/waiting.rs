@@ -35,9 +35,16 @@ pub fn RedirectingScreen() -> impl IntoView {
 pub fn ApprovalScreen() -> impl IntoView {
     let shell = use_shell();
     let Some((seconds, phone, total, currency)) = shell.state.with_untracked(|s| match s {
-        Checkout::AwaitingApproval { payable, timeout_seconds, .. } => Some((
+        Checkout::AwaitingApproval {
+            payable,
+            timeout_seconds,
+            ..
+        } => Some((
             *timeout_seconds,
-            payable.attempt.as_ref().and_then(|a| a.details.phone.clone())
+            payable
+                .attempt
+                .as_ref()
+                .and_then(|a| a.details.phone.clone())
                 .unwrap_or_else(|| payable.form.get(FieldId::Phone).to_owned()),
             payable.total_to_pay(),
             payable.link.currency,
@@ -86,7 +93,11 @@ pub fn ApprovalScreen() -> impl IntoView {
 #[component]
 pub fn ConfirmingScreen() -> impl IntoView {
     let shell = use_shell();
-    let slow = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Confirming(c) if c.slow)));
+    let slow = Memo::new(move |_| {
+        shell
+            .state
+            .with(|s| matches!(s, Checkout::Confirming(c) if c.slow))
+    });
     // An Open Finance consent has a deadline: show the time left to authorise.
     let deadline = Memo::new(move |_| {
         shell.state.with(|s| match s {
@@ -95,12 +106,15 @@ pub fn ConfirmingScreen() -> impl IntoView {
         })
     });
     let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1))
+    {
         on_cleanup(move || handle.clear());
     }
     let seconds_left = move || {
         let at = js_sys::Date::parse(&deadline.get()?);
-        at.is_finite().then(|| ((at - now.get()) / 1000.0).max(0.0) as u32)
+        at.is_finite()
+            .then(|| ((at - now.get()) / 1000.0).max(0.0) as u32)
     };
     view! {
         <section class="notice notice--waiting">

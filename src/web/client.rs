@@ -4,19 +4,17 @@
 use super::config::{Config, Provider};
 use super::http::{self, Answer, DEFAULT_TIMEOUT_MS};
 use super::prefetch;
-use crate::api::error::ApiError;
 #[cfg(feature = "belvo")]
 use crate::api::belvo;
+use crate::api::error::ApiError;
 #[cfg(feature = "colurs")]
 use crate::api::{colurs, colurs_payment};
 use crate::checkout::fields::sort_banks;
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
-use crate::checkout::payment::{
-    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted,
-};
 #[cfg(feature = "belvo")]
 use crate::checkout::payment::PaymentStatus;
+use crate::checkout::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted};
 use crate::checkout::redirect::is_safe_redirect;
 use crate::checkout::state::{LoadError, SubmitError};
 use crate::checkout::token::{is_valid_reference, is_valid_token};
@@ -40,7 +38,14 @@ pub async fn fetch_link(config: &Config, token: &str) -> Result<PaymentLink, Loa
     }
     let answer = match prefetch::take(token).await {
         Some(answer) => answer,
-        None => http::send(http::get(&link_url(config, token)), None, DEFAULT_TIMEOUT_MS).await,
+        None => {
+            http::send(
+                http::get(&link_url(config, token)),
+                None,
+                DEFAULT_TIMEOUT_MS,
+            )
+            .await
+        }
     };
     let body = ok_body(answer.map_err(load_error)?)?;
     match config.provider {
@@ -63,15 +68,27 @@ pub async fn fetch_banks(config: &Config, currency: Currency) -> Result<Vec<Bank
         }
         #[cfg(feature = "belvo")]
         Provider::Belvo => {
-            let country = if currency == Currency::BRL { "BRA" } else { "COL" };
-            let body = get_ok(&format!("{}/api/belvo/institutions/?country={country}", config.api_base)).await?;
+            let country = if currency == Currency::BRL {
+                "BRA"
+            } else {
+                "COL"
+            };
+            let body = get_ok(&format!(
+                "{}/api/belvo/institutions/?country={country}",
+                config.api_base
+            ))
+            .await?;
             belvo::parse_institutions(&body)
         }
     };
     banks.map(sort_banks).map_err(load_error)
 }
 
-pub async fn fetch_payment(config: &Config, token: &str, reference: &str) -> Result<PaymentReport, LoadError> {
+pub async fn fetch_payment(
+    config: &Config,
+    token: &str,
+    reference: &str,
+) -> Result<PaymentReport, LoadError> {
     if !is_valid_token(token) || !is_valid_reference(reference) {
         return Err(LoadError::NotFound);
     }
@@ -79,15 +96,22 @@ pub async fn fetch_payment(config: &Config, token: &str, reference: &str) -> Res
     match config.provider {
         #[cfg(feature = "colurs")]
         Provider::Colurs => {
-            let body = get_ok(&format!("{base}/api/payment_link/{token}/payments/{reference}/")).await?;
+            let body = get_ok(&format!(
+                "{base}/api/payment_link/{token}/payments/{reference}/"
+            ))
+            .await?;
             colurs_payment::parse_payment_status(&body).map_err(load_error)
         }
         #[cfg(feature = "belvo")]
         Provider::Belvo => {
-            let url = format!("{base}/api/belvo/payment_links/{token}/payment_intents/{reference}/");
-            let mut report = belvo::parse_intent_report(&get_ok(&url).await?).map_err(load_error)?;
+            let url =
+                format!("{base}/api/belvo/payment_links/{token}/payment_intents/{reference}/");
+            let mut report =
+                belvo::parse_intent_report(&get_ok(&url).await?).map_err(load_error)?;
             // A consent that failed after its deadline ran out: say so, not "declined".
-            if report.status == PaymentStatus::Declined && deadline_passed(report.expires_at.as_deref()) {
+            if report.status == PaymentStatus::Declined
+                && deadline_passed(report.expires_at.as_deref())
+            {
                 report.status = PaymentStatus::Expired;
             }
             Ok(report)
@@ -97,7 +121,8 @@ pub async fn fetch_payment(config: &Config, token: &str, reference: &str) -> Res
 
 #[cfg(feature = "belvo")]
 fn deadline_passed(iso: Option<&str>) -> bool {
-    iso.map(js_sys::Date::parse).is_some_and(|at| at.is_finite() && at <= js_sys::Date::now())
+    iso.map(js_sys::Date::parse)
+        .is_some_and(|at| at.is_finite() && at <= js_sys::Date::now())
 }
 
 pub async fn submit_payment(
@@ -117,14 +142,22 @@ pub async fn submit_payment(
         ),
         #[cfg(feature = "belvo")]
         Provider::Belvo => (
-            format!("{}/api/belvo/payment_links/{token}/payment_intents/", config.api_base),
+            format!(
+                "{}/api/belvo/payment_links/{token}/payment_intents/",
+                config.api_base
+            ),
             belvo::payment_intent_body(details, &callback_url(token)),
         ),
     };
     let request = http::post_json(&url).header("Idempotency-Key", idempotency_key);
-    let answer = http::send(request, Some(body), PAY_TIMEOUT_MS).await.map_err(submit_error)?;
+    let answer = http::send(request, Some(body), PAY_TIMEOUT_MS)
+        .await
+        .map_err(submit_error)?;
     if !(200..300).contains(&answer.status) {
-        return Err(submit_error(ApiError::from_response(answer.status, &answer.body)));
+        return Err(submit_error(ApiError::from_response(
+            answer.status,
+            &answer.body,
+        )));
     }
     let started = match config.provider {
         #[cfg(feature = "colurs")]
@@ -143,17 +176,26 @@ pub async fn submit_payment(
 /// Finance Brasil: the payer returns to where the payment started).
 #[cfg(feature = "belvo")]
 fn callback_url(token: &str) -> String {
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     format!("{origin}/pay/{token}")
 }
 
 async fn get_ok(url: &str) -> Result<String, LoadError> {
-    ok_body(http::send(http::get(url), None, DEFAULT_TIMEOUT_MS).await.map_err(load_error)?)
+    ok_body(
+        http::send(http::get(url), None, DEFAULT_TIMEOUT_MS)
+            .await
+            .map_err(load_error)?,
+    )
 }
 
 fn ok_body(answer: Answer) -> Result<String, LoadError> {
     if answer.status != 200 {
-        return Err(load_error(ApiError::from_response(answer.status, &answer.body)));
+        return Err(load_error(ApiError::from_response(
+            answer.status,
+            &answer.body,
+        )));
     }
     Ok(answer.body)
 }

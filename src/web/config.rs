@@ -25,7 +25,9 @@ pub enum Provider {
 
 fn meta(name: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let element = document.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+    let element = document
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??;
     let content = element.dyn_into::<HtmlMetaElement>().ok()?.content();
     Some(content.trim().to_owned())
 }
@@ -41,6 +43,9 @@ impl Config {
             #[cfg(not(feature = "colurs"))]
             _ => Provider::Belvo,
         };
-        Config { api_base: api_base.trim_end_matches('/').to_owned(), provider }
+        Config {
+            api_base: api_base.trim_end_matches('/').to_owned(),
+            provider,
+        }
     }
 }

@@ -17,8 +17,14 @@ pub struct Parent {
 }
 
 fn framed() -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    window.parent().ok().flatten().is_some_and(|parent| !parent.loose_eq(&window))
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !parent.loose_eq(&window))
 }
 
 impl Parent {
@@ -57,7 +63,10 @@ impl Parent {
             parent.post(&PageMessage::Resize { height });
         });
         if let Ok(resize) = web_sys::ResizeObserver::new(observer.as_ref().unchecked_ref()) {
-            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            if let Some(body) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body())
+            {
                 resize.observe(&body);
             }
         }
@@ -68,23 +77,28 @@ impl Parent {
     /// Applies theme tokens the merchant's page sends, from its origin only.
     pub fn accept_theme(&self) {
         let origin = self.origin.clone();
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let from_parent = web_sys::window()
-                .and_then(|w| w.parent().ok().flatten())
-                .zip(event.source())
-                .is_some_and(|(parent, source)| parent.loose_eq(&source));
-            if event.origin() != origin || !from_parent {
-                return;
-            }
-            let Some(text) = event.data().as_string() else { return };
-            if let Some(ParentMessage::Theme { tokens, .. }) = read_parent_message(&text) {
-                for (name, value) in &tokens {
-                    set_token(name, value);
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let from_parent = web_sys::window()
+                    .and_then(|w| w.parent().ok().flatten())
+                    .zip(event.source())
+                    .is_some_and(|(parent, source)| parent.loose_eq(&source));
+                if event.origin() != origin || !from_parent {
+                    return;
                 }
-            }
-        });
+                let Some(text) = event.data().as_string() else {
+                    return;
+                };
+                if let Some(ParentMessage::Theme { tokens, .. }) = read_parent_message(&text) {
+                    for (name, value) in &tokens {
+                        set_token(name, value);
+                    }
+                }
+            },
+        );
         if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+            let _ = window
+                .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
         }
         on_message.forget();
     }

@@ -19,7 +19,11 @@ pub struct Answer {
 
 /// Sends the request (with `body`, if any) and reads the whole answer,
 /// aborting after `timeout_ms`.
-pub async fn send(request: RequestBuilder, body: Option<String>, timeout_ms: i32) -> Result<Answer, ApiError> {
+pub async fn send(
+    request: RequestBuilder,
+    body: Option<String>,
+    timeout_ms: i32,
+) -> Result<Answer, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -32,13 +36,22 @@ pub async fn send(request: RequestBuilder, body: Option<String>, timeout_ms: i32
     };
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.unchecked_ref(),
+            timeout_ms,
+        )
         .map_err(|_| ApiError::Network)?;
 
     let request = request.abort_signal(Some(&controller.signal()));
     let result = read(request, body).await;
     window.clear_timeout_with_handle(timer);
-    result.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })
+    result.map_err(|_| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    })
 }
 
 async fn read(request: RequestBuilder, body: Option<String>) -> Result<Answer, gloo_net::Error> {

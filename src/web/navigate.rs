@@ -8,8 +8,15 @@ pub fn leave_for(url: &str) {
     if !is_safe_redirect(url) {
         return;
     }
-    let Some(window) = web_sys::window() else { return };
-    match window.top().ok().flatten().filter(|top| !top.loose_eq(&window)) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    match window
+        .top()
+        .ok()
+        .flatten()
+        .filter(|top| !top.loose_eq(&window))
+    {
         // Framed: the top window goes, or (when the browser refuses) the
         // merchant's embed.js does it on the `redirect` message. Never the frame.
         Some(top) => {
@@ -24,16 +31,26 @@ pub fn leave_for(url: &str) {
 /// Writes (or removes) `?payment=REF` in the address bar without a reload, so
 /// reloading or reopening resumes the payment. The reference carries no payer data.
 pub fn set_payment_in_url(reference: Option<&str>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
     match reference {
         Some(reference) => params.set("payment", reference),
         None => params.delete("payment"),
     }
     let query: String = params.to_string().into();
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -53,7 +70,9 @@ pub fn take_return_reference() -> Option<String> {
         .get("payment")
         .or_else(|| query.get("state"))
         .or_else(|| fragment.get("state"));
-    let returned = ["code", "id_token", "state", "error"].iter().any(|k| query.has(k) || fragment.has(k));
+    let returned = ["code", "id_token", "state", "error"]
+        .iter()
+        .any(|k| query.has(k) || fragment.has(k));
     if returned {
         for key in ["code", "id_token", "state", "error", "error_description"] {
             query.delete(key);
@@ -64,7 +83,11 @@ pub fn take_return_reference() -> Option<String> {
         }
         let query: String = query.to_string().into();
         let path = location.pathname().ok()?;
-        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
@@ -83,5 +106,7 @@ pub fn fresh_key() -> String {
 /// The `name` query parameter of the page URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }

@@ -18,7 +18,10 @@ pub async fn take(token: &str) -> Option<Result<Answer, ApiError>> {
     if prefetched_token != token {
         return None;
     }
-    let answer: Promise = Reflect::get(&prefetch, &"answer".into()).ok()?.dyn_into().ok()?;
+    let answer: Promise = Reflect::get(&prefetch, &"answer".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     Some(match JsFuture::from(answer).await {
         Ok(pair) => {
             let pair: Array = pair.unchecked_into();

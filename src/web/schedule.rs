@@ -17,10 +17,16 @@ pub async fn after_next_paint() {
         let after_frame = resolve.clone();
         request_animation_frame(move || {
             request_animation_frame(move || {
-                set_timeout(move || drop(after_frame.call0(&after_frame)), Duration::ZERO)
+                set_timeout(
+                    move || drop(after_frame.call0(&after_frame)),
+                    Duration::ZERO,
+                )
             })
         });
-        set_timeout(move || drop(resolve.call0(&resolve)), Duration::from_millis(50));
+        set_timeout(
+            move || drop(resolve.call0(&resolve)),
+            Duration::from_millis(50),
+        );
     });
     let _ = JsFuture::from(promise).await;
 }

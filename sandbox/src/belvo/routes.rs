@@ -307,7 +307,10 @@ fn read_merchant(merchant: Fields) -> Result<Merchant, ApiError> {
         return Err(merchant.error("logo_url", "`merchant.logo_url` must be an http(s) URL"));
     }
     let brand_color = merchant.text("brand_color")?;
-    if brand_color.as_deref().is_some_and(|color| !is_hex_color(color)) {
+    if brand_color
+        .as_deref()
+        .is_some_and(|color| !is_hex_color(color))
+    {
         return Err(merchant.error(
             "brand_color",
             "`merchant.brand_color` must look like #1a7f5a",
