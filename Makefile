@@ -33,7 +33,12 @@ run: build sandbox
 test: build sandbox
 	@scripts/test.sh
 
+## test-native: formatting and lints first (a review's gates), then every native test
 test-native:
+	@echo "==> cargo fmt --check"
+	@cargo fmt --all --check
+	@echo "==> cargo clippy (warnings are errors)"
+	@cargo clippy --quiet --workspace --all-targets -- -D warnings
 	@cargo test --workspace
 
 test-browser: setup
@@ -52,6 +57,11 @@ test-e2e: build sandbox
 bench: build sandbox
 	@node bench/run.mjs
 	@node bench/a11y.mjs
+
+## fresh-check: `.ci/run` in a clean clone of HEAD with an empty cargo home and npm cache
+.PHONY: fresh-check
+fresh-check:
+	@scripts/fresh-check.sh
 
 ## screenshots: the gallery's states in light and dark, phone and desktop, into docs/screenshots/
 screenshots: build sandbox

@@ -22,7 +22,7 @@ async function renderedApp(pageUrl, indexHtml) {
     const context = browser.contexts()[0];
     const page = await context.newPage();
     await page.goto(pageUrl, { timeout: 30_000 });
-    await page.locator('.paylink[data-state="choosing-method"]').waitFor({ timeout: 30_000 });
+    await page.locator('.paylink[data-state="choosing-method"]:not([aria-busy="true"])').waitFor({ timeout: 30_000 });
     return await page.evaluate((source) => {
       const parsed = new DOMParser().parseFromString(source, 'text/html');
       const head = [...parsed.head.children].filter((el) => el.localName !== 'script'

@@ -116,7 +116,7 @@ async function oneRun(browser, baseUrl, run) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.goto(`${baseUrl}/pay/${uuid}`, { timeout: 30_000 });
-    await page.locator('.paylink[data-state="choosing-method"]').waitFor();
+    await page.locator('.paylink[data-state="choosing-method"]:not([aria-busy="true"])').waitFor();
 
     // PSE first (its bank list loaded), then the switch to Nequi.
     await page.locator('input.method__radio[value="PSE"]').click();

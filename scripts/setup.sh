@@ -35,6 +35,8 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
+cargo_home() { echo "${CARGO_HOME:-$HOME/.cargo}"; }
+
 mkdir -p .tools
 
 step "wasm32 standard library"
@@ -95,5 +97,14 @@ node_modules/.bin/wasm-opt --version | grep -q "$WASM_OPT_VERSION" \
   || { echo "    node_modules/.bin/wasm-opt is not $WASM_OPT_VERSION"; false; }
 node_modules/.bin/esbuild --version >/dev/null \
   || { echo "    node_modules/.bin/esbuild does not run on this machine"; false; }
+
+step "crates for offline builds (cargo fetch)"
+# The release builds run offline (scripts/build.sh): every crate they need must
+# be in the cargo cache first, std's own included when std is built from source.
+# Without a target, cargo fetch takes the crates of every platform: the page's
+# wasm dependencies, the sandbox, the native and browser tests, all from Cargo.lock.
+cargo fetch --locked --quiet
+(source .tools/wasm.env && cargo fetch --locked --quiet --target wasm32-unknown-unknown)
+echo "    every crate of Cargo.lock (and std's, for wasm32) is in $(cargo_home)/registry"
 
 step "done"

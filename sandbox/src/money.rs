@@ -71,7 +71,7 @@ impl Cents {
             None => (unsigned, None),
         };
         let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-        if !all_digits(whole) || !fraction.map_or(true, all_digits) {
+        if !all_digits(whole) || !fraction.is_none_or(all_digits) {
             return Err(AmountError::NotADecimal);
         }
         let fraction = fraction.unwrap_or("");

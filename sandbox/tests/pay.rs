@@ -184,10 +184,13 @@ async fn a_general_link_charges_the_typed_amount_within_its_bounds() {
     );
 }
 
+/// A pay body for `method` with some fields replaced, and the field the answer must name.
+type FieldCase = (&'static str, Vec<(&'static str, Value)>, &'static str);
+
 #[tokio::test]
 async fn each_method_requires_its_fields() {
     let sandbox = Sandbox::new();
-    let cases: Vec<(&str, Vec<(&str, Value)>, &str)> = vec![
+    let cases: Vec<FieldCase> = vec![
         (
             "BANCOLOMBIA",
             vec![("payer_email", Value::Null)],

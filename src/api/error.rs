@@ -99,6 +99,6 @@ mod tests {
             ApiError::Server(502)
         );
         assert!(ApiError::from_response(503, "").is_retryable());
-        assert!(!ApiError::from_response(400, &r#"{"error":"AmountMismatch"}"#).is_retryable());
+        assert!(!ApiError::from_response(400, r#"{"error":"AmountMismatch"}"#).is_retryable());
     }
 }

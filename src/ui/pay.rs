@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::form::FieldRow;
 use super::shell::use_shell;
 use super::summary::{BreakdownLines, LinkSummary};
-use super::{money, tr, tr_with, use_lang, with_payable};
+use super::{money, tr, tr_with, use_lang, with_payable, ScreenBusy};
 use crate::checkout::fields::{schema, typed_amount_format, FieldId, Prefill};
 use crate::checkout::link::{AmountRule, Customer, Method, PaymentLink};
 use crate::checkout::money::{parse_typed_amount, Breakdown};
@@ -27,9 +27,18 @@ pub fn PayScreen() -> impl IntoView {
     // The summary is painted first and the controls a frame later: two short
     // tasks instead of one long one while the page starts on a slow phone.
     let controls_shown = RwSignal::new(false);
+    let busy = use_context::<ScreenBusy>().map(|b| b.0);
+    let set_busy = move |value: bool| {
+        if let Some(busy) = busy {
+            busy.try_set(value);
+        }
+    };
+    set_busy(true);
+    on_cleanup(move || set_busy(false));
     spawn_local(async move {
         after_next_paint().await;
         controls_shown.try_set(true);
+        set_busy(false);
     });
     let summary = view! {
         <LinkSummary link=link.clone()/>

@@ -532,11 +532,12 @@ test('the page posts nothing when it is not framed, or framed without an allowed
 });
 
 test('an embedded link that expires tells the merchant: status expired, then error expired', async () => {
-  const link = await embeddableLink({ expires_at: new Date(Date.now() + 4_000).toISOString() });
+  // Time enough for a busy machine to show the form before the link runs out.
+  const link = await embeddableLink({ expires_at: new Date(Date.now() + 10_000).toISOString() });
   await withPage(async (page) => {
     await openMerchant(page, `/?link=${link.uuid}`);
     await waitForStatus(page, 'choosing-method');
-    const error = await waitForEvent(page, (m) => m.type === 'error', { timeout: 15_000 });
+    const error = await waitForEvent(page, (m) => m.type === 'error', { timeout: 20_000 });
     assert.deepEqual(error, { ...ENVELOPE, type: 'error', code: 'expired' });
     assert.deepEqual(eventsOf(page, 'status').map((m) => m.state), ['choosing-method', 'expired']);
     assert.deepEqual(page.problems, []);

@@ -146,9 +146,14 @@ export function byTestId(page, id) {
   return page.locator(`[data-testid="${id}"]`);
 }
 
-/** Resolves once the page's checkout is in `state` (`.paylink[data-state=…]`). */
+/**
+ * Resolves once the page's checkout is in `state` (`.paylink[data-state=…]`)
+ * and its screen is whole: not `aria-busy` (the pay screen paints its
+ * controls a frame after its summary; index.html's skeleton stays busy).
+ */
 export async function waitForState(page, state, { timeout = 15_000 } = {}) {
-  await page.locator(`.paylink[data-state="${state}"]`).waitFor({ timeout });
+  const settled = state === 'skeleton' ? '' : ':not([aria-busy="true"])';
+  await page.locator(`.paylink[data-state="${state}"]${settled}`).waitFor({ timeout });
 }
 
 /** Polls `check` until it returns a truthy value (returned) or the time runs out. */
@@ -509,7 +514,7 @@ export async function galleryFixtures(browser, baseUrl) {
 /** Opens one gallery fixture alone (no index around it) and waits for its checkout. */
 export async function openFixture(page, baseUrl, fixture, { scheme = 'light', lang = 'es' } = {}) {
   await page.goto(`${baseUrl}/gallery/?fixture=${fixture}&scheme=${scheme}&lang=${lang}`);
-  await page.locator('.paylink[data-state]').waitFor();
+  await page.locator('.paylink[data-state]:not([aria-busy="true"])').waitFor();
 }
 
 /**
