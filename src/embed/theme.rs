@@ -1,5 +1,9 @@
 //! Theme tokens from the link (brand colour) or the merchant (embed.js), with
-//! the guards that keep the page readable and safe.
+//! the guards that keep the page readable and safe: every token a merchant
+//! may set is declared with its kind, and a theme in which some text would
+//! not reach AA contrast on its surface is refused.
+
+use std::collections::BTreeMap;
 
 /// Parses `#rgb` or `#rrggbb`.
 pub fn parse_hex_color(text: &str) -> Option<(u8, u8, u8)> {
@@ -75,24 +79,175 @@ pub fn brand_tokens(brand: &str) -> Option<[(&'static str, String); 2]> {
     ])
 }
 
-/// A token a merchant may set: a `--paylink-` custom property whose value
-/// cannot escape its declaration or load anything.
-pub fn is_safe_token(name: &str, value: &str) -> bool {
-    let name_ok = name.starts_with("--paylink-")
-        && name.len() <= 64
-        && name[2..]
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    let lowered = value.to_ascii_lowercase();
-    let value_ok = !value.is_empty()
-        && value.len() <= 200
-        && !value.chars().any(|c| {
-            matches!(c, ';' | '{' | '}' | '<' | '>' | '\\' | '"' | '\'') || c.is_control()
+/// What a token's value may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `#rgb` or `#rrggbb`: nothing that depends on other values.
+    Color,
+    /// A number with `px` or `rem` (16 px), from `min` to `max` CSS pixels.
+    Length { min: u32, max: u32 },
+    /// Comma-separated family names: words of letters, digits and hyphens,
+    /// each name optionally in quotes. Only fonts installed on the device.
+    FontStack,
+}
+
+/// Every token a merchant may set, with its kind. Anything else is refused:
+/// `--paylink-shadow`, for one, stays the deployment's.
+pub const TOKENS: [(&str, Kind); 16] = [
+    ("--paylink-font-family", Kind::FontStack),
+    ("--paylink-font-size", Kind::Length { min: 14, max: 20 }),
+    ("--paylink-color-bg", Kind::Color),
+    ("--paylink-color-surface", Kind::Color),
+    ("--paylink-color-text", Kind::Color),
+    ("--paylink-color-muted", Kind::Color),
+    ("--paylink-color-border", Kind::Color),
+    ("--paylink-color-primary", Kind::Color),
+    ("--paylink-color-on-primary", Kind::Color),
+    ("--paylink-color-danger", Kind::Color),
+    ("--paylink-color-success", Kind::Color),
+    ("--paylink-color-skeleton", Kind::Color),
+    ("--paylink-radius", Kind::Length { min: 0, max: 24 }),
+    ("--paylink-radius-control", Kind::Length { min: 0, max: 22 }),
+    ("--paylink-space", Kind::Length { min: 8, max: 32 }),
+    ("--paylink-max-width", Kind::Length { min: 320, max: 640 }),
+];
+
+pub fn kind_of(name: &str) -> Option<Kind> {
+    TOKENS
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, kind)| kind)
+}
+
+/// A length in thousandths of a CSS pixel: `12px`, `0.875rem`; at most three
+/// digits before and after the point.
+fn length_in_millipixels(value: &str) -> Option<u32> {
+    let (number, pixels_per_unit) = match value.strip_suffix("rem") {
+        Some(number) => (number, 16),
+        None => (value.strip_suffix("px")?, 1),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() || whole.len() > 3 || fraction.len() > 3 {
+        return None;
+    }
+    let mut millis = 0;
+    for c in whole.chars().chain(fraction.chars()) {
+        millis = millis * 10 + c.to_digit(10)?;
+    }
+    for _ in fraction.len()..3 {
+        millis *= 10;
+    }
+    Some(millis * pixels_per_unit)
+}
+
+fn is_font_stack(value: &str) -> bool {
+    value.len() <= 200
+        && value.split(',').all(|family| {
+            let family = family.trim_matches(' ');
+            let quoted = ['"', '\'']
+                .iter()
+                .find_map(|&quote| family.strip_prefix(quote)?.strip_suffix(quote));
+            match quoted {
+                Some(name) => name.split(' ').all(|word| {
+                    !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                }),
+                // Unquoted, each word must be a CSS identifier.
+                None => family.split(' ').all(|word| {
+                    word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
+                        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                }),
+            }
         })
-        && !lowered.contains("url(")
-        && !lowered.contains("expression(")
-        && !lowered.contains("@import");
-    name_ok && value_ok
+}
+
+/// Whether `value` is of the kind declared for the token `name`, within its
+/// bounds. No other name or value is ever set.
+pub fn is_safe_token(name: &str, value: &str) -> bool {
+    match kind_of(name) {
+        Some(Kind::Color) => {
+            matches!(value.len(), 4 | 7)
+                && value.starts_with('#')
+                && parse_hex_color(value).is_some()
+        }
+        Some(Kind::Length { min, max }) => length_in_millipixels(value)
+            .is_some_and(|millis| (min * 1000..=max * 1000).contains(&millis)),
+        Some(Kind::FontStack) => is_font_stack(value),
+        None => false,
+    }
+}
+
+/// The colours text is painted in and on, with their light (style/main.css)
+/// and dark (style/dark.css) defaults.
+const PAINTED: [(&str, &str, &str); 8] = [
+    ("--paylink-color-bg", "#f4f5f7", "#0d1117"),
+    ("--paylink-color-surface", "#ffffff", "#161b22"),
+    ("--paylink-color-text", "#1b1f24", "#e6edf3"),
+    ("--paylink-color-muted", "#57606a", "#9da7b3"),
+    ("--paylink-color-primary", "#0b57d0", "#8ab4f8"),
+    ("--paylink-color-on-primary", "#ffffff", "#0d1117"),
+    ("--paylink-color-danger", "#b3261e", "#f2b8b5"),
+    ("--paylink-color-success", "#146c2e", "#6dd58c"),
+];
+const BG: usize = 0;
+const SURFACE: usize = 1;
+const TEXT: usize = 2;
+const MUTED: usize = 3;
+const PRIMARY: usize = 4;
+const ON_PRIMARY: usize = 5;
+const DANGER: usize = 6;
+const SUCCESS: usize = 7;
+
+/// Text colour on the colour it is painted on, each held to AA. The primary
+/// colour is held only against the text on it, as the brand colour is.
+const TEXT_ON: [(usize, usize); 9] = [
+    (TEXT, SURFACE),
+    (TEXT, BG),
+    (MUTED, SURFACE),
+    (MUTED, BG),
+    (ON_PRIMARY, PRIMARY),
+    (DANGER, SURFACE),
+    (DANGER, BG),
+    (SUCCESS, SURFACE),
+    (SUCCESS, BG),
+];
+
+/// The tokens of a merchant's theme message the page sets: each of a
+/// declared name and of its kind (the others are dropped), and all of them
+/// only if, with `in_effect` (the tokens already set: the brand colour, an
+/// earlier message) and the stylesheet's defaults under them, every text
+/// colour reaches AA on its surfaces in both the light and the dark scheme.
+/// Otherwise none: a theme that would make some text unreadable is refused
+/// as a whole.
+pub fn accepted_theme<'a>(
+    tokens: &'a BTreeMap<String, String>,
+    in_effect: impl Fn(&str) -> Option<String>,
+) -> Vec<(&'a str, &'a str)> {
+    let valid: Vec<(&str, &str)> = tokens
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .filter(|(name, value)| is_safe_token(name, value))
+        .collect();
+    let readable = [false, true].iter().all(|&dark| {
+        let color = |index: usize| {
+            let (name, light_default, dark_default) = PAINTED[index];
+            valid
+                .iter()
+                .find(|(set, _)| *set == name)
+                .and_then(|(_, value)| parse_hex_color(value))
+                .or_else(|| in_effect(name).and_then(|value| parse_hex_color(&value)))
+                .or_else(|| parse_hex_color(if dark { dark_default } else { light_default }))
+        };
+        TEXT_ON.iter().all(|&(text, on)| {
+            color(text)
+                .zip(color(on))
+                .is_some_and(|(text, on)| contrast_ratio(text, on) >= AA_CONTRAST)
+        })
+    });
+    if readable {
+        valid
+    } else {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
@@ -133,24 +288,335 @@ mod tests {
         assert_eq!(brand_tokens("#0b57d0").unwrap()[1].1, "#ffffff");
     }
 
+    /// The `--paylink-*` declarations of a stylesheet's first `:root` block.
+    fn declared(css: &str) -> BTreeMap<String, String> {
+        let root = css
+            .split_once(":root {")
+            .unwrap()
+            .1
+            .split_once('}')
+            .unwrap()
+            .0;
+        root.split(';')
+            .filter_map(|declaration| declaration.trim().split_once(':'))
+            .filter(|(name, _)| name.starts_with("--paylink-"))
+            .map(|(name, value)| (name.to_owned(), value.trim().to_owned()))
+            .collect()
+    }
+
     #[test]
-    fn merchant_tokens_cannot_escape_or_load_anything() {
-        assert!(is_safe_token("--paylink-color-primary", "#123456"));
-        assert!(is_safe_token("--paylink-radius", "4px"));
-        assert!(is_safe_token("--paylink-font-family", "Georgia, serif"));
-        for (name, value) in [
-            ("color", "red"),
-            ("--other-color", "red"),
-            (
-                "--paylink-x",
-                "red; background: url(https://evil.example/x)",
-            ),
-            ("--paylink-x", "url(https://evil.example/x)"),
-            ("--paylink-x", "}</style><script>"),
-            ("--paylink-x", ""),
-            ("--paylink-X", "red"),
-        ] {
-            assert!(!is_safe_token(name, value), "{name}: {value}");
+    fn the_table_declares_every_token_of_the_stylesheet_but_the_shadow() {
+        let light = declared(include_str!("../../style/main.css"));
+        let mut names: Vec<&str> = light.keys().map(String::as_str).collect();
+        names.retain(|name| *name != "--paylink-shadow");
+        let mut table: Vec<&str> = TOKENS.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        table.sort_unstable();
+        assert_eq!(names, table);
+        assert_eq!(kind_of("--paylink-shadow"), None);
+    }
+
+    #[test]
+    fn the_stylesheet_defaults_are_tokens_of_their_kind() {
+        for (name, value) in declared(include_str!("../../style/main.css")) {
+            if name != "--paylink-shadow" {
+                assert!(is_safe_token(&name, &value), "{name}: {value}");
+            }
         }
+    }
+
+    #[test]
+    fn contrast_is_checked_against_the_stylesheets_own_defaults() {
+        let light = declared(include_str!("../../style/main.css"));
+        let dark = declared(include_str!("../../style/dark.css"));
+        for (name, light_default, dark_default) in PAINTED {
+            assert_eq!(light[name], light_default, "{name} in main.css");
+            assert_eq!(dark[name], dark_default, "{name} in dark.css");
+        }
+    }
+
+    #[test]
+    fn colours_are_hex_only() {
+        for good in ["#fff", "#FFF", "#0b57d0", "#0B57D0"] {
+            assert!(is_safe_token("--paylink-color-border", good), "{good}");
+        }
+        for bad in [
+            "red",
+            "fff",
+            "#ffff",
+            "#fffffff",
+            " #fff",
+            "#fff ",
+            "rgb(0 0 0)",
+            "var(--paylink-color-bg)",
+            "transparent",
+            "currentColor",
+            "#fff; color: red",
+            "",
+        ] {
+            assert!(!is_safe_token("--paylink-color-border", bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn lengths_are_px_or_rem_within_each_tokens_bounds() {
+        for (name, good) in [
+            ("--paylink-space", "8px"),
+            ("--paylink-space", "0.5rem"),
+            ("--paylink-space", "1rem"),
+            ("--paylink-space", "32px"),
+            ("--paylink-space", "2rem"),
+            ("--paylink-radius", "0px"),
+            ("--paylink-radius", "4px"),
+            ("--paylink-radius", "1.5rem"),
+            ("--paylink-radius-control", "22px"),
+            ("--paylink-font-size", "0.875rem"),
+            ("--paylink-font-size", "18px"),
+            ("--paylink-font-size", "1.25rem"),
+            ("--paylink-max-width", "20rem"),
+            ("--paylink-max-width", "640px"),
+        ] {
+            assert!(is_safe_token(name, good), "{name}: {good}");
+        }
+        for (name, bad) in [
+            // Out of bounds.
+            ("--paylink-space", "7.999px"),
+            ("--paylink-space", "0.49rem"),
+            ("--paylink-space", "33px"),
+            ("--paylink-space", "100rem"),
+            ("--paylink-radius", "25px"),
+            ("--paylink-radius-control", "23px"),
+            ("--paylink-font-size", "13px"),
+            ("--paylink-font-size", "0.5rem"),
+            ("--paylink-font-size", "21px"),
+            ("--paylink-max-width", "319px"),
+            ("--paylink-max-width", "41rem"),
+            // Relative to something a token cannot see, or computed.
+            ("--paylink-space", "calc(100vh + 1px)"),
+            ("--paylink-space", "calc(1rem)"),
+            ("--paylink-space", "100vh"),
+            ("--paylink-space", "2vw"),
+            ("--paylink-space", "50%"),
+            ("--paylink-space", "1em"),
+            ("--paylink-space", "max(1rem, 100vh)"),
+            ("--paylink-space", "var(--paylink-max-width)"),
+            // Not a plain number with its unit.
+            ("--paylink-space", "16"),
+            ("--paylink-space", "-16px"),
+            ("--paylink-space", "+16px"),
+            ("--paylink-space", ".5rem"),
+            ("--paylink-space", "1.px"),
+            ("--paylink-space", "1e1px"),
+            ("--paylink-space", "16 px"),
+            ("--paylink-space", " 16px"),
+            ("--paylink-space", "16PX"),
+            ("--paylink-space", "0.0001rem"),
+            ("--paylink-space", "1000px"),
+            ("--paylink-space", "px"),
+            ("--paylink-space", ""),
+        ] {
+            assert!(!is_safe_token(name, bad), "{name}: {bad:?}");
+        }
+    }
+
+    #[test]
+    fn font_stacks_are_family_names_only() {
+        for good in [
+            "Georgia, serif",
+            "Inter",
+            "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif",
+            "'Open Sans',sans-serif",
+            "\"Source Sans 3\", sans-serif",
+        ] {
+            assert!(is_safe_token("--paylink-font-family", good), "{good}");
+        }
+        for bad in [
+            "",
+            "Georgia,",
+            ", serif",
+            "Georgia;color:red",
+            "\"Segoe UI', serif",
+            "\"Segoe \\\"UI\", serif",
+            "url(https://evil.example/font.woff2)",
+            "var(--x)",
+            "Georgia, serif}</style>",
+            "Source Sans 3, sans-serif",
+            "\"\", serif",
+            "\"Segoe UI \", serif",
+            "Segoe  UI",
+            "Fira\nCode",
+            "Noto Sans JP, 游ゴシック",
+            &"a".repeat(201),
+        ] {
+            assert!(!is_safe_token("--paylink-font-family", bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn names_outside_the_table_are_refused_whatever_their_value() {
+        for (name, value) in [
+            ("--paylink-shadow", "none"),
+            ("--paylink-color-accent", "#123456"),
+            ("--paylink-x", "4px"),
+            ("--PAYLINK-color-text", "#000"),
+            ("--paylink-color-text ", "#000"),
+            ("--other-color", "#000"),
+            ("color", "#000"),
+            ("", "#000"),
+        ] {
+            assert!(!is_safe_token(name, value), "{name:?}: {value}");
+        }
+    }
+
+    fn theme(tokens: &[(&str, &str)]) -> BTreeMap<String, String> {
+        tokens
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect()
+    }
+
+    fn none_in_effect(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn white_text_on_the_default_white_card_is_refused_as_a_whole() {
+        let tokens = theme(&[
+            ("--paylink-color-text", "#ffffff"),
+            ("--paylink-color-muted", "#ffffff"),
+            ("--paylink-radius", "4px"),
+        ]);
+        assert_eq!(accepted_theme(&tokens, none_in_effect), vec![]);
+    }
+
+    /// A cream page with dark text: every colour text is painted in or on.
+    const CREAM: [(&str, &str); 6] = [
+        ("--paylink-color-bg", "#fdf6e3"),
+        ("--paylink-color-surface", "#ffffff"),
+        ("--paylink-color-text", "#222222"),
+        ("--paylink-color-muted", "#57606a"),
+        ("--paylink-color-danger", "#b3261e"),
+        ("--paylink-color-success", "#146c2e"),
+    ];
+
+    #[test]
+    fn a_readable_theme_applies_and_invalid_tokens_in_it_are_dropped() {
+        let mut tokens = theme(&CREAM);
+        tokens.extend(theme(&[
+            ("--paylink-font-family", "Georgia, serif"),
+            ("--paylink-space", "calc(100vh + 1px)"),
+            ("--paylink-shadow", "none"),
+        ]));
+        let mut expected = CREAM.to_vec();
+        expected.push(("--paylink-font-family", "Georgia, serif"));
+        expected.sort_unstable();
+        assert_eq!(accepted_theme(&tokens, none_in_effect), expected);
+    }
+
+    #[test]
+    fn surfaces_need_every_text_colour_painted_on_them() {
+        // The dark scheme's light grey muted text would sit on this white card.
+        let surfaces_and_text = theme(&CREAM[..3]);
+        assert_eq!(accepted_theme(&surfaces_and_text, none_in_effect), vec![]);
+    }
+
+    #[test]
+    fn a_text_colour_must_read_on_the_defaults_of_both_schemes() {
+        // Dark text reads on the light card, not on the dark one: tokens
+        // apply in both schemes, so it needs surfaces of its own.
+        let dark_text = theme(&[("--paylink-color-text", "#222222")]);
+        assert_eq!(accepted_theme(&dark_text, none_in_effect), vec![]);
+        // Light text, the other way round.
+        let light_text = theme(&[("--paylink-color-text", "#eeeeee")]);
+        assert_eq!(accepted_theme(&light_text, none_in_effect), vec![]);
+    }
+
+    #[test]
+    fn each_text_colour_is_held_to_aa_on_the_card_and_the_page() {
+        let light_page = [
+            ("--paylink-color-bg", "#ffffff"),
+            ("--paylink-color-surface", "#ffffff"),
+            ("--paylink-color-text", "#1b1f24"),
+            ("--paylink-color-muted", "#57606a"),
+            ("--paylink-color-danger", "#b3261e"),
+            ("--paylink-color-success", "#146c2e"),
+        ];
+        assert_eq!(accepted_theme(&theme(&light_page), none_in_effect).len(), 6);
+        // #777 on white is 4.48:1, just under AA; #767676 is 4.54:1.
+        for name in [
+            "--paylink-color-text",
+            "--paylink-color-muted",
+            "--paylink-color-danger",
+            "--paylink-color-success",
+        ] {
+            let mut tokens = theme(&light_page);
+            tokens.insert(name.to_owned(), "#777777".to_owned());
+            assert_eq!(accepted_theme(&tokens, none_in_effect), vec![], "{name}");
+            tokens.insert(name.to_owned(), "#767676".to_owned());
+            assert_eq!(accepted_theme(&tokens, none_in_effect).len(), 6, "{name}");
+        }
+        for surface in ["--paylink-color-bg", "--paylink-color-surface"] {
+            let mut tokens = theme(&light_page);
+            tokens.insert(surface.to_owned(), "#8a8a8a".to_owned());
+            assert_eq!(accepted_theme(&tokens, none_in_effect), vec![], "{surface}");
+        }
+    }
+
+    #[test]
+    fn text_on_the_primary_colour_is_held_to_aa() {
+        // The merchant demo's theme: 4.9:1.
+        let red = theme(&[
+            ("--paylink-color-primary", "#e30613"),
+            ("--paylink-color-on-primary", "#ffffff"),
+        ]);
+        assert_eq!(accepted_theme(&red, none_in_effect).len(), 2);
+        let yellow = theme(&[
+            ("--paylink-color-primary", "#ffd700"),
+            ("--paylink-color-on-primary", "#ffffff"),
+        ]);
+        assert_eq!(accepted_theme(&yellow, none_in_effect), vec![]);
+        // Alone, a primary colour must read under both schemes' default text
+        // on it, white and near-black: the demo's red does not under the latter.
+        let alone = theme(&[("--paylink-color-primary", "#e30613")]);
+        assert_eq!(accepted_theme(&alone, none_in_effect), vec![]);
+    }
+
+    #[test]
+    fn every_message_is_checked_with_the_tokens_already_in_effect() {
+        // An earlier message set a light page.
+        let earlier = theme(&CREAM);
+        let in_effect = |name: &str| earlier.get(name).cloned();
+        // Then one that turns the card dark under that text is refused...
+        let dark_card = theme(&[("--paylink-color-surface", "#111111")]);
+        assert_eq!(accepted_theme(&dark_card, in_effect), vec![]);
+        // ...and one that changes nothing readable applies.
+        let radius = theme(&[("--paylink-radius", "3px")]);
+        assert_eq!(
+            accepted_theme(&radius, in_effect),
+            vec![("--paylink-radius", "3px")]
+        );
+        // The link's brand colour is in effect too: its text colour cannot be
+        // swapped for one that does not read on it.
+        let brand = brand_tokens("#ffd700").unwrap();
+        let in_effect = |name: &str| {
+            brand
+                .iter()
+                .find(|(set, _)| *set == name)
+                .map(|(_, value)| value.clone())
+        };
+        let white_on_yellow = theme(&[("--paylink-color-on-primary", "#ffffff")]);
+        assert_eq!(accepted_theme(&white_on_yellow, in_effect), vec![]);
+    }
+
+    #[test]
+    fn tokens_that_are_not_colours_need_no_contrast() {
+        let tokens = theme(&[
+            ("--paylink-radius", "4px"),
+            ("--paylink-space", "1.5rem"),
+            ("--paylink-font-size", "1.125rem"),
+            ("--paylink-color-border", "#ffffff"),
+            ("--paylink-color-skeleton", "#ffffff"),
+        ]);
+        assert_eq!(accepted_theme(&tokens, none_in_effect).len(), 5);
     }
 }
