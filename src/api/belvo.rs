@@ -12,6 +12,7 @@ use crate::checkout::money::{Breakdown, Currency};
 use crate::checkout::payment::{
     Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
 };
+use crate::checkout::text::{clean_text, MAX_DESCRIPTION_CHARS, MAX_MERCHANT_NAME_CHARS};
 use crate::checkout::validate::DocumentType;
 
 /// The payment link (seed 000), with `customer` expanded **[ext]**. Optional
@@ -158,7 +159,7 @@ impl LinkWire {
         let amount = self
             .amount
             .ok_or_else(|| malformed("link without amount"))?
-            .0;
+            .charged()?;
         let status = match self.status.as_str() {
             "ACTIVE" => LinkStatus::Active,
             "COMPLETED" | "PAID" => LinkStatus::Paid {
@@ -174,7 +175,7 @@ impl LinkWire {
             token: self.access_token,
             merchant: match self.merchant {
                 Some(m) => Merchant {
-                    name: m.name,
+                    name: clean_text(&m.name, MAX_MERCHANT_NAME_CHARS),
                     logo_url: m.logo_url,
                     brand_color: m.brand_color,
                 },
@@ -184,7 +185,10 @@ impl LinkWire {
                     brand_color: None,
                 },
             },
-            description: self.description.unwrap_or_default(),
+            description: clean_text(
+                self.description.as_deref().unwrap_or_default(),
+                MAX_DESCRIPTION_CHARS,
+            ),
             currency,
             amount: AmountRule::Fixed(Breakdown {
                 amount,
@@ -279,7 +283,9 @@ pub fn payment_intent_body(details: &PaymentDetails, callback_url: &str) -> Stri
 }
 
 fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
-    serde_json::from_str(body).map_err(unreadable)
+    let intent: PaymentIntentWire = serde_json::from_str(body).map_err(unreadable)?;
+    intent.amount.map(WireDecimal::charged).transpose()?;
+    Ok(intent)
 }
 
 /// A created intent: where the payer authorises it.

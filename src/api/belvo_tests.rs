@@ -365,3 +365,58 @@ fn malformed_answers_are_errors_not_panics() {
         assert!(parse_intent_report(body).is_err(), "{body}");
     }
 }
+
+#[test]
+fn a_link_amount_of_zero_or_less_is_malformed_whatever_its_status() {
+    for status in ["ACTIVE", "COMPLETED"] {
+        for amount in ["0", "-1000", "\"-1234.12\"", "\"0.00\""] {
+            let body = page_link(SEED_CUSTOMER, status)
+                .replace("\"amount\":1000", &format!("\"amount\":{amount}"));
+            assert!(
+                matches!(parse_link(&body), Err(ApiError::Malformed(_))),
+                "{status} {amount}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_completed_link_was_paid_its_amount() {
+    assert_eq!(
+        parse_link(&page_link(SEED_CUSTOMER, "COMPLETED"))
+            .unwrap()
+            .status,
+        LinkStatus::Paid {
+            paid_at: None,
+            paid_amount: Some(100_000)
+        }
+    );
+}
+
+#[test]
+fn an_intent_of_zero_or_less_is_malformed() {
+    let created = r#"{"id":"b7dd","status":"SUCCEEDED","amount":"1234.12",
+        "payment_method_information":{"open_finance":{"redirect_url":"https://bank.example/c"}}}"#;
+    for amount in ["\"0.00\"", "\"-1234.12\"", "0"] {
+        let body = created.replace("\"1234.12\"", amount);
+        assert!(
+            matches!(parse_intent_started(&body), Err(ApiError::Malformed(_))),
+            "{amount}"
+        );
+        assert!(
+            matches!(parse_intent_report(&body), Err(ApiError::Malformed(_))),
+            "{amount}"
+        );
+    }
+}
+
+#[test]
+fn merchant_text_is_cleaned_where_it_is_read() {
+    let mut link: serde_json::Value =
+        serde_json::from_str(&page_link(SEED_CUSTOMER, "ACTIVE")).unwrap();
+    link["merchant"] = serde_json::json!({ "name": format!("\u{202e}Acme\u{200b}   Corp\u{2069}{}", "x".repeat(200)) });
+    link["description"] = "\u{feff}Awesome\u{200e}\n training  Sneaker\u{0007}".into();
+    let link = parse_link(&link.to_string()).unwrap();
+    assert_eq!(link.merchant.name, format!("Acme Corp{}…", "x".repeat(90)));
+    assert_eq!(link.description, "Awesome training Sneaker");
+}

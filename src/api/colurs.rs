@@ -8,6 +8,7 @@ use crate::checkout::link::{
     AmountRule, CallbackUrls, FeePolicy, LinkStatus, Merchant, Method, OpenAmount, PaymentLink,
 };
 use crate::checkout::money::{Breakdown, Currency, FeeMode};
+use crate::checkout::text::{clean_text, MAX_DESCRIPTION_CHARS, MAX_MERCHANT_NAME_CHARS};
 
 /// `GET /api/payment_link/{uuid}/`, fields verbatim; unknown fields are ignored
 /// and absent `Option` fields read as `None`.
@@ -87,16 +88,26 @@ impl LinkWire {
             let amount = self
                 .amount
                 .ok_or_else(|| malformed("fixed link without amount"))?
-                .0;
+                .charged()?;
             let fee = self.colurs_fee_amount.map_or(0, |d| d.0);
             let iva = self.colurs_iva_amount.map_or(0, |d| d.0);
-            let total = match self.total_to_pay {
-                Some(d) => d.0,
-                None => amount
+            if fee < 0 || iva < 0 {
+                return Err(malformed("negative fee or IVA"));
+            }
+            let total = match fee_mode {
+                FeeMode::Payer => amount
                     .checked_add(fee)
                     .and_then(|s| s.checked_add(iva))
                     .ok_or_else(|| malformed("amount out of range"))?,
+                FeeMode::Receiver => amount,
             };
+            // The payer is charged total_to_pay: one that is not what the
+            // summary's lines add up to would charge what the page never showed.
+            if self.total_to_pay.is_some_and(|d| d.0 != total) {
+                return Err(malformed(
+                    "total_to_pay is not what the fee mode adds up to",
+                ));
+            }
             AmountRule::Fixed(Breakdown {
                 amount,
                 fee,
@@ -105,10 +116,16 @@ impl LinkWire {
             })
         };
         let status = match LinkStatus::from_wire(&self.status) {
-            LinkStatus::Paid { .. } => LinkStatus::Paid {
-                paid_at: self.paid_at,
-                paid_amount: self.paid_amount.map(|d| d.0),
-            },
+            // Paid is believed only with when and how much.
+            LinkStatus::Paid { .. } => {
+                match (self.paid_at.filter(|at| !at.is_empty()), self.paid_amount) {
+                    (Some(paid_at), Some(paid)) => LinkStatus::Paid {
+                        paid_at: Some(paid_at),
+                        paid_amount: Some(paid.charged()?),
+                    },
+                    _ => return Err(malformed("PAID without paid_at and paid_amount")),
+                }
+            }
             other => other,
         };
         // The seed's GET example omits allowed_methods: then every method is allowed.
@@ -119,22 +136,29 @@ impl LinkWire {
         if status.is_payable() && methods.is_empty() {
             return Err(malformed("no payment method this page supports"));
         }
-        let merchant = match self.merchant {
-            Some(m) => Merchant {
-                name: m.name,
-                logo_url: m.logo_url,
-                brand_color: m.brand_color,
-            },
-            None => Merchant {
-                name: self.owner.and_then(|o| o.username).unwrap_or_default(),
-                logo_url: None,
-                brand_color: None,
-            },
+        let (name, logo_url, brand_color) = match self.merchant {
+            Some(m) => (Some(m.name), m.logo_url, m.brand_color),
+            None => (None, None, None),
+        };
+        // A name with nothing left to show reads as no name.
+        let shown_name = |name: String| {
+            Some(clean_text(&name, MAX_MERCHANT_NAME_CHARS)).filter(|n| !n.is_empty())
+        };
+        let merchant = Merchant {
+            name: name
+                .and_then(shown_name)
+                .or_else(|| self.owner.and_then(|o| o.username).and_then(shown_name))
+                .unwrap_or_default(),
+            logo_url,
+            brand_color,
         };
         Ok(PaymentLink {
             token: self.uuid,
             merchant,
-            description: self.description.unwrap_or_default(),
+            description: clean_text(
+                self.description.as_deref().unwrap_or_default(),
+                MAX_DESCRIPTION_CHARS,
+            ),
             currency,
             amount,
             status,
@@ -266,6 +290,147 @@ mod tests {
         assert_eq!(open.max, Some(500_000_000));
         assert_eq!(open.fees.apply(5_000_000).unwrap().total, 5_119_000);
         assert_eq!(link.merchant.name, "Tienda Aurora");
+    }
+
+    fn is_malformed(body: &str) -> bool {
+        matches!(parse_link(body), Err(ApiError::Malformed(_)))
+    }
+
+    #[test]
+    fn amounts_that_do_not_add_up_are_malformed() {
+        for (wrong, instead) in [
+            ("\"total_to_pay\": 51190.00", "\"total_to_pay\": 51191.00"),
+            ("\"total_to_pay\": 51190.00", "\"total_to_pay\": 50000.00"),
+            ("\"total_to_pay\": 51190.00", "\"total_to_pay\": -51190.00"),
+            ("\"total_to_pay\": 51190.00", "\"total_to_pay\": 0"),
+            // Adds up, but a negative fee or IVA is no fee the provider charges.
+            (
+                "\"colurs_fee_amount\": 1000.00,\n  \"colurs_iva_amount\": 190.00,\n  \"total_to_pay\": 51190.00",
+                "\"colurs_fee_amount\": -1000.00,\n  \"colurs_iva_amount\": 190.00,\n  \"total_to_pay\": 49190.00",
+            ),
+            (
+                "\"colurs_iva_amount\": 190.00,\n  \"total_to_pay\": 51190.00",
+                "\"colurs_iva_amount\": -190.00,\n  \"total_to_pay\": 50810.00",
+            ),
+            (
+                "\"amount\": 50000.00",
+                "\"amount\": -50000.00",
+            ),
+            (
+                "\"amount\": 50000.00,\n  \"colurs_fee_amount\": 1000.00,\n  \"colurs_iva_amount\": 190.00,\n  \"total_to_pay\": 51190.00",
+                "\"amount\": 0,\n  \"colurs_fee_amount\": 0,\n  \"colurs_iva_amount\": 0,\n  \"total_to_pay\": 0",
+            ),
+        ] {
+            let body = SEED_CREATED.replace(wrong, instead);
+            assert_ne!(body, SEED_CREATED, "{instead}");
+            assert!(is_malformed(&body), "{instead}");
+        }
+    }
+
+    #[test]
+    fn a_receiver_mode_link_charges_the_amount_and_shows_the_fee() {
+        let receiver = SEED_CREATED.replace(
+            "\"total_to_pay\": 51190.00",
+            "\"total_to_pay\": 50000.00, \"fee_mode\": \"receiver\"",
+        );
+        assert_eq!(
+            parse_link(&receiver).unwrap().amount,
+            AmountRule::Fixed(Breakdown {
+                amount: 5_000_000,
+                fee: 100_000,
+                iva: 19_000,
+                total: 5_000_000
+            })
+        );
+        // The payer's total in receiver mode would charge the fee twice over.
+        let charged_fee = SEED_CREATED.replace(
+            "\"total_to_pay\": 51190.00",
+            "\"total_to_pay\": 51190.00, \"fee_mode\": \"receiver\"",
+        );
+        assert!(is_malformed(&charged_fee));
+    }
+
+    #[test]
+    fn a_link_without_total_to_pay_charges_what_its_fee_mode_adds_up_to() {
+        let payer = SEED_CREATED.replace("\"total_to_pay\": 51190.00,", "");
+        assert_eq!(
+            parse_link(&payer).unwrap().fixed_breakdown().unwrap().total,
+            5_119_000
+        );
+        let receiver = payer.replace("\"status\"", "\"fee_mode\": \"receiver\", \"status\"");
+        assert_eq!(
+            parse_link(&receiver)
+                .unwrap()
+                .fixed_breakdown()
+                .unwrap()
+                .total,
+            5_000_000
+        );
+    }
+
+    #[test]
+    fn a_paid_link_without_when_or_how_much_is_malformed() {
+        for (field, instead) in [
+            ("\"paid_at\": \"2026-02-03T10:30:00Z\",", ""),
+            (
+                "\"paid_at\": \"2026-02-03T10:30:00Z\",",
+                "\"paid_at\": null,",
+            ),
+            (
+                "\"paid_at\": \"2026-02-03T10:30:00Z\",",
+                "\"paid_at\": \"\",",
+            ),
+            ("\"paid_amount\": 51190.00,", ""),
+            ("\"paid_amount\": 51190.00,", "\"paid_amount\": null,"),
+            ("\"paid_amount\": 51190.00,", "\"paid_amount\": 0,"),
+            ("\"paid_amount\": 51190.00,", "\"paid_amount\": -51190.00,"),
+        ] {
+            let body = SEED_PAID.replace(field, instead);
+            assert_ne!(body, SEED_PAID, "{field}");
+            assert!(is_malformed(&body), "{field} -> {instead}");
+        }
+    }
+
+    #[test]
+    fn merchant_text_is_cleaned_where_it_is_read() {
+        let body = SEED_CREATED
+            .replace(
+                "\"currency\"",
+                "\"merchant\": {\"name\": \"\\u202eTienda\\u200b  Aurora\\u2066 \\ufeff\"}, \"currency\"",
+            )
+            .replace("\"Service payment\"", "\"Pago\\u200d\\n\\tmensual\\u202c\"");
+        let link = parse_link(&body).unwrap();
+        assert_eq!(link.merchant.name, "Tienda Aurora");
+        assert_eq!(link.description, "Pago mensual");
+    }
+
+    #[test]
+    fn a_merchant_name_with_nothing_to_show_falls_back_to_the_owner() {
+        let body = SEED_CREATED.replace(
+            "\"currency\"",
+            "\"merchant\": {\"name\": \" \\u202e\\u200b \", \"brand_color\": \"#0e7c66\"}, \"currency\"",
+        );
+        let link = parse_link(&body).unwrap();
+        assert_eq!(link.merchant.name, "user");
+        assert_eq!(link.merchant.brand_color.as_deref(), Some("#0e7c66"));
+        let nameless = body.replace("\"username\": \"user\"", "\"username\": \"\\u200f\"");
+        assert_eq!(parse_link(&nameless).unwrap().merchant.name, "");
+    }
+
+    #[test]
+    fn a_long_merchant_name_and_description_are_cut_with_an_ellipsis() {
+        let body = SEED_CREATED
+            .replace(
+                "\"currency\"",
+                &format!(
+                    "\"merchant\": {{\"name\": \"{}\"}}, \"currency\"",
+                    "N".repeat(100_000)
+                ),
+            )
+            .replace("\"Service payment\"", &format!("\"{}\"", "d".repeat(501)));
+        let link = parse_link(&body).unwrap();
+        assert_eq!(link.merchant.name, format!("{}…", "N".repeat(99)));
+        assert_eq!(link.description, format!("{}…", "d".repeat(499)));
     }
 
     #[test]

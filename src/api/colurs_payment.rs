@@ -76,12 +76,13 @@ fn unreadable(_: serde_json::Error) -> ApiError {
     ApiError::Malformed("not the documented JSON")
 }
 
-/// The answer to a pay request; other fields (`total_to_pay`) are ignored:
-/// the total was shown from the link and the status report carries it again.
+/// The answer to a pay request. `total_to_pay` is only checked: the total was
+/// shown from the link and the status report carries it again.
 #[derive(Deserialize)]
 struct PayResponseWire {
     payment_link: Option<String>,
     money_movement_id: String,
+    total_to_pay: Option<WireDecimal>,
     approval_timeout_seconds: Option<u32>,
 }
 
@@ -94,6 +95,7 @@ pub fn parse_pay_response(body: &str) -> Result<PaymentStarted, ApiError> {
         // Without a reference the payment could never be followed up.
         return Err(malformed("empty money_movement_id"));
     }
+    wire.total_to_pay.map(WireDecimal::charged).transpose()?;
     let next = match (wire.payment_link, wire.approval_timeout_seconds) {
         (Some(url), _) if !url.is_empty() => NextStep::Redirect(url),
         // A zero limit would be over before the payer could open the app.
@@ -132,7 +134,7 @@ pub fn parse_payment_status(body: &str) -> Result<PaymentReport, ApiError> {
         reference: wire.money_movement_id,
         method: wire.payment_method.as_deref().and_then(Method::from_wire),
         status: PaymentStatus::from_wire(&wire.status),
-        total: wire.total_to_pay.map(|total| total.0),
+        total: wire.total_to_pay.map(WireDecimal::charged).transpose()?,
         updated_at: wire.updated_at,
         expires_at: wire.expires_at,
     })

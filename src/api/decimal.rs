@@ -3,12 +3,25 @@
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
+use super::error::ApiError;
 use crate::checkout::money::parse_wire_decimal;
 
 /// An amount in cents, read from a JSON number (`50000.00`) or a decimal
 /// string (`"1234.12"`), exactly as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WireDecimal(pub i64);
+
+impl WireDecimal {
+    /// The cents of an amount someone is charged or has paid: never zero or
+    /// negative, or the answer is malformed.
+    pub fn charged(self) -> Result<i64, ApiError> {
+        if self.0 > 0 {
+            Ok(self.0)
+        } else {
+            Err(ApiError::Malformed("amount not above zero"))
+        }
+    }
+}
 
 impl<'de> Deserialize<'de> for WireDecimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -54,5 +67,18 @@ mod tests {
         assert!(read(r#"{"amount": "abc"}"#).is_err());
         assert!(read(r#"{"amount": true}"#).is_err());
         assert!(read(r#"{"amount": null}"#).is_err());
+    }
+
+    #[test]
+    fn a_charged_amount_is_above_zero() {
+        assert_eq!(WireDecimal(1).charged(), Ok(1));
+        assert!(matches!(
+            WireDecimal(0).charged(),
+            Err(ApiError::Malformed(_))
+        ));
+        assert!(matches!(
+            WireDecimal(-100).charged(),
+            Err(ApiError::Malformed(_))
+        ));
     }
 }

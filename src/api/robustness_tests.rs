@@ -2,6 +2,7 @@
 //! answers are mutated byte by byte (a small deterministic generator, so a
 //! failure reproduces) and every parser must return `Ok` or `Err`.
 
+use super::error::ApiError;
 use super::{belvo, colurs, colurs_payment};
 use crate::embed::protocol::read_parent_message;
 
@@ -98,4 +99,61 @@ fn the_valid_answers_parse() {
     assert!(belvo::parse_intent_started(VALID[5]).is_ok());
     assert_eq!(belvo::parse_institutions(VALID[6]).unwrap().len(), 1);
     assert!(read_parent_message(VALID[7]).is_some());
+}
+
+/// Every total an answer gives is what someone is charged: zero or less
+/// makes the whole answer malformed, whichever call it answers.
+#[test]
+fn a_total_of_zero_or_less_is_malformed_in_every_answer() {
+    for total in ["-51190.00", "0", "0.00", "\"-1.00\""] {
+        let with_total = |valid: &str| valid.replace("51190.00", total);
+        assert!(
+            matches!(
+                colurs::parse_link(&with_total(VALID[0])),
+                Err(ApiError::Malformed(_))
+            ),
+            "link {total}"
+        );
+        assert!(
+            matches!(
+                colurs_payment::parse_pay_response(&with_total(VALID[1])),
+                Err(ApiError::Malformed(_))
+            ),
+            "pay answer {total}"
+        );
+        assert!(
+            matches!(
+                colurs_payment::parse_payment_status(&with_total(VALID[2])),
+                Err(ApiError::Malformed(_))
+            ),
+            "payment status {total}"
+        );
+        let belvo_total = total.trim_matches('"');
+        let belvo_link = VALID[4].replace("\"1234.12\"", &format!("\"{belvo_total}\""));
+        assert!(
+            matches!(belvo::parse_link(&belvo_link), Err(ApiError::Malformed(_))),
+            "belvo link {total}"
+        );
+        let belvo_intent = VALID[5].replace("\"1234.12\"", &format!("\"{belvo_total}\""));
+        assert!(
+            matches!(
+                belvo::parse_intent_started(&belvo_intent),
+                Err(ApiError::Malformed(_))
+            ),
+            "belvo intent {total}"
+        );
+    }
+}
+
+/// A pay answer or status without a total is still read: the link's total was shown.
+#[test]
+fn answers_without_a_total_are_read() {
+    let without = |valid: &str| valid.replace(",\"total_to_pay\":51190.00", "");
+    assert!(colurs_payment::parse_pay_response(&without(VALID[1])).is_ok());
+    assert_eq!(
+        colurs_payment::parse_payment_status(&without(VALID[2]))
+            .unwrap()
+            .total,
+        None
+    );
 }

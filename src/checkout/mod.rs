@@ -5,5 +5,6 @@ pub mod money;
 pub mod payment;
 pub mod redirect;
 pub mod state;
+pub mod text;
 pub mod token;
 pub mod validate;
