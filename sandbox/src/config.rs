@@ -1,6 +1,6 @@
 //! Settings of a sandbox instance, and how they are read from the environment.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
 use crate::model::Currency;
@@ -16,6 +16,9 @@ pub struct Config {
     pub public_origin: String,
     /// The built payment page (`index.html` and its assets).
     pub dist_dir: PathBuf,
+    /// The designers' gallery, served at `/gallery/`. Built apart from the
+    /// page's bundles, so it can never be deployed with them.
+    pub gallery_dir: PathBuf,
     pub bearer_token: String,
     pub api_key: String,
     /// Smallest fixed amount (and smallest typed amount) for COP links.
@@ -48,13 +51,22 @@ impl Config {
     pub fn origin_for_port(port: u16) -> String {
         format!("http://127.0.0.1:{port}")
     }
+
+    /// `dist-gallery` in the directory that holds `dist_dir`, where
+    /// `make build` writes the gallery next to the page's bundles.
+    pub fn gallery_next_to(dist_dir: &Path) -> PathBuf {
+        dist_dir.with_file_name(GALLERY_DIR_NAME)
+    }
 }
+
+pub const GALLERY_DIR_NAME: &str = "dist-gallery";
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             public_origin: Config::origin_for_port(DEFAULT_PORT),
             dist_dir: PathBuf::from("dist"),
+            gallery_dir: PathBuf::from(GALLERY_DIR_NAME),
             bearer_token: "sandbox-token".into(),
             api_key: "sandbox-key".into(),
             min_amount_cop: Cents::units(1000),
@@ -79,7 +91,8 @@ pub struct StartupConfig {
 }
 
 impl StartupConfig {
-    /// Reads `PORT`, `DIST_DIR`, `SANDBOX_BEARER`, `SANDBOX_API_KEY`,
+    /// Reads `PORT`, `DIST_DIR`, `GALLERY_DIR` (default: `dist-gallery` next
+    /// to `DIST_DIR`), `SANDBOX_BEARER`, `SANDBOX_API_KEY`,
     /// `MIN_AMOUNT`, `MIN_AMOUNT_USD`, `NEQUI_DECISION_SECONDS`,
     /// `NEQUI_TIMEOUT_SECONDS`, `CONSENT_TIMEOUT_SECONDS` and
     /// `CONSENT_PROCESSING_SECONDS` through `lookup`; unset or empty means
@@ -98,6 +111,10 @@ impl StartupConfig {
         if let Some(value) = read("DIST_DIR") {
             app.dist_dir = PathBuf::from(value);
         }
+        app.gallery_dir = match read("GALLERY_DIR") {
+            Some(value) => PathBuf::from(value),
+            None => Config::gallery_next_to(&app.dist_dir),
+        };
         if let Some(value) = read("SANDBOX_BEARER") {
             app.bearer_token = value;
         }
@@ -164,6 +181,7 @@ mod tests {
         let startup = startup(&[]).unwrap();
         assert_eq!(startup.port, 8080);
         assert_eq!(startup.app.dist_dir, PathBuf::from("dist"));
+        assert_eq!(startup.app.gallery_dir, PathBuf::from("dist-gallery"));
         assert_eq!(startup.app.bearer_token, "sandbox-token");
         assert_eq!(startup.app.api_key, "sandbox-key");
         assert_eq!(startup.app.min_amount_cop, Cents::units(1000));
@@ -197,6 +215,20 @@ mod tests {
         assert_eq!(startup.app.min_amount_usd, Cents::units(2));
         assert_eq!(startup.app.nequi_decision_seconds, 0);
         assert_eq!(startup.app.nequi_timeout_seconds, 45);
+    }
+
+    #[test]
+    fn the_gallery_is_found_next_to_the_page_unless_set() {
+        for (dist, gallery) in [
+            ("/srv/build/dist-belvo", "/srv/build/dist-gallery"),
+            ("/tmp/snapshot/dist/", "/tmp/snapshot/dist-gallery"),
+            ("dist", "dist-gallery"),
+        ] {
+            let startup = startup(&[("DIST_DIR", dist)]).unwrap();
+            assert_eq!(startup.app.gallery_dir, PathBuf::from(gallery), "{dist}");
+        }
+        let set = startup(&[("DIST_DIR", "/a/dist"), ("GALLERY_DIR", "/b/designs")]).unwrap();
+        assert_eq!(set.app.gallery_dir, PathBuf::from("/b/designs"));
     }
 
     #[test]

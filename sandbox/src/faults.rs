@@ -5,6 +5,13 @@
 //! them. Rules are tried in the order they were added against every request
 //! under `/api/`; the first one that matches the request's method and path
 //! prefix acts on it, and is used up after `times` matches (absent: never).
+//!
+//! A change to the rules must carry `X-Sandbox-Control: 1`, and a new rule
+//! must be sent as `application/json`. Another web site can make the
+//! browser send only "simple" cross-origin requests (a form, a `text/plain`
+//! body, no custom header); anything else needs a CORS preflight, which the
+//! sandbox never grants. So no page a developer visits can reconfigure
+//! their running sandbox.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -15,7 +22,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -30,6 +37,9 @@ use crate::request_body::JsonObject;
 use crate::state::AppState;
 
 pub const CONTROL_PATH: &str = "/sandbox/faults";
+/// The header, and its value, every change to the rules must carry.
+pub const CONTROL_HEADER: &str = "x-sandbox-control";
+pub const CONTROL_HEADER_VALUE: &str = "1";
 /// Only requests under this prefix are ever faulted.
 pub const FAULTED_PREFIX: &str = "/api/";
 /// The body of a `malformed` answer: JSON cut off after the first key.
@@ -305,15 +315,60 @@ async fn list_rules(State(state): State<AppState>) -> Response {
     json_response(StatusCode::OK, &state.faults().list())
 }
 
-async fn add_rule(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
-    let rule = FaultRule::read(&JsonObject::parse(&body)?)?;
-    let added = state.faults().add(rule);
-    Ok(json_response(StatusCode::CREATED, &added))
+async fn add_rule(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Some(refused) = control_refusal(&headers, true) {
+        return refused;
+    }
+    match JsonObject::parse(&body).and_then(|body| FaultRule::read(&body)) {
+        Ok(rule) => json_response(StatusCode::CREATED, &state.faults().add(rule)),
+        Err(error) => error.into_response(),
+    }
 }
 
-async fn clear_rules(State(state): State<AppState>) -> StatusCode {
+async fn clear_rules(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(refused) = control_refusal(&headers, false) {
+        return refused;
+    }
     state.faults().clear();
-    StatusCode::NO_CONTENT
+    StatusCode::NO_CONTENT.into_response()
+}
+
+#[derive(Serialize)]
+struct Refusal {
+    error: &'static str,
+    message: &'static str,
+}
+
+/// `403` without the control header, `415` for a body that is not JSON:
+/// what a cross-origin simple request gets. `None` lets the change through.
+pub fn control_refusal(headers: &HeaderMap, needs_json: bool) -> Option<Response> {
+    let has_control = headers
+        .get(CONTROL_HEADER)
+        .is_some_and(|value| value == CONTROL_HEADER_VALUE);
+    if !has_control {
+        return Some(json_response(
+            StatusCode::FORBIDDEN,
+            &Refusal {
+                error: "ControlHeaderRequired",
+                message: "Changes to the sandbox's rules need the header `X-Sandbox-Control: 1`",
+            },
+        ));
+    }
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media_type| media_type.trim().eq_ignore_ascii_case("application/json"));
+    if needs_json && !is_json {
+        return Some(json_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            &Refusal {
+                error: "UnsupportedMediaType",
+                message: "A rule is sent as `Content-Type: application/json`",
+            },
+        ));
+    }
+    None
 }
 
 /// Applies the first matching rule to an API request. While any rule is

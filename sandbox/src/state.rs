@@ -17,7 +17,7 @@ pub struct AppState {
     store: Arc<Mutex<Store>>,
     faults: Arc<Mutex<FaultRules>>,
     pub page_policy: Arc<PagePolicy>,
-    /// The designers' gallery (`dist/gallery/`): its own inline scripts, and
+    /// The designers' gallery (`GALLERY_DIR`): its own inline scripts, and
     /// framed by itself to show each fixture.
     pub gallery_policy: Arc<PagePolicy>,
     csp_reports: Arc<Mutex<Vec<serde_json::Value>>>,
@@ -28,7 +28,7 @@ impl AppState {
     pub fn new(config: Config, store: Store) -> Self {
         AppState {
             page_policy: Arc::new(PagePolicy::load(&config.dist_dir)),
-            gallery_policy: Arc::new(PagePolicy::load(&config.dist_dir.join("gallery"))),
+            gallery_policy: Arc::new(PagePolicy::load(&config.gallery_dir)),
             config: Arc::new(config),
             store: Arc::new(Mutex::new(store)),
             faults: Arc::default(),

@@ -4,7 +4,8 @@
 //! the browser accepts them, and caching by whether a name carries a hash.
 //! The page (its HTML) also carries its Content-Security-Policy and the
 //! other page headers of `page_policy`; `frame-ancestors` follows the
-//! link's `allowed_embed_origins`.
+//! link's `allowed_embed_origins`. The designers' gallery comes from its own
+//! directory (`GALLERY_DIR`), never from the page's bundle.
 
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use tower::ServiceExt;
@@ -24,6 +25,14 @@ use crate::state::AppState;
 
 const NOT_BUILT: &str =
     "The payment page is not built yet (no index.html in DIST_DIR): run `make run`.\n";
+const GALLERY_NOT_BUILT: &str =
+    "The gallery is not built (no index.html in GALLERY_DIR): run `make build`.\n";
+
+/// Where the gallery is served; it is built with this public URL.
+pub const GALLERY_PATH: &str = "/gallery";
+/// The merchant's script: pinned with SRI (`integrity` and `crossorigin`)
+/// on merchants' pages, which the browser allows only with CORS.
+pub const EMBED_SCRIPT_PATH: &str = "/public/embed.js";
 
 /// For names with a content hash: a new build gets new names.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -37,6 +46,12 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(page_index))
         .route("/pay/{*rest}", get(page_index))
+        .route(
+            GALLERY_PATH,
+            get(|| async { Redirect::permanent("/gallery/") }),
+        )
+        .route("/gallery/", get(serve_gallery))
+        .route("/gallery/{*rest}", get(serve_gallery))
 }
 
 /// Read on every request, so a page rebuilt while the sandbox runs is
@@ -107,29 +122,69 @@ fn with_gallery_headers(state: &AppState, mut response: Response) -> Response {
     response
 }
 
+/// `/gallery/…`: a file of the gallery directory, the URL without its
+/// `/gallery` prefix.
+async fn serve_gallery(State(state): State<AppState>, request: Request) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let inner = parts
+        .uri
+        .path()
+        .strip_prefix(GALLERY_PATH)
+        .unwrap_or("/")
+        .to_owned();
+    let inner_uri = match parts.uri.query() {
+        Some(query) => format!("{inner}?{query}"),
+        None => inner.clone(),
+    };
+    parts.uri = inner_uri.parse().unwrap_or_default();
+    let response = serve_dir(&state.config.gallery_dir, Request::from_parts(parts, body)).await;
+    let name = file_name(&inner);
+    if name != "index.html" {
+        return with_file_headers(response, name);
+    }
+    if response.status() == StatusCode::NOT_FOUND {
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE))],
+            GALLERY_NOT_BUILT,
+        )
+            .into_response();
+    }
+    with_gallery_headers(&state, with_file_headers(response, name))
+}
+
 /// Any other path: a file of the dist directory, or 404.
 pub async fn serve_asset(State(state): State<AppState>, request: Request) -> Response {
     let path = request.uri().path().to_owned();
-    let files = ServeDir::new(&state.config.dist_dir)
-        .precompressed_br()
-        .precompressed_gzip();
-    let Ok(response) = files.oneshot(request).await;
-    let response = response.map(Body::new);
-    // A directory is answered with its index.html.
-    let name = if path.ends_with('/') {
-        "index.html"
-    } else {
-        path.rsplit('/').next().unwrap_or_default()
-    };
-    let response = with_file_headers(response, name);
-    if name == "index.html" && path.starts_with("/gallery/") {
-        return with_gallery_headers(&state, response);
-    }
+    let response = serve_dir(&state.config.dist_dir, request).await;
+    let name = file_name(&path);
+    let mut response = with_file_headers(response, name);
     if name == "index.html" {
         // The page under another URL: same policy, never framed.
         return with_page_headers(&state, response, &[]);
     }
+    if path == EMBED_SCRIPT_PATH {
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
     response
+}
+
+async fn serve_dir(dir: &Path, request: Request) -> Response {
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    let Ok(response) = files.oneshot(request).await;
+    response.map(Body::new)
+}
+
+/// The file a URL path names; a directory is answered with its index.html.
+fn file_name(path: &str) -> &str {
+    if path.ends_with('/') {
+        "index.html"
+    } else {
+        path.rsplit('/').next().unwrap_or_default()
+    }
 }
 
 /// Type, `Vary` and caching of a file answer, by the requested file's name.

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use belvo_support::{error, intent_body, params_after, BelvoCalls, CALLBACK};
 use common::{test_config, Reply, Sandbox};
 use paylink_sandbox::belvo::seed;
+use paylink_sandbox::page_policy::script_hash_source;
 use paylink_sandbox::Config;
 use serde_json::json;
 
@@ -405,4 +406,53 @@ async fn unknown_consents_and_actions_are_not_found() {
         sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
         "REQUIRES_ACTION"
     );
+}
+
+/// A consent page loads nothing but its own style, posts only to the
+/// sandbox (which then redirects to the callback), and no other site can
+/// frame it (to trick the payer into authorising).
+fn assert_locked_down(page: &Reply, what: &str) {
+    let html = page.text();
+    let style = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .unwrap_or_else(|| panic!("{what}: no <style> in {html}"));
+    assert_eq!(
+        page.header("content-security-policy"),
+        Some(
+            format!(
+                "default-src 'none'; style-src {}; form-action 'self'; base-uri 'none'; \
+                 frame-ancestors 'none'",
+                script_hash_source(style)
+            )
+            .as_str()
+        ),
+        "{what}"
+    );
+    assert_eq!(page.header("x-frame-options"), Some("DENY"), "{what}");
+    assert!(!html.contains("<script"), "{what}: inline script in {html}");
+}
+
+#[tokio::test]
+async fn consent_pages_cannot_be_framed_and_post_only_to_the_sandbox() {
+    let sandbox = Sandbox::new();
+    for access_token in [seed::PIX_INDIVIDUAL, seed::PSE] {
+        let id = start(&sandbox, access_token, "framing", CALLBACK).await;
+        let path = format!("/sandbox/consent/{id}");
+        let asking = sandbox.get(&path).await;
+        assert!(asking.text().contains("consent-approve-query"));
+        assert_locked_down(&asking, &format!("{access_token} asking"));
+
+        let answered = sandbox.consent(&id, "reject").await;
+        assert_eq!(answered.header("x-frame-options"), Some("DENY"));
+        let done = sandbox.get(&path).await;
+        assert!(done.text().contains("consent-return"));
+        assert_locked_down(&done, &format!("{access_token} answered"));
+    }
+    let unknown = sandbox
+        .get("/sandbox/consent/00000000-0000-4000-8000-00000000dead")
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_locked_down(&unknown, "unknown consent");
 }

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use axum::http::{Method, StatusCode};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
 use common::{pay_body, test_config, Reply, Sandbox};
 use paylink_sandbox::{app, seed};
 use serde_json::{json, Value};
@@ -17,10 +18,13 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 
 const FAULTS: &str = "/sandbox/faults";
+/// What every change to the rules carries (the body's JSON type is added by
+/// `Sandbox::request`).
+const CONTROL: (&str, &str) = ("X-Sandbox-Control", "1");
 
 async fn add_fault(sandbox: &Sandbox, rule: Value) -> Reply {
     sandbox
-        .request(Method::POST, FAULTS, &[], &rule.to_string())
+        .request(Method::POST, FAULTS, &[CONTROL], &rule.to_string())
         .await
 }
 
@@ -64,7 +68,9 @@ async fn rules_are_added_listed_and_cleared() {
     assert_eq!(listed.header("content-type"), Some("application/json"));
     assert_eq!(listed.json(), json!([first, second]));
 
-    let cleared = sandbox.request(Method::DELETE, FAULTS, &[], "").await;
+    let cleared = sandbox
+        .request(Method::DELETE, FAULTS, &[CONTROL], "")
+        .await;
     assert_eq!(cleared.status, StatusCode::NO_CONTENT);
     assert_eq!(sandbox.get(FAULTS).await.json(), json!([]));
     assert_eq!(sandbox.link(seed::PENDING).await.status, StatusCode::OK);
@@ -97,9 +103,75 @@ async fn a_wrong_rule_is_refused_by_field() {
             "{rule}"
         );
     }
-    let not_json = sandbox.request(Method::POST, FAULTS, &[], "drop").await;
+    let not_json = sandbox
+        .request(Method::POST, FAULTS, &[CONTROL], "drop")
+        .await;
     assert_eq!(not_json.status, StatusCode::BAD_REQUEST);
     assert_eq!(sandbox.get(FAULTS).await.json(), json!([]));
+}
+
+/// What another web site can make a developer's browser send without a
+/// CORS preflight: a form or `text/plain` body, and no custom header.
+#[tokio::test]
+async fn a_cross_origin_simple_request_cannot_change_the_rules() {
+    let sandbox = Sandbox::new();
+    let rule = json!({"kind": "status", "status": 503}).to_string();
+    let post = |content_type: &'static str, headers: Vec<(&'static str, &'static str)>| {
+        let mut request = Request::post(FAULTS).header("Content-Type", content_type);
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        request.body(Body::from(rule.clone())).unwrap()
+    };
+    let origin = ("Origin", "https://elsewhere.example");
+
+    for (content_type, headers, refused) in [
+        ("text/plain", vec![origin], StatusCode::FORBIDDEN),
+        (
+            "application/x-www-form-urlencoded",
+            vec![origin],
+            StatusCode::FORBIDDEN,
+        ),
+        ("application/json", vec![origin], StatusCode::FORBIDDEN),
+        (
+            "text/plain;charset=UTF-8",
+            vec![CONTROL],
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            "application/json",
+            vec![("X-Sandbox-Control", "yes")],
+            StatusCode::FORBIDDEN,
+        ),
+    ] {
+        let reply = sandbox.send(post(content_type, headers.clone())).await;
+        assert_eq!(reply.status, refused, "{content_type} {headers:?}");
+        assert!(reply.json()["message"].is_string(), "{}", reply.text());
+    }
+    assert_eq!(sandbox.get(FAULTS).await.json(), json!([]));
+    assert_eq!(sandbox.link(seed::PENDING).await.status, StatusCode::OK);
+
+    let added = sandbox
+        .send(post("application/json; charset=utf-8", vec![CONTROL]))
+        .await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.text());
+    assert_eq!(
+        sandbox.link(seed::PENDING).await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+
+    // Clearing needs the header too, so the rule stays until it comes.
+    let refused = sandbox.request(Method::DELETE, FAULTS, &[], "").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        sandbox.get(FAULTS).await.json().as_array().unwrap().len(),
+        1
+    );
+    let cleared = sandbox
+        .request(Method::DELETE, FAULTS, &[CONTROL], "")
+        .await;
+    assert_eq!(cleared.status, StatusCode::NO_CONTENT);
+    assert_eq!(sandbox.link(seed::PENDING).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -290,7 +362,9 @@ impl Server {
     }
 
     async fn add_fault(&self, rule: Value) {
-        let wire = self.exchange("POST", FAULTS, &[], &rule.to_string()).await;
+        let wire = self
+            .exchange("POST", FAULTS, &[CONTROL], &rule.to_string())
+            .await;
         assert_eq!(wire.response().status, 201, "{}", wire.text());
     }
 

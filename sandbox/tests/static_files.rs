@@ -300,3 +300,100 @@ async fn every_answer_forbids_sniffing_and_referrers() {
         assert_eq!(reply.header("referrer-policy"), Some("no-referrer"));
     }
 }
+
+/// A gallery built on its own (`make build` writes `dist-gallery/`), with
+/// its own inline loader; and a stale `gallery/` left inside the page's
+/// bundle, which must never be served.
+fn dist_and_gallery() -> (DistDir, DistDir) {
+    let dist = DistDir::with_page();
+    std::fs::create_dir_all(dist.0.join("gallery")).unwrap();
+    std::fs::write(
+        dist.0.join("gallery/index.html"),
+        "<!doctype html><title>stale gallery inside the bundle</title>",
+    )
+    .unwrap();
+    let gallery = DistDir::with_page();
+    std::fs::write(
+        gallery.0.join("index.html"),
+        "<!doctype html><title>paylink gallery</title><script type=module>start()</script>",
+    )
+    .unwrap();
+    std::fs::write(gallery.0.join(JS), "export const gallery = true;").unwrap();
+    (dist, gallery)
+}
+
+#[tokio::test]
+async fn the_gallery_comes_from_its_own_directory_never_from_the_bundle() {
+    let (dist, gallery) = dist_and_gallery();
+    let sandbox = Sandbox::with(Config {
+        dist_dir: dist.0.clone(),
+        gallery_dir: gallery.0.clone(),
+        ..test_config()
+    });
+    for path in ["/gallery/", "/gallery/?fixture=paid&scheme=dark"] {
+        let index = sandbox.get(path).await;
+        assert_eq!(index.status, StatusCode::OK, "{path}");
+        assert!(
+            index.text().contains("<title>paylink gallery</title>"),
+            "{path}"
+        );
+        let policy = index.header("content-security-policy").unwrap();
+        assert!(policy.contains("'sha256-"), "{policy}");
+        assert!(policy.contains("frame-ancestors 'self'"), "{policy}");
+        assert!(policy.ends_with("frame-src 'self'"), "{policy}");
+        assert_eq!(index.header("cache-control"), Some("no-store"));
+    }
+    let script = sandbox.get(&format!("/gallery/{JS}")).await;
+    assert_eq!(script.text(), "export const gallery = true;");
+    assert_eq!(script.header("content-type"), Some("text/javascript"));
+    assert_eq!(
+        sandbox.get("/gallery/index.html").await.status,
+        StatusCode::OK
+    );
+    let bare = sandbox.get("/gallery").await;
+    assert!(bare.status.is_redirection(), "{}", bare.status);
+    assert_eq!(bare.header("location"), Some("/gallery/"));
+
+    // Without a built gallery, the bundle's stale copy is not served instead.
+    let unbuilt = Sandbox::with(Config {
+        dist_dir: dist.0.clone(),
+        gallery_dir: dist.0.join("no-gallery-here"),
+        ..test_config()
+    });
+    let missing = unbuilt.get("/gallery/?fixture=paid").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.text().contains("GALLERY_DIR"), "{}", missing.text());
+    assert!(!missing.text().contains("stale"));
+    assert_eq!(missing.header("cache-control"), Some("no-store"));
+}
+
+/// A merchant pins embed.js with `integrity` and `crossorigin`: the browser
+/// then fetches it with CORS and refuses it without this header.
+#[tokio::test]
+async fn embed_js_may_be_read_by_any_origin_and_nothing_else_is() {
+    let dist = DistDir::built();
+    std::fs::create_dir_all(dist.0.join("public")).unwrap();
+    std::fs::write(dist.0.join("public/embed.js"), "(function(){})();").unwrap();
+    std::fs::write(dist.0.join("public/embed.js.br"), "brotli of embed").unwrap();
+    let sandbox = sandbox_serving(&dist);
+    for accept in ["", "br"] {
+        let embed = get_accepting(&sandbox, "/public/embed.js", accept).await;
+        assert_eq!(embed.status, StatusCode::OK, "{accept}");
+        assert_eq!(
+            embed.header("access-control-allow-origin"),
+            Some("*"),
+            "{accept}"
+        );
+        assert_eq!(embed.header("content-type"), Some("text/javascript"));
+    }
+    for path in [
+        "/".to_owned(),
+        format!("/pay/{}", seed::PENDING),
+        format!("/{JS}"),
+        "/assets/paylink.js".to_owned(),
+        format!("/api/payment_link/{}/", seed::PENDING),
+    ] {
+        let reply = sandbox.get(&path).await;
+        assert_eq!(reply.header("access-control-allow-origin"), None, "{path}");
+    }
+}
