@@ -107,6 +107,24 @@ pub fn is_hex_color(text: &str) -> bool {
         .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// Whether `c` is invisible and changes how the text around it reads: a
+/// control character other than whitespace, a bidi embedding, override,
+/// isolate or mark (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069),
+/// a zero-width character (U+200B–U+200D, U+2060–U+2064) or the byte order
+/// mark. Text a payer reads with one of these could pass for other text; the
+/// page removes the same characters from what it shows.
+pub fn is_hidden_character(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace())
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +229,19 @@ mod tests {
         }
         assert!(is_hex_color("#1A7F5A") && is_hex_color("#fff"));
         assert!(!is_hex_color("1a7f5a") && !is_hex_color("#12345"));
+    }
+
+    #[test]
+    fn hidden_characters_are_bidi_controls_zero_width_and_controls() {
+        for hidden in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{0000}', '\u{001B}',
+            '\u{007F}',
+        ] {
+            assert!(is_hidden_character(hidden), "{hidden:?}");
+        }
+        for shown in ['a', 'é', 'م', '🛒', ' ', '\n', '\t', '\u{00A0}', '\u{FE0F}'] {
+            assert!(!is_hidden_character(shown), "{shown:?}");
+        }
     }
 }

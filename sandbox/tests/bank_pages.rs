@@ -1,11 +1,15 @@
 //! The simulated bank pages: what they show, and where their buttons lead.
 
+mod belvo_support;
 mod common;
 
 use axum::http::StatusCode;
-use common::{pay_body, Reply, Sandbox};
-use paylink_sandbox::page_policy::script_hash_source;
+use belvo_support::{intent_body, BelvoCalls, CALLBACK};
+use common::{pay_body, Sandbox};
+use paylink_sandbox::belvo::seed as belvo_seed;
 use paylink_sandbox::seed;
+use serde_json::json;
+use uuid::Uuid;
 
 async fn start_bank_payment(sandbox: &Sandbox, method: &str) -> String {
     let reply = sandbox
@@ -201,49 +205,54 @@ async fn unknown_payments_and_actions_are_not_found() {
     );
 }
 
-/// A bank page loads nothing but its own style, posts only to the sandbox,
-/// and no other site can frame it (to trick the payer into Approve).
-fn assert_locked_down(page: &Reply, what: &str) {
-    let html = page.text();
-    let style = html
-        .split_once("<style>")
-        .and_then(|(_, rest)| rest.split_once("</style>"))
-        .map(|(style, _)| style)
-        .unwrap_or_else(|| panic!("{what}: no <style> in {html}"));
-    assert_eq!(
-        page.header("content-security-policy"),
-        Some(
-            format!(
-                "default-src 'none'; style-src {}; form-action 'self'; base-uri 'none'; \
-                 frame-ancestors 'none'",
-                script_hash_source(style)
-            )
-            .as_str()
-        ),
-        "{what}"
-    );
-    assert_eq!(page.header("x-frame-options"), Some("DENY"), "{what}");
-    assert!(!html.contains("<script"), "{what}: inline script in {html}");
-}
-
+/// Merchant text is printed escaped and isolated: right-to-left text in it
+/// cannot reorder the amount or the labels next to it.
 #[tokio::test]
-async fn bank_pages_cannot_be_framed_and_post_only_to_the_sandbox() {
+async fn bank_and_consent_pages_isolate_and_escape_merchant_text() {
     let sandbox = Sandbox::new();
-    for method in ["PSE", "BANCOLOMBIA"] {
-        let money_movement_id = start_bank_payment(&sandbox, method).await;
-        let path = format!("/sandbox/bank/{money_movement_id}");
-        let waiting = sandbox.get(&path).await;
-        assert!(waiting.text().contains("bank-approve"));
-        assert_locked_down(&waiting, &format!("{method} waiting"));
-
-        // Declined, so the link takes the next method's payment.
-        let declined = sandbox.bank_action(&money_movement_id, "decline").await;
-        assert_eq!(declined.header("x-frame-options"), Some("DENY"));
-        let finished = sandbox.get(&path).await;
-        assert!(finished.text().contains("bank-return"));
-        assert_locked_down(&finished, &format!("{method} finished"));
+    let link = sandbox
+        .create_link(
+            r#"{"currency": "COP", "amount": 50000, "description": "<i>Plan</i> & más",
+                "merchant": {"name": "<b>Aurora</b> & Co"}}"#,
+        )
+        .await;
+    assert_eq!(link.status, StatusCode::CREATED, "{}", link.text());
+    let uuid = Uuid::parse_str(link.json()["uuid"].as_str().unwrap()).unwrap();
+    let reply = sandbox
+        .pay(uuid, "isolated-text", &pay_body("PSE", &[]))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let money_movement_id = reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let html = sandbox
+        .get(&format!("/sandbox/bank/{money_movement_id}"))
+        .await
+        .text();
+    for expected in [
+        r#"<dd data-testid="bank-merchant"><bdi>&lt;b&gt;Aurora&lt;/b&gt; &amp; Co</bdi></dd>"#,
+        "<dd><bdi>&lt;i&gt;Plan&lt;/i&gt; &amp; más</bdi></dd>",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in {html}");
     }
-    let unknown = sandbox.get("/sandbox/bank/mm_unknown").await;
-    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
-    assert_locked_down(&unknown, "unknown payment");
+
+    let intent = sandbox
+        .create_intent(
+            belvo_seed::PSE,
+            "isolated-text",
+            &intent_body("pse", &[("callback_url", json!(CALLBACK))]),
+        )
+        .await;
+    assert_eq!(intent.status, StatusCode::CREATED, "{}", intent.text());
+    let html = sandbox
+        .consent_page(intent.json()["id"].as_str().unwrap())
+        .await
+        .text();
+    for expected in [
+        r#"<dd data-testid="consent-merchant"><bdi>Acme Corp</bdi></dd>"#,
+        "<dd><bdi>Awesome training Sneaker</bdi></dd>",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in {html}");
+    }
 }

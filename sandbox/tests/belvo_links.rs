@@ -552,6 +552,27 @@ async fn every_invalid_link_field_is_named() {
         ),
         (link_body(&[("merchant", json!("Acme"))]), "merchant"),
         (
+            link_body(&[("merchant", json!({"name": "A".repeat(101)}))]),
+            "merchant.name",
+        ),
+        // "Acme Corp" written backwards after a right-to-left override.
+        (
+            link_body(&[("merchant", json!({"name": "\u{202e}proC emcA"}))]),
+            "merchant.name",
+        ),
+        (
+            link_body(&[("merchant", json!({"name": "Acme\u{200b}Corp"}))]),
+            "merchant.name",
+        ),
+        (
+            link_body(&[("description", json!("Awesome \u{2067}Sneaker"))]),
+            "description",
+        ),
+        (
+            link_body(&[("description", json!("\u{feff}Awesome Sneaker"))]),
+            "description",
+        ),
+        (
             link_body(&[(
                 "merchant",
                 json!({"name": "Acme", "logo_url": "ftp://x.example/l.png"}),

@@ -5,6 +5,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{Sandbox, ORIGIN};
 use paylink_sandbox::seed;
+use serde_json::json;
 use uuid::Uuid;
 
 const SEED_REQUEST: &str = r#"{
@@ -281,6 +282,76 @@ async fn keeps_the_extensions_given_on_creation() {
     assert_eq!(link["merchant"]["brand_color"], "#aa3300");
     assert_eq!(link["callback_urls"]["cancel"], "https://shop.example/ko");
     assert_eq!(link["allowed_embed_origins"][1], "http://localhost:3000");
+}
+
+#[tokio::test]
+async fn merchant_text_that_could_pass_for_other_text_is_refused() {
+    let sandbox = Sandbox::new();
+    let long_name = "N".repeat(101);
+    let cases = [
+        (json!({"merchant": {"name": long_name}}), "merchant.name"),
+        // "Tienda Aurora" written backwards after a right-to-left override.
+        (
+            json!({"merchant": {"name": "\u{202e}aroruA adneiT"}}),
+            "merchant.name",
+        ),
+        (
+            json!({"merchant": {"name": "Tienda\u{200b}Aurora"}}),
+            "merchant.name",
+        ),
+        (
+            json!({"merchant": {"name": "Tienda Aurora\u{2066}"}}),
+            "merchant.name",
+        ),
+        (
+            json!({"merchant": {"name": "\u{feff}Tienda"}}),
+            "merchant.name",
+        ),
+        (
+            json!({"merchant": {"name": "Tienda\u{0007}"}}),
+            "merchant.name",
+        ),
+        (
+            json!({"description": "Pago \u{202b}mensual"}),
+            "description",
+        ),
+        (
+            json!({"description": "Pago\u{200d} mensual"}),
+            "description",
+        ),
+    ];
+    for (extra, field) in cases {
+        let mut body = json!({"currency": "COP", "amount": 5000});
+        for (name, value) in extra.as_object().unwrap() {
+            body[name] = value.clone();
+        }
+        let reply = sandbox.create_link(&body.to_string()).await;
+        assert_eq!(
+            reply.error(),
+            (
+                StatusCode::BAD_REQUEST,
+                "ValidationError".into(),
+                Some(field.into())
+            ),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn merchant_text_in_any_script_up_to_the_caps_is_kept() {
+    let sandbox = Sandbox::new();
+    let name = format!("متجر 🛒 {}", "n".repeat(93));
+    assert_eq!(name.chars().count(), 100);
+    let body = json!({
+        "currency": "COP", "amount": 5000,
+        "merchant": {"name": name},
+        "description": "Línea uno\nLínea dos",
+    });
+    let reply = sandbox.create_link(&body.to_string()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.json()["merchant"]["name"], name.as_str());
+    assert_eq!(reply.json()["description"], "Línea uno\nLínea dos");
 }
 
 #[tokio::test]

@@ -18,7 +18,8 @@ pub fn LinkSummary(link: PaymentLink) -> impl IntoView {
             <p class="summary__merchant">
                 <span class="summary__label">{tr(Key::PaymentTo)}</span>
                 " "
-                <strong data-testid="merchant">{link.merchant.name.clone()}</strong>
+                // Isolated: right-to-left text in the name cannot reorder the words around it.
+                <strong data-testid="merchant"><bdi>{link.merchant.name.clone()}</bdi></strong>
             </p>
             <h1 id="summary-description" class="summary__description" data-testid="description" tabindex="-1">
                 {link.description.clone()}

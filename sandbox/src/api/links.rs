@@ -14,7 +14,7 @@ use super::views::{LinkPage, LinkView};
 use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::errors::ApiError;
-use crate::field_rules::{is_embed_origin, is_hex_color, is_web_url};
+use crate::field_rules::{is_embed_origin, is_hex_color, is_hidden_character, is_web_url};
 use crate::json_reply::json_response;
 use crate::model::{
     CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, PaymentMethod,
@@ -24,6 +24,8 @@ use crate::state::AppState;
 
 pub const LINKS_PER_PAGE: usize = 20;
 const MAX_DESCRIPTION_CHARS: usize = 500;
+/// The page shows the merchant's name on one line of its summary.
+const MAX_MERCHANT_NAME_CHARS: usize = 100;
 /// They all go into the page's `frame-ancestors`: a policy header stays short.
 const MAX_EMBED_ORIGINS: usize = 10;
 
@@ -191,6 +193,12 @@ fn read_new_link(
             format!("`description` must be at most {MAX_DESCRIPTION_CHARS} characters"),
         ));
     }
+    if description.chars().any(is_hidden_character) {
+        return Err(ApiError::validation(
+            "description",
+            "`description` must not contain invisible or direction-changing characters",
+        ));
+    }
 
     let fee_mode = body
         .optional_text("fee_mode")?
@@ -285,6 +293,18 @@ fn read_merchant(body: &JsonObject) -> Result<Option<Merchant>, ApiError> {
         return Err(ApiError::validation(
             "merchant.name",
             "`merchant.name` is required",
+        ));
+    }
+    if name.chars().count() > MAX_MERCHANT_NAME_CHARS {
+        return Err(ApiError::validation(
+            "merchant.name",
+            format!("`merchant.name` must be at most {MAX_MERCHANT_NAME_CHARS} characters"),
+        ));
+    }
+    if name.chars().any(is_hidden_character) {
+        return Err(ApiError::validation(
+            "merchant.name",
+            "`merchant.name` must not contain invisible or direction-changing characters",
         ));
     }
     let logo_url = input.logo_url.filter(|url| !url.trim().is_empty());

@@ -23,7 +23,9 @@ use super::{belvo_store, consent_timing, SANDBOX_USER};
 use crate::api::auth::MerchantCredentials;
 use crate::clock::Timestamp;
 use crate::errors::ApiError;
-use crate::field_rules::{is_email, is_embed_origin, is_hex_color, is_web_url};
+use crate::field_rules::{
+    is_email, is_embed_origin, is_hex_color, is_hidden_character, is_web_url,
+};
 use crate::json_reply::{json_bytes_response, json_response, to_json_bytes};
 use crate::money::{AmountError, Cents};
 use crate::state::AppState;
@@ -33,6 +35,8 @@ pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;
 const MAX_NAME_CHARS: usize = 200;
 const MAX_DESCRIPTION_CHARS: usize = 500;
+/// As for Colurs links: the page shows the name on one line.
+const MAX_MERCHANT_NAME_CHARS: usize = 100;
 /// Whole pesos or reais beyond this are refused: no real payment is that large.
 const MAX_WHOLE_DIGITS: usize = 12;
 const MAX_EXPIRES_IN_SECONDS: i64 = 365 * 86_400;
@@ -262,6 +266,12 @@ fn read_new_link(
             format!("`description` must be at most {MAX_DESCRIPTION_CHARS} characters"),
         ));
     }
+    if description.chars().any(is_hidden_character) {
+        return Err(body.error(
+            "description",
+            "`description` must not contain invisible or direction-changing characters",
+        ));
+    }
     let provider = body.text("provider")?;
 
     let expires_in = body
@@ -302,6 +312,18 @@ fn read_new_link(
 /// http(s) `logo_url` and a `brand_color` such as `#1a7f5a`.
 fn read_merchant(merchant: Fields) -> Result<Merchant, ApiError> {
     let name = merchant.required_text("name")?;
+    if name.chars().count() > MAX_MERCHANT_NAME_CHARS {
+        return Err(merchant.error(
+            "name",
+            format!("`merchant.name` must be at most {MAX_MERCHANT_NAME_CHARS} characters"),
+        ));
+    }
+    if name.chars().any(is_hidden_character) {
+        return Err(merchant.error(
+            "name",
+            "`merchant.name` must not contain invisible or direction-changing characters",
+        ));
+    }
     let logo_url = merchant.text("logo_url")?;
     if logo_url.as_deref().is_some_and(|url| !is_web_url(url)) {
         return Err(merchant.error("logo_url", "`merchant.logo_url` must be an http(s) URL"));
