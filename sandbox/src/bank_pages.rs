@@ -2,14 +2,18 @@
 //! Bancolombia payer is sent to (and, for manual trials, a stand-in for the
 //! Nequi push), with one button per outcome.
 
+use std::sync::LazyLock;
+
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::map_response;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
 use crate::model::{Link, Payment, PaymentMethod, PaymentStatus};
 use crate::money::Cents;
+use crate::page_policy::script_hash_source;
 use crate::pse_banks::selectable_bank;
 use crate::state::AppState;
 
@@ -20,6 +24,40 @@ pub fn routes() -> Router<AppState> {
             "/sandbox/bank/{money_movement_id}/{action}",
             post(bank_action),
         )
+        .layer(map_response(|mut response: Response| async move {
+            static POLICY: LazyLock<String> = LazyLock::new(|| bank_page_policy(&page("", "")));
+            insert_bank_page_headers(response.headers_mut(), &POLICY);
+            response
+        }))
+}
+
+/// The policy of a simulated bank or consent page, from its HTML: its own
+/// inline `<style>` by hash and nothing else to load, forms that post only
+/// to the sandbox (the redirect after a button lands on the page's origin),
+/// and no frame: another site must not show the Approve button under
+/// something else for the payer to click.
+pub(crate) fn bank_page_policy(html: &str) -> String {
+    // A style's hash follows the same rule as a script's.
+    let style_src = inline_style(html).map_or_else(|| "'none'".to_owned(), script_hash_source);
+    format!(
+        "default-src 'none'; style-src {style_src}; form-action 'self'; base-uri 'none'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// The policy, and `X-Frame-Options` for browsers without `frame-ancestors`.
+pub(crate) fn insert_bank_page_headers(headers: &mut HeaderMap, policy: &str) {
+    if let Ok(policy) = HeaderValue::from_str(policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+}
+
+/// The text of the first `<style>` element.
+fn inline_style(html: &str) -> Option<&str> {
+    let start = html.find("<style>")? + "<style>".len();
+    let length = html[start..].find("</style>")?;
+    Some(&html[start..start + length])
 }
 
 /// The buttons: URL segment, resulting status, label and test id.

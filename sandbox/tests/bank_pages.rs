@@ -5,8 +5,9 @@ mod common;
 
 use axum::http::StatusCode;
 use belvo_support::{intent_body, BelvoCalls, CALLBACK};
-use common::{pay_body, Sandbox};
+use common::{pay_body, Reply, Sandbox};
 use paylink_sandbox::belvo::seed as belvo_seed;
+use paylink_sandbox::page_policy::script_hash_source;
 use paylink_sandbox::seed;
 use serde_json::json;
 use uuid::Uuid;
@@ -203,6 +204,53 @@ async fn unknown_payments_and_actions_are_not_found() {
             .await,
         "PENDING"
     );
+}
+
+/// A bank page loads nothing but its own style, posts only to the sandbox,
+/// and no other site can frame it (to trick the payer into Approve).
+fn assert_locked_down(page: &Reply, what: &str) {
+    let html = page.text();
+    let style = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .unwrap_or_else(|| panic!("{what}: no <style> in {html}"));
+    assert_eq!(
+        page.header("content-security-policy"),
+        Some(
+            format!(
+                "default-src 'none'; style-src {}; form-action 'self'; base-uri 'none'; \
+                 frame-ancestors 'none'",
+                script_hash_source(style)
+            )
+            .as_str()
+        ),
+        "{what}"
+    );
+    assert_eq!(page.header("x-frame-options"), Some("DENY"), "{what}");
+    assert!(!html.contains("<script"), "{what}: inline script in {html}");
+}
+
+#[tokio::test]
+async fn bank_pages_cannot_be_framed_and_post_only_to_the_sandbox() {
+    let sandbox = Sandbox::new();
+    for method in ["PSE", "BANCOLOMBIA"] {
+        let money_movement_id = start_bank_payment(&sandbox, method).await;
+        let path = format!("/sandbox/bank/{money_movement_id}");
+        let waiting = sandbox.get(&path).await;
+        assert!(waiting.text().contains("bank-approve"));
+        assert_locked_down(&waiting, &format!("{method} waiting"));
+
+        // Declined, so the link takes the next method's payment.
+        let declined = sandbox.bank_action(&money_movement_id, "decline").await;
+        assert_eq!(declined.header("x-frame-options"), Some("DENY"));
+        let finished = sandbox.get(&path).await;
+        assert!(finished.text().contains("bank-return"));
+        assert_locked_down(&finished, &format!("{method} finished"));
+    }
+    let unknown = sandbox.get("/sandbox/bank/mm_unknown").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_locked_down(&unknown, "unknown payment");
 }
 
 /// Merchant text is printed escaped and isolated: right-to-left text in it

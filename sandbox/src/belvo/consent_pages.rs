@@ -5,8 +5,11 @@
 //! with `code`, `id_token` and `state` (the payment intent id) in the query
 //! or in the fragment, or with an `error`.
 
+use std::sync::LazyLock;
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::middleware::map_response;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -18,7 +21,7 @@ use super::model::{
     ReturnStyle,
 };
 use super::{belvo_store, consent_timing, tokens};
-use crate::bank_pages::escape_html;
+use crate::bank_pages::{bank_page_policy, escape_html, insert_bank_page_headers};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -28,6 +31,13 @@ pub fn routes() -> Router<AppState> {
             "/sandbox/consent/{intent_id}/{action}",
             post(consent_action),
         )
+        // The bank pages' policy: a consent page must not be framed either.
+        .layer(map_response(|mut response: Response| async move {
+            static POLICY: LazyLock<String> =
+                LazyLock::new(|| bank_page_policy(&page("es", "", "")));
+            insert_bank_page_headers(response.headers_mut(), &POLICY);
+            response
+        }))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
