@@ -8,10 +8,11 @@
 #
 #   scripts/fresh-check.sh            # `make fresh-check`
 #   KEEP=1 scripts/fresh-check.sh     # keep the clone for a look afterwards
+#   REV=abc123 scripts/fresh-check.sh # another commit than HEAD
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+if [ -z "${REV:-}" ] && [ -n "$(git status --porcelain --untracked-files=no)" ]; then
   echo "fresh-check: uncommitted changes are not in the clone; it tests HEAD $(git rev-parse --short HEAD)" >&2
 fi
 
@@ -19,7 +20,9 @@ root=$(mktemp -d -t paylink-fresh-XXXXXX)
 cleanup() { if [ -z "${KEEP:-}" ]; then rm -rf "$root"; else echo "fresh-check: kept $root"; fi; }
 trap cleanup EXIT
 
+rev=$(git rev-parse --short "${REV:-HEAD}")
 git clone --quiet --no-local . "$root/paylink"
+git -C "$root/paylink" checkout --quiet --detach "$rev"
 # CI runs with ../shared beside the clone: give it the same neighbour when there is one.
 if [ -d ../shared ]; then ln -s "$(cd ../shared && pwd)" "$root/shared"; fi
 
@@ -30,7 +33,7 @@ export npm_config_cache="$root/npm-cache"
 unset CARGO_TARGET_DIR
 mkdir -p "$CARGO_HOME" "$npm_config_cache"
 
-echo "fresh-check: $(git rev-parse --short HEAD) in $root/paylink, CARGO_HOME and npm cache empty"
+echo "fresh-check: $rev in $root/paylink, CARGO_HOME and npm cache empty"
 start=$(date +%s)
 status=0
 (cd "$root/paylink" && CI=true bash .ci/run) || status=$?
