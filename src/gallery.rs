@@ -37,6 +37,7 @@ fn colurs_link(methods: Vec<Method>) -> PaymentLink {
         }),
         customer: None,
         embed_origins: vec![],
+        payment_in_progress: None,
     }
 }
 

@@ -35,6 +35,15 @@ pub struct LinkWire {
     pub merchant: Option<MerchantWire>,
     #[serde(default)]
     pub allowed_embed_origins: Vec<String>,
+    /// The payment intent still in progress on the link **[ext]**: waited
+    /// for, never paid twice. (`payment_intent` names one even before any
+    /// attempt, so it cannot tell.)
+    pub payment_in_progress: Option<PaymentInProgressWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PaymentInProgressWire {
+    pub payment_intent: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -205,6 +214,7 @@ impl LinkWire {
             }),
             customer,
             embed_origins: self.allowed_embed_origins,
+            payment_in_progress: self.payment_in_progress.map(|p| p.payment_intent),
         })
     }
 }

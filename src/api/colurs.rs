@@ -38,6 +38,13 @@ pub struct LinkWire {
     pub callback_urls: Option<CallbackUrlsWire>,
     #[serde(default)]
     pub allowed_embed_origins: Vec<String>,
+    pub payment_in_progress: Option<PaymentInProgressWire>,
+}
+
+/// The attempt in progress on an `ACTIVE` link **[ext]**.
+#[derive(Debug, Deserialize)]
+pub struct PaymentInProgressWire {
+    pub money_movement_id: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -170,6 +177,7 @@ impl LinkWire {
             }),
             customer: None,
             embed_origins: self.allowed_embed_origins,
+            payment_in_progress: self.payment_in_progress.map(|p| p.money_movement_id),
         })
     }
 }

@@ -13,6 +13,9 @@ pub enum ApiError {
         field: Option<String>,
     },
     IdempotencyConflict,
+    /// Another attempt on the link may still succeed: the provider's
+    /// reference for it, to wait for instead of paying twice.
+    PaymentInProgress(String),
     /// 5xx or another unexpected status code: worth retrying.
     Server(u16),
     /// No answer: offline, refused, reset.
@@ -40,6 +43,9 @@ impl ApiError {
             error: String,
             #[serde(default)]
             field: Option<String>,
+            /// `PaymentInProgress`: the attempt in progress (Colurs, Belvo).
+            #[serde(default, alias = "payment_intent")]
+            money_movement_id: Option<String>,
         }
         let code = serde_json::from_str::<Body>(body).ok();
         match (status, code) {
@@ -50,6 +56,10 @@ impl ApiError {
                 "InvalidStatus" => ApiError::InvalidStatus,
                 "NotFound" => ApiError::NotFound,
                 "IdempotencyConflict" => ApiError::IdempotencyConflict,
+                "PaymentInProgress" => match b.money_movement_id {
+                    Some(reference) => ApiError::PaymentInProgress(reference),
+                    None => ApiError::Malformed("PaymentInProgress without a reference"),
+                },
                 _ => ApiError::Validation { field: b.field },
             },
             (s, _) => ApiError::Server(s),
@@ -84,6 +94,24 @@ mod tests {
             ApiError::from_response(409, &body("IdempotencyConflict")),
             ApiError::IdempotencyConflict
         );
+        assert_eq!(
+            ApiError::from_response(
+                409,
+                r#"{"error":"PaymentInProgress","message":"x","money_movement_id":"mm_1"}"#
+            ),
+            ApiError::PaymentInProgress("mm_1".into())
+        );
+        assert_eq!(
+            ApiError::from_response(
+                409,
+                r#"{"error":"PaymentInProgress","payment_intent":"b7dd85b1-671e-45c7-aba6-b4b37a8fc0c2"}"#
+            ),
+            ApiError::PaymentInProgress("b7dd85b1-671e-45c7-aba6-b4b37a8fc0c2".into())
+        );
+        assert!(matches!(
+            ApiError::from_response(409, r#"{"error":"PaymentInProgress"}"#),
+            ApiError::Malformed(_)
+        ));
         assert_eq!(
             ApiError::from_response(400, r#"{"error":"ValidationError","field":"payer_email"}"#),
             ApiError::Validation {

@@ -23,6 +23,10 @@ pub struct PaymentLink {
     pub customer: Option<Customer>,
     /// Origins allowed to frame the page and receive its messages, exactly.
     pub embed_origins: Vec<String>,
+    /// The reference of an attempt the provider says is still in progress
+    /// on this link (another tab, another device): the page waits for it
+    /// instead of starting a second payment.
+    pub payment_in_progress: Option<String>,
 }
 
 /// A payer the provider knows: shown as "paying as …", their data prefilled.

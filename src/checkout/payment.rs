@@ -73,6 +73,9 @@ pub enum PaymentStatus {
     /// An app approval that was not answered in time.
     Expired,
     Error,
+    /// The bank approved it after the link could no longer take it (paid by
+    /// another attempt, expired, cancelled): the provider returns the money.
+    Refunded,
     /// Unknown to this page: treated as still pending, never as approved.
     Unrecognized(String),
 }
@@ -86,8 +89,15 @@ impl PaymentStatus {
             "ABANDONED" => PaymentStatus::Abandoned,
             "EXPIRED" => PaymentStatus::Expired,
             "ERROR" => PaymentStatus::Error,
+            "REFUNDED" => PaymentStatus::Refunded,
             other => PaymentStatus::Unrecognized(other.to_owned()),
         }
+    }
+
+    /// Whether the payer may be offered another attempt: not when the bank
+    /// took the money and the provider is giving it back.
+    pub fn invites_new_attempt(&self) -> bool {
+        !matches!(self, PaymentStatus::Refunded)
     }
 
     /// Whether polling can stop.

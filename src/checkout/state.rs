@@ -88,6 +88,20 @@ pub struct Payable {
     /// The attempt being paid: its idempotency key is reused when the same
     /// details are sent again, so a retry never pays twice.
     pub attempt: Option<Attempt>,
+    /// What the page says above the form about an earlier attempt.
+    pub notice: Option<PayNotice>,
+}
+
+/// What the pay screen tells the payer about an attempt that is not theirs
+/// to wait for any more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayNotice {
+    /// The reference the page came back with names no payment of this link
+    /// (a stale or crafted URL): nothing is known of it, so nothing is claimed.
+    PaymentNotFound,
+    /// The attempt that was in progress on the link ended without paying it:
+    /// the payer may pay now.
+    EarlierAttemptEnded,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,6 +128,10 @@ pub struct Confirming {
     /// Past `CONFIRM_LIMIT_MS`: "we are still confirming your payment".
     pub slow: bool,
     pub last_report: Option<PaymentReport>,
+    /// The attempt was started elsewhere (another tab or device) and may
+    /// still succeed: the payer waits for it instead of paying twice, and
+    /// pays here only once the provider says it ended unpaid.
+    pub elsewhere: bool,
 }
 
 /// Why a link could not be shown, as far as the payer is concerned.
@@ -143,6 +161,8 @@ pub enum SubmitError {
     Unavailable,
     /// An answer the page cannot read, or a redirect it will not follow.
     Unreadable,
+    /// Another attempt on the link may still succeed: its reference.
+    InProgress(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -224,6 +244,7 @@ impl Checkout {
             Checkout::Submitting(_) => "submitting",
             Checkout::Redirecting { .. } => "redirecting",
             Checkout::AwaitingApproval { .. } => "awaiting-approval",
+            Checkout::Confirming(c) if c.elsewhere => "payment-in-progress",
             Checkout::Confirming(c) if c.slow => "still-confirming",
             Checkout::Confirming(_) => "confirming",
             Checkout::Paid { .. } | Checkout::LinkPaid(_) => "paid",
@@ -282,6 +303,7 @@ impl Payable {
             banks,
             submit_error: None,
             attempt: None,
+            notice: None,
         }
     }
 
@@ -329,7 +351,21 @@ impl Confirming {
             next_delay_ms: FIRST_POLL_MS,
             slow: false,
             last_report: None,
+            elsewhere: false,
         }
+    }
+
+    /// Waiting for an attempt started elsewhere: asks where it stands now.
+    fn wait_elsewhere(payable: Payable, reference: String) -> (Checkout, Vec<Effect>) {
+        let effect = Effect::PollPayment {
+            reference: reference.clone(),
+            after_ms: 0,
+        };
+        let confirming = Confirming {
+            elsewhere: true,
+            ..Confirming::start(payable, reference)
+        };
+        (Checkout::Confirming(confirming), vec![effect])
     }
 
     /// Schedules the next poll with backoff; past the limit, polls slowly.
@@ -366,20 +402,57 @@ fn land(link: PaymentLink, resume: Option<String>) -> (Checkout, Vec<Effect>) {
         );
     }
     match link.status {
-        LinkStatus::Pending | LinkStatus::Active => {
-            let payable = Payable::new(link);
-            let mut effects = vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)];
-            effects.extend(payable.link.expires_at.clone().map(Effect::WatchExpiry));
-            if payable.banks == Banks::Loading {
-                effects.push(Effect::FetchBanks);
-            }
-            (Checkout::Payable(payable), effects)
-        }
+        LinkStatus::Pending | LinkStatus::Active => match link.payment_in_progress.clone() {
+            // Another tab or device is paying: wait for it, never start a second payment.
+            Some(reference) => Confirming::wait_elsewhere(Payable::new(link), reference),
+            None => open_form(Payable::new(link)),
+        },
         LinkStatus::Paid { .. } => (Checkout::LinkPaid(link), vec![]),
         LinkStatus::Expired => (Checkout::Expired(link), vec![]),
         LinkStatus::Cancelled => (Checkout::Cancelled(link), vec![]),
         LinkStatus::Unrecognized(_) => (Checkout::Processing(link), vec![]),
     }
+}
+
+/// The form of a payable link, watched while the payer fills it.
+fn open_form(payable: Payable) -> (Checkout, Vec<Effect>) {
+    let mut effects = vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)];
+    effects.extend(payable.link.expires_at.clone().map(Effect::WatchExpiry));
+    if payable.banks == Banks::Loading {
+        effects.push(Effect::FetchBanks);
+    }
+    (Checkout::Payable(payable), effects)
+}
+
+/// The payment the page came back with is unknown to the provider: the link
+/// as it really is, with a neutral word about that reference.
+fn unknown_payment(c: Confirming) -> (Checkout, Vec<Effect>) {
+    let mut link = c.payable.link;
+    if link.payment_in_progress.as_deref() == Some(c.reference.as_str()) {
+        link.payment_in_progress = None;
+    }
+    let (mut state, mut effects) = land(link, None);
+    // Only a reference the page came back with is worth a word: one the
+    // provider itself named and then forgot simply ended.
+    if let (Checkout::Payable(p), false) = (&mut state, c.elsewhere) {
+        p.notice = Some(PayNotice::PaymentNotFound);
+    }
+    effects.insert(0, Effect::ForgetPayment);
+    (state, effects)
+}
+
+/// The attempt started elsewhere is over: paid (the link's receipt), or
+/// back to the form, with everything typed here, to pay now.
+fn ended_elsewhere(c: Confirming, report: PaymentReport) -> (Checkout, Vec<Effect>) {
+    if report.status == PaymentStatus::Approved {
+        return conclude(c.payable, report);
+    }
+    let waited = c.last_report.is_some() || c.payable.attempt.is_some();
+    let mut payable = c.payable;
+    payable.link.payment_in_progress = None;
+    payable.link.status = LinkStatus::Pending;
+    payable.notice = waited.then_some(PayNotice::EarlierAttemptEnded);
+    open_form(payable)
 }
 
 pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
@@ -493,6 +566,7 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
         }
         (S::Confirming(c), E::PaymentPolled { reference, result }) if reference == c.reference => {
             match result {
+                Ok(report) if report.status.is_final() && c.elsewhere => ended_elsewhere(c, report),
                 Ok(report) if report.status.is_final() => conclude(c.payable, report),
                 Ok(report) => Confirming {
                     last_report: Some(report),
@@ -501,18 +575,9 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
                 .schedule_next(),
                 // No answer (offline, 5xx): keep asking; the money has not moved on our side.
                 Err(LoadError::Unavailable) | Err(LoadError::Malformed) => c.schedule_next(),
-                Err(LoadError::NotFound) => {
-                    // No payment by that reference exists: nothing was charged.
-                    let report = PaymentReport {
-                        reference: c.reference.clone(),
-                        method: None,
-                        status: PaymentStatus::Error,
-                        total: None,
-                        updated_at: None,
-                        expires_at: None,
-                    };
-                    conclude(c.payable, report)
-                }
+                // No payment by that reference on this link: a stale or crafted
+                // URL proves nothing, so say only that, and show the link as it is.
+                Err(LoadError::NotFound) => unknown_payment(c),
             }
         }
 
@@ -522,6 +587,7 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
                 submit_error: None,
                 attempt: None,
                 problems: vec![],
+                notice: None,
                 ..payable
             };
             let mut effects = vec![Effect::ForgetPayment];
@@ -595,6 +661,15 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         Event::Submit { fresh_key } => submit(p, fresh_key),
         // The link ran out or changed while the payer was typing: say so before anything is sent.
         Event::LinkExpired => (Checkout::Expired(p.link), vec![]),
+        // Someone started paying this link elsewhere meanwhile: wait for that attempt.
+        Event::LinkRefreshed(Ok(link))
+            if link.status.is_payable() && link.payment_in_progress.is_some() =>
+        {
+            let reference = link.payment_in_progress.clone().unwrap_or_default();
+            p.link.status = link.status;
+            p.link.payment_in_progress = link.payment_in_progress;
+            Confirming::wait_elsewhere(p, reference)
+        }
         Event::LinkRefreshed(Ok(link)) if link.status.is_payable() => {
             p.link.status = link.status;
             (
@@ -664,6 +739,7 @@ fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
             });
             p.problems.clear();
             p.submit_error = None;
+            p.notice = None;
             (
                 Checkout::Submitting(p),
                 vec![Effect::SubmitPayment {
@@ -700,6 +776,10 @@ fn step_submitting(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
                 )
             }
         },
+        // Another attempt may still succeed: wait for it instead of paying twice.
+        Event::PayAnswered(Err(SubmitError::InProgress(reference))) => {
+            Confirming::wait_elsewhere(p, reference)
+        }
         Event::PayAnswered(Err(error)) => {
             // Back to the form with everything typed; the attempt (and its key) stays
             // so a retry of the same details cannot pay twice.
@@ -726,6 +806,9 @@ fn conclude(payable: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) 
             .into_iter()
             .collect();
         (Checkout::Paid { link, report }, effects)
+    } else if matches!(payable.link.status, LinkStatus::Paid { .. }) {
+        // This attempt did not pay, but the link is paid: that is the truth to show.
+        (Checkout::LinkPaid(payable.link), vec![])
     } else {
         (Checkout::PaymentFailed { payable, report }, vec![])
     }

@@ -29,6 +29,7 @@ fn link(status: LinkStatus, methods: Vec<Method>) -> PaymentLink {
         }),
         customer: None,
         embed_origins: vec![],
+        payment_in_progress: None,
     }
 }
 
@@ -541,7 +542,7 @@ fn still_pending_after_the_limit_says_so_and_keeps_checking() {
 }
 
 #[test]
-fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_is_not_paid() {
+fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_claims_nothing() {
     let (state, effects) = step(
         returned_from_bank(),
         Event::PaymentPolled {
@@ -552,14 +553,191 @@ fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_is_not_paid()
     assert_eq!(state.name(), "confirming");
     assert_eq!(effects.len(), 1);
 
-    let (state, _) = step(
+    let (state, effects) = step(
         state,
         Event::PaymentPolled {
             reference: "mm_1".into(),
             result: Err(LoadError::NotFound),
         },
     );
-    assert_eq!(state.name(), "failed");
+    // Neither paid nor "no charge was made": the link as it is, and a neutral word.
+    assert_eq!(state.name(), "choosing-method");
+    let Checkout::Payable(p) = &state else {
+        panic!("{state:?}")
+    };
+    assert_eq!(p.notice, Some(PayNotice::PaymentNotFound));
+    assert_eq!(effects.first(), Some(&Effect::ForgetPayment));
+}
+
+/// The link loaded with `?payment=mm_forged` in the URL, then the provider
+/// knows no such payment.
+fn crafted_return(status: LinkStatus) -> (Checkout, Vec<Effect>) {
+    let (state, _) = step(
+        Checkout::Loading {
+            resume: Some("mm_forged".into()),
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(link(status, all_methods()))),
+    );
+    step(
+        state,
+        Event::PaymentPolled {
+            reference: "mm_forged".into(),
+            result: Err(LoadError::NotFound),
+        },
+    )
+}
+
+#[test]
+fn a_crafted_return_reference_shows_the_links_real_status() {
+    let paid = LinkStatus::Paid {
+        paid_at: Some("2026-03-01T10:00:00Z".into()),
+        paid_amount: Some(5_119_000),
+    };
+    assert_eq!(crafted_return(paid).0.name(), "paid");
+    assert!(matches!(
+        crafted_return(LinkStatus::Pending).0,
+        Checkout::Payable(_)
+    ));
+    assert_eq!(crafted_return(LinkStatus::Expired).0.name(), "expired");
+}
+
+#[test]
+fn a_declined_payment_of_a_link_paid_since_shows_the_link_paid() {
+    let paid = LinkStatus::Paid {
+        paid_at: Some("2026-03-01T10:00:00Z".into()),
+        paid_amount: Some(5_119_000),
+    };
+    let (state, _) = step(
+        Checkout::Loading {
+            resume: Some("mm_1".into()),
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(link(paid, all_methods()))),
+    );
+    let (state, _) = step(
+        state,
+        Event::PaymentPolled {
+            reference: "mm_1".into(),
+            result: Ok(report(PaymentStatus::Declined)),
+        },
+    );
+    assert!(matches!(state, Checkout::LinkPaid(_)), "{state:?}");
+}
+
+/// An ACTIVE link whose provider says attempt `mm_other` is in progress.
+fn link_in_progress() -> PaymentLink {
+    PaymentLink {
+        payment_in_progress: Some("mm_other".into()),
+        ..link(LinkStatus::Active, all_methods())
+    }
+}
+
+fn polled_other(status: PaymentStatus) -> Event {
+    Event::PaymentPolled {
+        reference: "mm_other".into(),
+        result: Ok(PaymentReport {
+            reference: "mm_other".into(),
+            ..report(status)
+        }),
+    }
+}
+
+#[test]
+fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
+    let (state, effects) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(link_in_progress())),
+    );
+    assert_eq!(state.name(), "payment-in-progress");
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_other".into(),
+            after_ms: 0
+        }]
+    );
+    // Still pending: keep waiting, and a Submit cannot reach the provider.
+    let (state, effects) = step(state, polled_other(PaymentStatus::Pending));
+    assert_eq!(state.name(), "payment-in-progress");
+    assert!(matches!(&effects[..], [Effect::PollPayment { .. }]));
+    let (state, effects) = step(state, submit("k9"));
+    assert_eq!(state.name(), "payment-in-progress");
+    assert_eq!(effects, vec![]);
+
+    // It ended unpaid: the form, with a word about the earlier attempt.
+    let (state, effects) = step(state, polled_other(PaymentStatus::Abandoned));
+    let Checkout::Payable(p) = &state else {
+        panic!("{state:?}")
+    };
+    assert_eq!(p.notice, Some(PayNotice::EarlierAttemptEnded));
+    assert_eq!(p.link.payment_in_progress, None);
+    assert!(effects.contains(&Effect::RefreshLinkAfter(REFRESH_LINK_MS)));
+}
+
+#[test]
+fn a_payment_in_progress_elsewhere_that_is_approved_shows_the_receipt() {
+    let (state, _) = step(
+        Checkout::Loading {
+            resume: None,
+            attempt: 0,
+        },
+        Event::LinkLoaded(Ok(link_in_progress())),
+    );
+    let (state, _) = step(state, polled_other(PaymentStatus::Approved));
+    assert_eq!(state.name(), "paid");
+}
+
+#[test]
+fn pay_refused_as_in_progress_waits_for_that_attempt_and_keeps_the_form() {
+    let (state, effects) = step(
+        submitted_bancolombia(),
+        Event::PayAnswered(Err(SubmitError::InProgress("mm_other".into()))),
+    );
+    assert_eq!(state.name(), "payment-in-progress");
+    assert_eq!(
+        effects,
+        vec![Effect::PollPayment {
+            reference: "mm_other".into(),
+            after_ms: 0
+        }]
+    );
+    let (state, _) = step(state, polled_other(PaymentStatus::Declined));
+    let Checkout::Payable(p) = &state else {
+        panic!("{state:?}")
+    };
+    assert_eq!(p.form.get(F::Email), "payer@example.com");
+    assert_eq!(p.method, Some(Method::Bancolombia));
+    assert_eq!(p.notice, Some(PayNotice::EarlierAttemptEnded));
+}
+
+#[test]
+fn a_form_learns_of_a_payment_started_elsewhere_at_the_next_refresh() {
+    let (state, _) = run(loaded(all_methods()), bancolombia_form());
+    let (state, effects) = step(state, Event::LinkRefreshed(Ok(link_in_progress())));
+    assert_eq!(state.name(), "payment-in-progress");
+    assert!(
+        matches!(&effects[..], [Effect::PollPayment { reference, .. }] if reference == "mm_other")
+    );
+}
+
+#[test]
+fn money_returned_for_a_link_that_could_not_take_it_is_not_a_failure_to_retry() {
+    let (state, _) = step(
+        returned_from_bank(),
+        Event::PaymentPolled {
+            reference: "mm_1".into(),
+            result: Ok(report(PaymentStatus::Refunded)),
+        },
+    );
+    let Checkout::PaymentFailed { report, .. } = &state else {
+        panic!("{state:?}")
+    };
+    assert_eq!(report.status, PaymentStatus::Refunded);
+    assert!(PaymentStatus::Refunded.is_final());
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::checkout::fields::{FieldId, FieldProblem};
 use crate::checkout::link::Method;
 use crate::checkout::money::{BoundsError, TypedAmountError};
 use crate::checkout::payment::PaymentStatus;
-use crate::checkout::state::{Checkout, LoadError, SubmitError};
+use crate::checkout::state::{Checkout, LoadError, PayNotice, SubmitError};
 use crate::checkout::validate::FieldError;
 
 pub fn field_label(field: FieldId, method: Method) -> Key {
@@ -117,6 +117,16 @@ pub fn submit_error_message(error: &SubmitError) -> Key {
         SubmitError::Rejected { .. } => Key::SubmitRejected,
         SubmitError::Unavailable => Key::SubmitUnavailable,
         SubmitError::Unreadable => Key::SubmitUnreadable,
+        // Never shown: the page waits for that attempt instead (`Confirming::elsewhere`).
+        SubmitError::InProgress(_) => Key::InProgressTitle,
+    }
+}
+
+/// What the pay screen says about an earlier attempt.
+pub fn pay_notice_message(notice: PayNotice) -> Key {
+    match notice {
+        PayNotice::PaymentNotFound => Key::NoticePaymentNotFound,
+        PayNotice::EarlierAttemptEnded => Key::NoticeEarlierAttemptEnded,
     }
 }
 
@@ -124,6 +134,7 @@ pub fn submit_error_message(error: &SubmitError) -> Key {
 pub fn failure_body(status: &PaymentStatus, method: Option<Method>) -> Key {
     match (status, method) {
         (PaymentStatus::Expired, Some(Method::Pix)) => Key::ConsentExpiredBody,
+        (PaymentStatus::Refunded, _) => Key::RefundedBody,
         _ => Key::FailedBody,
     }
 }
@@ -134,6 +145,7 @@ pub fn failure_title(status: &PaymentStatus) -> Key {
         PaymentStatus::Declined => Key::DeclinedTitle,
         PaymentStatus::Abandoned => Key::AbandonedTitle,
         PaymentStatus::Expired => Key::ApprovalExpiredTitle,
+        PaymentStatus::Refunded => Key::RefundedTitle,
         _ => Key::PaymentErrorTitle,
     }
 }
@@ -158,6 +170,7 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
         Checkout::Submitting(_) => Key::PayingWait,
         Checkout::Redirecting { .. } => Key::RedirectingTitle,
         Checkout::AwaitingApproval { .. } => Key::ApproveInAppTitle,
+        Checkout::Confirming(c) if c.elsewhere => Key::InProgressTitle,
         Checkout::Confirming(c) if c.slow => Key::StillConfirmingTitle,
         Checkout::Confirming(_) => Key::ConfirmingTitle,
         Checkout::Paid { .. } => Key::PaymentApprovedTitle,

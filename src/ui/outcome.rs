@@ -142,10 +142,12 @@ pub fn FailedScreen() -> impl IntoView {
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(failure_title(&status))}</h1>
             <p class="notice__body">{tr(failure_body(&status, method))}</p>
             <div class="notice__actions">
-                <button type="button" class="button button--primary" data-testid="try-again"
-                    on:click=move |_| shell.dispatch(Event::NewAttempt)>
-                    {tr(Key::TryAgain)}
-                </button>
+                {status.invites_new_attempt().then(|| view! {
+                    <button type="button" class="button button--primary" data-testid="try-again"
+                        on:click=move |_| shell.dispatch(Event::NewAttempt)>
+                        {tr(Key::TryAgain)}
+                    </button>
+                })}
                 {can_return.then(|| view! {
                     <button type="button" class="button" data-testid="back-to-merchant"
                         on:click=move |_| shell.dispatch(Event::ReturnToMerchant)>

@@ -12,7 +12,7 @@ use crate::checkout::fields::{schema, typed_amount_format, FieldId, Prefill};
 use crate::checkout::link::{AmountRule, Customer, Method, PaymentLink};
 use crate::checkout::money::{parse_typed_amount, Breakdown};
 use crate::checkout::state::{Checkout, Event};
-use crate::i18n::labels::{method_hint, method_name, submit_error_message};
+use crate::i18n::labels::{method_hint, method_name, pay_notice_message, submit_error_message};
 use crate::i18n::Key;
 use crate::web::navigate::fresh_key;
 use crate::web::schedule::after_next_paint;
@@ -40,7 +40,12 @@ pub fn PayScreen() -> impl IntoView {
         controls_shown.try_set(true);
         set_busy(false);
     });
+    let notice = shell.state.with_untracked(|s| match s {
+        Checkout::Payable(p) => p.notice.map(pay_notice_message),
+        _ => None,
+    });
     let summary = view! {
+        {notice.map(|key| view! { <p class="pay-notice" role="status" data-testid="pay-notice">{tr(key)}</p> })}
         <LinkSummary link=link.clone()/>
         {link.customer.clone().map(|customer| view! { <PayingAs customer=customer methods=link.methods.clone()/> })}
     };

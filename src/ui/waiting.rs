@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::shell::use_shell;
-use super::{money, tr, tr_with};
+use super::{money, tr, tr_with, use_lang};
 use crate::checkout::fields::FieldId;
 use crate::checkout::state::{Checkout, Event};
 use crate::i18n::Key;
@@ -93,11 +93,17 @@ pub fn ApprovalScreen() -> impl IntoView {
 #[component]
 pub fn ConfirmingScreen() -> impl IntoView {
     let shell = use_shell();
-    let slow = Memo::new(move |_| {
-        shell
-            .state
-            .with(|s| matches!(s, Checkout::Confirming(c) if c.slow))
+    // Which words: an attempt started elsewhere, a slow answer, or the usual wait.
+    let texts = Memo::new(move |_| {
+        shell.state.with(|s| match s {
+            Checkout::Confirming(c) if c.elsewhere => (Key::InProgressTitle, Key::InProgressBody),
+            Checkout::Confirming(c) if c.slow => {
+                (Key::StillConfirmingTitle, Key::StillConfirmingBody)
+            }
+            _ => (Key::ConfirmingTitle, Key::ConfirmingBody),
+        })
     });
+    let lang = use_lang();
     // An Open Finance consent has a deadline: show the time left to authorise.
     let deadline = Memo::new(move |_| {
         shell.state.with(|s| match s {
@@ -119,10 +125,10 @@ pub fn ConfirmingScreen() -> impl IntoView {
     view! {
         <section class="notice notice--waiting">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">
-                {move || if slow.get() { tr(Key::StillConfirmingTitle)() } else { tr(Key::ConfirmingTitle)() }}
+                {move || lang.get().text(texts.get().0)}
             </h1>
             <p class="notice__body">
-                {move || if slow.get() { tr(Key::StillConfirmingBody)() } else { tr(Key::ConfirmingBody)() }}
+                {move || lang.get().text(texts.get().1)}
             </p>
             {move || seconds_left().map(|s| view! {
                 <p class="countdown">

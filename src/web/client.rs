@@ -215,6 +215,11 @@ fn submit_error(error: ApiError) -> SubmitError {
         ApiError::InvalidStatus => SubmitError::InvalidStatus,
         ApiError::NotFound => SubmitError::NotFound,
         ApiError::Validation { field } => SubmitError::Rejected { field },
+        // Only a reference that may reach a URL is waited for.
+        ApiError::PaymentInProgress(reference) if is_valid_reference(&reference) => {
+            SubmitError::InProgress(reference)
+        }
+        ApiError::PaymentInProgress(_) => SubmitError::Unreadable,
         // Same key, other body: the page changed the attempt without a new key.
         ApiError::IdempotencyConflict | ApiError::Malformed(_) => SubmitError::Unreadable,
         ApiError::Server(_) | ApiError::Network | ApiError::Timeout => SubmitError::Unavailable,

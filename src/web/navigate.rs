@@ -66,10 +66,17 @@ pub fn take_return_reference() -> Option<String> {
     let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
     let hash = location.hash().ok().unwrap_or_default();
     let fragment = web_sys::UrlSearchParams::new_with_str(hash.trim_start_matches('#')).ok()?;
+    // Open Finance's `state` counts only beside the `code` or `id_token` the
+    // bank sends with it: a bare `state` is anybody's crafted URL.
+    let bank_state = |params: &web_sys::UrlSearchParams| {
+        (params.has("code") || params.has("id_token"))
+            .then(|| params.get("state"))
+            .flatten()
+    };
     let reference = query
         .get("payment")
-        .or_else(|| query.get("state"))
-        .or_else(|| fragment.get("state"));
+        .or_else(|| bank_state(&query))
+        .or_else(|| bank_state(&fragment));
     let returned = ["code", "id_token", "state", "error"]
         .iter()
         .any(|k| query.has(k) || fragment.has(k));
