@@ -164,20 +164,71 @@ async fn the_active_demo_link_has_a_payment_waiting_at_the_bank() {
 }
 
 #[tokio::test]
-async fn a_second_approval_for_a_paid_link_is_refused() {
+async fn a_second_attempt_while_one_waits_at_the_bank_is_refused_naming_it() {
     let sandbox = Sandbox::new();
     let first = start_bank_payment(&sandbox, "PSE").await;
-    let second = start_bank_payment(&sandbox, "BANCOLOMBIA").await;
-    sandbox.bank_action(&first, "approve").await;
-    sandbox.bank_action(&second, "approve").await;
+    let second = sandbox
+        .pay(
+            seed::PENDING,
+            "BANCOLOMBIA-attempt",
+            &pay_body("BANCOLOMBIA", &[]),
+        )
+        .await;
     assert_eq!(
-        sandbox.payment_status(seed::PENDING, &second).await,
-        "ERROR"
+        second.error(),
+        (StatusCode::CONFLICT, "PaymentInProgress".to_owned(), None),
+        "{}",
+        second.text()
+    );
+    assert_eq!(second.json()["money_movement_id"], first);
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
+
+    sandbox.bank_action(&first, "approve").await;
+    assert_eq!(
+        sandbox.payment_status(seed::PENDING, &first).await,
+        "APPROVED"
     );
     assert_eq!(
         sandbox.link(seed::PENDING).await.raw("paid_amount"),
         "51190.00"
     );
+}
+
+/// The bank took the money for a link that can no longer be paid: the
+/// payment says the money goes back, never that nothing was charged.
+#[tokio::test]
+async fn a_payment_approved_after_its_link_expired_is_refunded() {
+    let sandbox = Sandbox::new();
+    let expires_at = sandbox.clock.now().plus_seconds(60).to_rfc3339();
+    let link = sandbox
+        .create_link(&format!(
+            r#"{{"currency": "COP", "amount": 50000, "expires_at": "{expires_at}"}}"#
+        ))
+        .await;
+    assert_eq!(link.status, StatusCode::CREATED, "{}", link.text());
+    let uuid = Uuid::parse_str(link.json()["uuid"].as_str().unwrap()).unwrap();
+    let reply = sandbox.pay(uuid, "late", &pay_body("PSE", &[])).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let money_movement_id = reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    sandbox.advance(61);
+    assert_eq!(sandbox.link_status(uuid).await, "EXPIRED");
+    assert_eq!(
+        sandbox.payment_status(uuid, &money_movement_id).await,
+        "PENDING"
+    );
+    sandbox.bank_action(&money_movement_id, "approve").await;
+    assert_eq!(
+        sandbox.payment_status(uuid, &money_movement_id).await,
+        "REFUNDED"
+    );
+    let link = sandbox.link(uuid).await;
+    assert_eq!(link.json()["status"], "EXPIRED");
+    assert_eq!(link.raw("paid_at"), "null");
+    assert_eq!(link.raw("paid_amount"), "null");
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use belvo_support::{error, intent_body, params_after, BelvoCalls, CALLBACK};
 use common::{test_config, Reply, Sandbox};
 use paylink_sandbox::belvo::seed;
+use paylink_sandbox::clock::Timestamp;
 use paylink_sandbox::page_policy::script_hash_source;
 use paylink_sandbox::Config;
 use serde_json::json;
@@ -185,9 +186,15 @@ async fn a_pse_payer_approves_in_spanish() {
     ] {
         assert!(html.contains(expected), "{expected} in {html}");
     }
+    // An unanswered PSE bank page lasts BANK_TIMEOUT_SECONDS (15 minutes).
+    let intent = sandbox.intent(seed::PSE, &id).await.json();
+    let created_at = Timestamp::parse_rfc3339(intent["created_at"].as_str().unwrap()).unwrap();
     assert!(
-        !html.contains("consent-expires-at"),
-        "PSE has no consent deadline"
+        html.contains(&format!(
+            r#"<dt>Autorice antes de</dt><dd data-testid="consent-expires-at">{}</dd>"#,
+            created_at.plus_seconds(900).to_rfc3339()
+        )),
+        "{html}"
     );
 
     let answer = location(&sandbox.consent(&id, "approve-query").await);
@@ -319,35 +326,114 @@ async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
     );
 }
 
+/// A second attempt while the first may still succeed (waiting for the
+/// consent, or authorised and processing) is refused, naming the first:
+/// the payer cannot authorise two payments of one link.
 #[tokio::test]
-async fn only_the_first_authorised_attempt_pays() {
+async fn a_second_attempt_while_one_is_in_progress_is_refused_naming_it() {
     let sandbox = Sandbox::new();
     let first = start(&sandbox, seed::PIX_INDIVIDUAL, "k1", CALLBACK).await;
-    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
-    location(&sandbox.consent(&second, "approve-query").await);
-    location(&sandbox.consent(&first, "approve-fragment").await);
+    let second_body = intent_body("open_finance", &[]);
+    let second_attempt = || sandbox.create_intent(seed::PIX_INDIVIDUAL, "k2", &second_body);
+    for stage in ["REQUIRES_ACTION", "PROCESSING"] {
+        if stage == "PROCESSING" {
+            location(&sandbox.consent(&first, "approve-fragment").await);
+        }
+        assert_eq!(
+            sandbox.intent_status(seed::PIX_INDIVIDUAL, &first).await,
+            stage
+        );
+        let refused = second_attempt().await;
+        assert_eq!(
+            refused.error(),
+            error(StatusCode::CONFLICT, "PaymentInProgress"),
+            "{stage}"
+        );
+        assert_eq!(refused.json()["payment_intent"], first.as_str(), "{stage}");
+        assert_eq!(
+            sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json()["payment_in_progress"],
+            json!({ "payment_intent": first }),
+            "{stage}"
+        );
+    }
+
     sandbox.advance(1);
     assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &second).await,
+        sandbox.intent_status(seed::PIX_INDIVIDUAL, &first).await,
         "SUCCEEDED"
     );
+    let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
+    assert_eq!(link["status"], "COMPLETED");
+    assert!(link.get("payment_in_progress").is_none(), "{link}");
+    assert_eq!(second_attempt().await.error().1, "InvalidStatus");
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+}
+
+/// An attempt that can no longer succeed (rejected, or its consent or bank
+/// page expired) frees the link for the next one.
+#[tokio::test]
+async fn the_link_takes_a_new_intent_once_the_last_one_has_ended() {
+    let sandbox = Sandbox::with(Config {
+        bank_timeout_seconds: 600,
+        ..test_config()
+    });
+    let rejected = start(&sandbox, seed::PIX_INDIVIDUAL, "k1", CALLBACK).await;
+    location(&sandbox.consent(&rejected, "reject").await);
+    let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
+    assert!(link.get("payment_in_progress").is_none(), "{link}");
+
+    let unanswered = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
+    sandbox.advance(300);
     assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &first).await,
+        sandbox
+            .intent_status(seed::PIX_INDIVIDUAL, &unanswered)
+            .await,
         "FAILED"
     );
+    let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
+    assert!(link.get("payment_in_progress").is_none(), "{link}");
+    start(&sandbox, seed::PIX_INDIVIDUAL, "k3", CALLBACK).await;
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 3);
+
+    // PSE: the bank page waits BANK_TIMEOUT_SECONDS, then the link is free.
+    let pse = start(&sandbox, seed::PSE, "p1", CALLBACK).await;
+    sandbox.advance(599);
     assert_eq!(
-        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
-        "COMPLETED"
+        sandbox.belvo_link(seed::PSE).await.json()["payment_in_progress"],
+        json!({ "payment_intent": pse })
     );
+    let refused = sandbox
+        .create_intent(seed::PSE, "p2", &intent_body("pse", &[]))
+        .await;
+    assert_eq!(
+        refused.json()["payment_intent"],
+        pse.as_str(),
+        "{}",
+        refused.text()
+    );
+    sandbox.advance(1);
+    assert_eq!(sandbox.intent_status(seed::PSE, &pse).await, "FAILED");
+    let link = sandbox.belvo_link(seed::PSE).await.json();
+    assert!(link.get("payment_in_progress").is_none(), "{link}");
+    let next = start(&sandbox, seed::PSE, "p2", CALLBACK).await;
+    assert_ne!(next, pse);
 }
 
 #[tokio::test]
 async fn an_approval_after_the_link_expired_fails() {
-    let sandbox = Sandbox::new();
+    // A bank page that outlives the link, so the link expires first.
+    let sandbox = Sandbox::with(Config {
+        bank_timeout_seconds: 7 * 86_400,
+        ..test_config()
+    });
     // The PSE demo link was created a day ago for 7 days.
     let id = start(&sandbox, seed::PSE, "k", CALLBACK).await;
     sandbox.advance(6 * 86_400);
     assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "EXPIRED");
+    assert_eq!(
+        sandbox.intent_status(seed::PSE, &id).await,
+        "REQUIRES_ACTION"
+    );
     location(&sandbox.consent(&id, "approve-query").await);
     sandbox.advance(1);
     assert_eq!(sandbox.intent_status(seed::PSE, &id).await, "FAILED");

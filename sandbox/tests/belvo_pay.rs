@@ -8,12 +8,13 @@ use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
 use belvo_support::{error, intent_body, raw_at, validation, BelvoCalls, CALLBACK};
-use common::{Sandbox, ORIGIN};
+use common::{test_config, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::institutions::{
     BANCOLOMBIA_CO, INACTIVE_BR, INACTIVE_CO, MOCK_BANK_BR,
 };
 use paylink_sandbox::belvo::seed;
 use paylink_sandbox::clock::Timestamp;
+use paylink_sandbox::Config;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -162,8 +163,11 @@ async fn a_pix_intent_answers_where_the_payer_authorises_it() {
 }
 
 #[tokio::test]
-async fn a_pse_intent_keeps_the_whole_peso_amount_and_does_not_expire() {
-    let sandbox = Sandbox::new();
+async fn a_pse_intent_keeps_the_whole_peso_amount_and_expires_like_a_bank_page() {
+    let sandbox = Sandbox::with(Config {
+        bank_timeout_seconds: 600,
+        ..test_config()
+    });
     let reply = sandbox
         .create_intent(seed::PSE, "pse-1", &intent_body("pse", &[]))
         .await;
@@ -171,7 +175,11 @@ async fn a_pse_intent_keeps_the_whole_peso_amount_and_does_not_expire() {
     let intent = reply.json();
     assert_eq!(reply.raw("amount"), "1000");
     assert_eq!(intent["currency"], "COP");
-    assert_eq!(reply.raw("expires_at"), "null");
+    // A payer who never answers the bank: BANK_TIMEOUT_SECONDS, as for Colurs.
+    assert_eq!(
+        timestamp(&intent["expires_at"]),
+        timestamp(&intent["created_at"]).plus_seconds(600)
+    );
     let id = intent["id"].as_str().unwrap();
     assert_eq!(
         raw_at(
@@ -180,11 +188,16 @@ async fn a_pse_intent_keeps_the_whole_peso_amount_and_does_not_expire() {
         ),
         format!("\"{ORIGIN}/sandbox/consent/{id}\"")
     );
-    sandbox.advance(86_400);
+    sandbox.advance(599);
     assert_eq!(
         sandbox.intent_status(seed::PSE, id).await,
         "REQUIRES_ACTION"
     );
+    sandbox.advance(1);
+    let expired = sandbox.intent(seed::PSE, id).await.json();
+    assert_eq!(expired["status"], "FAILED");
+    assert_eq!(expired["updated_at"], expired["expires_at"]);
+    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "ACTIVE");
 }
 
 #[tokio::test]
@@ -213,6 +226,7 @@ async fn seed_001s_intent_fields_are_accepted_when_they_agree_with_the_link() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
     assert_eq!(reply.raw("amount"), "\"1234.12\"");
 
+    // While that intent waits, a body that disagrees still gets its own 400.
     let other_amount = seed_intent.replace("\"1234.12\"", "\"1234.13\"");
     assert_eq!(
         sandbox
@@ -486,13 +500,26 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
         .await;
     assert_eq!(elsewhere.status, StatusCode::CREATED);
 
-    // A new attempt gets a new intent, which becomes the link's.
+    // A new attempt is refused while the first may still succeed…
+    let first_id = first.json()["id"].as_str().unwrap().to_owned();
+    let refused = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "k2", &other_body)
+        .await;
+    assert_eq!(
+        refused.error(),
+        error(StatusCode::CONFLICT, "PaymentInProgress")
+    );
+    assert_eq!(refused.json()["payment_intent"], first_id.as_str());
+    assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
+
+    // …and once the payer has rejected it, gets a new intent, which becomes the link's.
+    sandbox.consent(&first_id, "reject").await;
     let second = sandbox
         .create_intent(seed::PIX_INDIVIDUAL, "k2", &other_body)
         .await;
     assert_eq!(second.status, StatusCode::CREATED, "{}", second.text());
     let second_id = second.json()["id"].as_str().unwrap().to_owned();
-    assert_ne!(second_id, first.json()["id"].as_str().unwrap());
+    assert_ne!(second_id, first_id);
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 2);
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     assert_eq!(link["payment_intent"], second_id);
@@ -572,7 +599,7 @@ async fn a_lost_answer_is_replayed_to_the_retry() {
         .request(
             Method::POST,
             "/sandbox/faults",
-            &[],
+            &[("X-Sandbox-Control", "1")],
             &json!({"method": "POST", "path_prefix": "/api/belvo/", "kind": "lose_response", "times": 1})
                 .to_string(),
         )

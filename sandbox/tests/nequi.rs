@@ -126,3 +126,41 @@ async fn any_other_number_waits_then_expires() {
     );
     assert_eq!(sandbox.link_status(seed::NEQUI_ONLY).await, "PENDING");
 }
+
+/// A push waiting in the payer's app may still be approved: the link takes
+/// no bank payment meanwhile, and does once the push has expired.
+#[tokio::test]
+async fn a_waiting_push_holds_the_link_until_it_expires() {
+    let sandbox = sandbox(3, 120);
+    let reply = sandbox
+        .pay(seed::PENDING, "push", &pay_body("NEQUI", &[]))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let push = reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        sandbox.link(seed::PENDING).await.json()["payment_in_progress"],
+        json!({ "money_movement_id": push })
+    );
+
+    sandbox.advance(119);
+    let refused = sandbox
+        .pay(seed::PENDING, "bank", &pay_body("BANCOLOMBIA", &[]))
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.text());
+    assert_eq!(refused.json()["error"], "PaymentInProgress");
+    assert_eq!(refused.json()["money_movement_id"], push);
+
+    sandbox.advance(1);
+    assert_eq!(
+        sandbox.payment_status(seed::PENDING, &push).await,
+        "EXPIRED"
+    );
+    let accepted = sandbox
+        .pay(seed::PENDING, "bank", &pay_body("BANCOLOMBIA", &[]))
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.text());
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
+}

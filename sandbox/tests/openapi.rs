@@ -247,8 +247,16 @@ async fn every_documented_operation_is_routed_and_succeeds() {
 async fn response_schemas_name_exactly_the_fields_sent() {
     let sandbox = Sandbox::new();
 
-    let link = sandbox.link(seed::PENDING).await.json();
-    assert_eq!(json_keys(&link), schema_properties("Link"));
+    // `payment_in_progress` is sent only while a payment is pending.
+    let waiting = sandbox.link(seed::ACTIVE).await.json();
+    assert_eq!(json_keys(&waiting), schema_properties("Link"));
+    assert_eq!(
+        json_keys(&waiting["payment_in_progress"]),
+        schema_properties("PaymentInProgress")
+    );
+    let mut link = json_keys(&sandbox.link(seed::PENDING).await.json());
+    link.insert("payment_in_progress".to_owned());
+    assert_eq!(link, schema_properties("Link"));
 
     let page = sandbox.merchant_get("/api/payment_link/").await.json();
     assert_eq!(json_keys(&page), schema_properties("LinkPage"));
@@ -269,7 +277,28 @@ async fn response_schemas_name_exactly_the_fields_sent() {
     assert_eq!(json_keys(&payment), schema_properties("Payment"));
 
     let validation_error = sandbox.create_link("{}").await.json();
-    assert_eq!(json_keys(&validation_error), schema_properties("Error"));
+    let in_progress = sandbox
+        .pay(seed::PENDING, "schema-again", &pay_body("PSE", &[]))
+        .await
+        .json();
+    assert_eq!(in_progress["error"], "PaymentInProgress");
+    let belvo_in_progress = sandbox
+        .create_intent(belvo::seed::PSE, "schema", &intent_body("pse", &[]))
+        .await;
+    assert_eq!(belvo_in_progress.status, StatusCode::CREATED);
+    let belvo_in_progress = sandbox
+        .create_intent(belvo::seed::PSE, "schema-again", &intent_body("pse", &[]))
+        .await
+        .json();
+    assert_eq!(belvo_in_progress["error"], "PaymentInProgress");
+    // Each error sends some of the documented fields, and together all of them.
+    let error_fields = schema_properties("Error");
+    let mut sent = BTreeSet::new();
+    for error in [validation_error, in_progress, belvo_in_progress] {
+        assert!(json_keys(&error).is_subset(&error_fields), "{error}");
+        sent.extend(json_keys(&error));
+    }
+    assert_eq!(sent, error_fields);
 
     let create_fields = schema_properties("CreateLinkRequest");
     for accepted in [
@@ -330,10 +359,16 @@ async fn belvo_schemas_name_exactly_the_fields_sent() {
     let customer = sandbox.create_customer(SEED_CUSTOMER).await.json();
     assert_eq!(json_keys(&customer), schema_properties("BelvoCustomer"));
 
+    // `payment_in_progress` is sent only while an intent is under way.
+    let idle_fields = |link: &serde_json::Value| {
+        let mut fields = json_keys(link);
+        fields.insert("payment_in_progress".to_owned());
+        fields
+    };
     let created = sandbox.create_belvo_link(SEED_LINK).await.json();
-    assert_eq!(json_keys(&created), schema_properties("BelvoPaymentLink"));
+    assert_eq!(idle_fields(&created), schema_properties("BelvoPaymentLink"));
     let link = sandbox.belvo_link(belvo::seed::PIX_BUSINESS).await.json();
-    assert_eq!(json_keys(&link), schema_properties("BelvoPaymentLink"));
+    assert_eq!(idle_fields(&link), schema_properties("BelvoPaymentLink"));
     assert_eq!(
         json_keys(&link["customer"]),
         schema_properties("BelvoCustomer")
@@ -354,6 +389,12 @@ async fn belvo_schemas_name_exactly_the_fields_sent() {
         .await
         .json();
     assert_eq!(json_keys(&intent), schema_properties("BelvoPaymentIntent"));
+    let waiting = sandbox.belvo_link(belvo::seed::PIX_INDIVIDUAL).await.json();
+    assert_eq!(json_keys(&waiting), schema_properties("BelvoPaymentLink"));
+    assert_eq!(
+        json_keys(&waiting["payment_in_progress"]),
+        schema_properties("BelvoPaymentInProgress")
+    );
     assert_eq!(
         json_keys(&intent["payment_method_information"]["open_finance"]),
         schema_properties("BelvoRedirect")

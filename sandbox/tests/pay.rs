@@ -2,10 +2,15 @@
 
 mod common;
 
+use std::sync::Arc;
+
 use axum::http::{Method, StatusCode};
-use common::{pay_body, pay_body_with_amount, Sandbox, ORIGIN};
-use paylink_sandbox::seed;
+use common::{pay_body, pay_body_with_amount, test_config, Reply, Sandbox, ORIGIN};
+use paylink_sandbox::clock::Timestamp;
+use paylink_sandbox::{seed, Config};
 use serde_json::{json, Value};
+use tokio::sync::Barrier;
+use tokio::task::JoinSet;
 use uuid::Uuid;
 
 fn error(status: StatusCode, code: &str) -> (StatusCode, String, Option<String>) {
@@ -18,6 +23,29 @@ fn validation(field: &str) -> (StatusCode, String, Option<String>) {
         "ValidationError".to_owned(),
         Some(field.to_owned()),
     )
+}
+
+fn money_movement_id(reply: &Reply) -> String {
+    reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no money_movement_id in {}", reply.text()))
+        .to_owned()
+}
+
+/// A refused second attempt: 409 `PaymentInProgress`, naming the payment to wait for.
+fn assert_in_progress(reply: &Reply, pending: &str) {
+    assert_eq!(
+        reply.error(),
+        error(StatusCode::CONFLICT, "PaymentInProgress"),
+        "{}",
+        reply.text()
+    );
+    assert_eq!(
+        reply.json()["money_movement_id"],
+        pending,
+        "{}",
+        reply.text()
+    );
 }
 
 #[tokio::test]
@@ -52,8 +80,13 @@ async fn a_bank_payment_answers_with_the_bank_page_and_activates_the_link() {
     assert_eq!(payment.raw("total_to_pay"), "51190.00");
     assert_eq!(payment.json()["payment_method"], "BANCOLOMBIA");
     assert_eq!(payment.json()["status"], "PENDING");
-    assert_eq!(payment.raw("expires_at"), "null");
-    assert!(payment.json()["created_at"].is_string());
+    // A payer who never comes back from the bank lets it expire (default 15 minutes).
+    let created_at = Timestamp::parse_rfc3339(payment.json()["created_at"].as_str().unwrap())
+        .expect("an RFC 3339 created_at");
+    assert_eq!(
+        payment.json()["expires_at"],
+        created_at.plus_seconds(900).to_rfc3339()
+    );
 }
 
 #[tokio::test]
@@ -92,13 +125,14 @@ async fn the_seed_errors() {
     }
     // 50000 and 50000.0 are the same amount as 50000.00.
     for (key, amount) in [("k3", "50000"), ("k4", "50000.0")] {
-        assert_eq!(
-            sandbox
-                .pay(seed::PENDING, key, &pay_body_with_amount("PSE", amount))
-                .await
-                .status,
-            StatusCode::OK
-        );
+        let reply = sandbox
+            .pay(seed::PENDING, key, &pay_body_with_amount("PSE", amount))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{amount}: {}", reply.text());
+        // Ended at the bank, so the link takes the next attempt.
+        sandbox
+            .bank_action(&money_movement_id(&reply), "decline")
+            .await;
     }
 
     for uuid in [seed::PAID, seed::EXPIRED, seed::CANCELLED] {
@@ -132,11 +166,17 @@ async fn the_seed_errors() {
 }
 
 #[tokio::test]
-async fn an_active_link_still_takes_a_new_attempt() {
+async fn an_active_link_takes_a_new_attempt_only_once_its_payment_ends() {
     let sandbox = Sandbox::new();
-    let reply = sandbox
-        .pay(seed::ACTIVE, "retry", &pay_body("NEQUI", &[]))
+    let body = pay_body("NEQUI", &[]);
+    let waiting = sandbox.pay(seed::ACTIVE, "retry", &body).await;
+    assert_in_progress(&waiting, seed::ACTIVE_LINK_PAYMENT);
+    assert_eq!(sandbox.payments_created(seed::ACTIVE).await, 1);
+
+    sandbox
+        .bank_action(seed::ACTIVE_LINK_PAYMENT, "abandon")
         .await;
+    let reply = sandbox.pay(seed::ACTIVE, "retry", &body).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     assert_eq!(
         sandbox.payments_created(seed::ACTIVE).await,
@@ -152,12 +192,15 @@ async fn a_general_link_charges_the_typed_amount_within_its_bounds() {
         .pay(
             seed::GENERAL,
             "typed",
-            &pay_body_with_amount("NEQUI", "12345.67"),
+            &pay_body_with_amount("PSE", "12345.67"),
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     // fee round(246.9134) = 246.91; iva round(46.9129) = 46.91.
     assert_eq!(reply.raw("total_to_pay"), "12639.49");
+    sandbox
+        .bank_action(&money_movement_id(&reply), "decline")
+        .await;
 
     for (key, amount) in [
         ("low", "999.99"),
@@ -286,14 +329,6 @@ async fn each_method_requires_its_fields() {
     }
 
     // What each method does not need may be left out.
-    let nequi_minimal = r#"{"payment_method": "NEQUI", "payer_phone": "3001234567", "payer_document": "1234567890"}"#;
-    assert_eq!(
-        sandbox
-            .pay(seed::PENDING, "nequi-minimal", nequi_minimal)
-            .await
-            .status,
-        StatusCode::OK
-    );
     let juridical = pay_body(
         "PSE",
         &[
@@ -302,13 +337,17 @@ async fn each_method_requires_its_fields() {
             ("payer_document", json!("900.123.456-8")),
         ],
     );
-    assert_eq!(
-        sandbox
-            .pay(seed::PENDING, "juridical", &juridical)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    let reply = sandbox.pay(seed::PENDING, "juridical", &juridical).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    // Declined at the bank, so the link takes the Nequi attempt.
+    sandbox
+        .bank_action(&money_movement_id(&reply), "decline")
+        .await;
+    let nequi_minimal = r#"{"payment_method": "NEQUI", "payer_phone": "3001234567", "payer_document": "1234567890"}"#;
+    let reply = sandbox
+        .pay(seed::PENDING, "nequi-minimal", nequi_minimal)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
 
     let malformed = sandbox.pay(seed::PENDING, "malformed", "{").await;
     assert_eq!(malformed.error(), validation("body"));
@@ -369,12 +408,17 @@ async fn a_retry_replays_the_first_answer_and_creates_no_second_payment() {
     );
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
 
-    // Another key is another attempt.
+    // Another key is another attempt: refused while the first may still
+    // succeed, taken once it has ended.
+    let first_id = money_movement_id(&first);
+    let refused = sandbox.pay(seed::PENDING, "another-key", &body).await;
+    assert_in_progress(&refused, &first_id);
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
+    sandbox.bank_action(&first_id, "decline").await;
+    // The refusal was not recorded against its key.
     let second = sandbox.pay(seed::PENDING, "another-key", &body).await;
-    assert_ne!(
-        second.json()["money_movement_id"],
-        first.json()["money_movement_id"]
-    );
+    assert_eq!(second.status, StatusCode::OK, "{}", second.text());
+    assert_ne!(money_movement_id(&second), first_id);
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
 }
 
@@ -468,4 +512,180 @@ async fn stats_of_an_unknown_link_are_not_found() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(sandbox.payments_created(seed::ACTIVE).await, 1);
+}
+
+/// Two tabs (or a retry with a fresh key) racing on one link: the payer is
+/// charged at most once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_five_parallel_attempts_start_one_payment() {
+    const ATTEMPTS: usize = 25;
+    let sandbox = Arc::new(Sandbox::new());
+    let start = Arc::new(Barrier::new(ATTEMPTS));
+    let mut attempts = JoinSet::new();
+    for attempt in 0..ATTEMPTS {
+        let (sandbox, start) = (Arc::clone(&sandbox), Arc::clone(&start));
+        attempts.spawn(async move {
+            start.wait().await;
+            sandbox
+                .pay(
+                    seed::PENDING,
+                    &format!("tab-{attempt}"),
+                    &pay_body("PSE", &[]),
+                )
+                .await
+        });
+    }
+    let replies = attempts.join_all().await;
+
+    let (accepted, refused): (Vec<&Reply>, Vec<&Reply>) = replies
+        .iter()
+        .partition(|reply| reply.status == StatusCode::OK);
+    assert_eq!(accepted.len(), 1, "exactly one attempt starts a payment");
+    let paying = money_movement_id(accepted[0]);
+    assert_eq!(refused.len(), ATTEMPTS - 1);
+    for reply in refused {
+        assert_in_progress(reply, &paying);
+    }
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
+}
+
+#[tokio::test]
+async fn the_link_names_its_payment_in_progress_until_it_ends() {
+    let sandbox = Sandbox::new();
+    let link = sandbox.link(seed::PENDING).await.json();
+    assert!(link.get("payment_in_progress").is_none(), "{link}");
+
+    let declined = money_movement_id(
+        &sandbox
+            .pay(seed::PENDING, "first", &pay_body("BANCOLOMBIA", &[]))
+            .await,
+    );
+    let link = sandbox.link(seed::PENDING).await.json();
+    assert_eq!(link["status"], "ACTIVE");
+    assert_eq!(
+        link["payment_in_progress"],
+        json!({ "money_movement_id": declined })
+    );
+
+    sandbox.bank_action(&declined, "decline").await;
+    let link = sandbox.link(seed::PENDING).await.json();
+    assert_eq!(link["status"], "PENDING");
+    assert!(link.get("payment_in_progress").is_none(), "{link}");
+
+    let approved = money_movement_id(
+        &sandbox
+            .pay(seed::PENDING, "second", &pay_body("PSE", &[]))
+            .await,
+    );
+    assert_eq!(
+        sandbox.link(seed::PENDING).await.json()["payment_in_progress"],
+        json!({ "money_movement_id": approved })
+    );
+    sandbox.bank_action(&approved, "approve").await;
+    let link = sandbox.link(seed::PENDING).await.json();
+    assert_eq!(link["status"], "PAID");
+    assert!(link.get("payment_in_progress").is_none(), "{link}");
+
+    // The seeded ACTIVE link shows its demo payment the same way.
+    assert_eq!(
+        sandbox.link(seed::ACTIVE).await.json()["payment_in_progress"],
+        json!({ "money_movement_id": seed::ACTIVE_LINK_PAYMENT })
+    );
+}
+
+#[tokio::test]
+async fn an_invalid_attempt_gets_its_own_error_while_a_payment_is_in_progress() {
+    let sandbox = Sandbox::new();
+    let pending = money_movement_id(
+        &sandbox
+            .pay(seed::PENDING, "first", &pay_body("PSE", &[]))
+            .await,
+    );
+    assert_eq!(
+        sandbox
+            .pay(
+                seed::PENDING,
+                "no-bank",
+                &pay_body("PSE", &[("bank_id", Value::Null)])
+            )
+            .await
+            .error(),
+        validation("bank_id")
+    );
+    assert_eq!(
+        sandbox
+            .pay(
+                seed::PENDING,
+                "wrong-amount",
+                &pay_body_with_amount("PSE", "5")
+            )
+            .await
+            .error(),
+        error(StatusCode::BAD_REQUEST, "AmountMismatch")
+    );
+    // The first attempt's own retry is still its answer, not a refusal.
+    let retry = sandbox
+        .pay(seed::PENDING, "first", &pay_body("PSE", &[]))
+        .await;
+    assert_eq!(retry.status, StatusCode::OK, "{}", retry.text());
+    assert_eq!(money_movement_id(&retry), pending);
+    assert_in_progress(
+        &sandbox
+            .pay(seed::PENDING, "valid", &pay_body("NEQUI", &[]))
+            .await,
+        &pending,
+    );
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
+}
+
+/// A payer who never comes back from the bank page does not block the link:
+/// the payment expires after `bank_timeout_seconds`, then the link takes a
+/// new attempt.
+#[tokio::test]
+async fn an_unanswered_bank_payment_expires_and_the_link_takes_a_new_attempt() {
+    let sandbox = Sandbox::with(Config {
+        bank_timeout_seconds: 60,
+        ..test_config()
+    });
+    for (method, key) in [("BANCOLOMBIA", "first"), ("PSE", "second")] {
+        let reply = sandbox
+            .pay(seed::PENDING, key, &pay_body(method, &[]))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{method}: {}", reply.text());
+        let pending = money_movement_id(&reply);
+        let payment = sandbox.payment(seed::PENDING, &pending).await.json();
+        let created_at = Timestamp::parse_rfc3339(payment["created_at"].as_str().unwrap()).unwrap();
+        assert_eq!(
+            payment["expires_at"],
+            created_at.plus_seconds(60).to_rfc3339()
+        );
+
+        sandbox.advance(59);
+        assert_eq!(
+            sandbox.payment_status(seed::PENDING, &pending).await,
+            "PENDING"
+        );
+        assert_in_progress(
+            &sandbox
+                .pay(seed::PENDING, "meanwhile", &pay_body("NEQUI", &[]))
+                .await,
+            &pending,
+        );
+
+        sandbox.advance(1);
+        let payment = sandbox.payment(seed::PENDING, &pending).await.json();
+        assert_eq!(payment["status"], "EXPIRED", "{method}");
+        assert_eq!(payment["updated_at"], payment["expires_at"]);
+        let link = sandbox.link(seed::PENDING).await.json();
+        assert_eq!(link["status"], "PENDING");
+        assert!(link.get("payment_in_progress").is_none(), "{link}");
+        // Too late: the bank's answer no longer changes it.
+        sandbox.bank_action(&pending, "approve").await;
+        assert_eq!(
+            sandbox.payment_status(seed::PENDING, &pending).await,
+            "EXPIRED"
+        );
+        assert_eq!(sandbox.link_status(seed::PENDING).await, "PENDING");
+    }
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
 }
