@@ -31,6 +31,9 @@ pub struct Config {
     pub nequi_decision_seconds: u64,
     /// How long a Nequi push lives before the payment is EXPIRED.
     pub nequi_timeout_seconds: u64,
+    /// How long a bank payment (Bancolombia, PSE; Belvo PSE) waits for a
+    /// payer who never comes back from the bank page before it is EXPIRED.
+    pub bank_timeout_seconds: u64,
     /// How long a Belvo Open Finance consent waits for the payer before the
     /// payment intent is FAILED (Open Finance Brasil: 5 minutes).
     pub consent_timeout_seconds: u64,
@@ -75,6 +78,7 @@ impl Default for Config {
             iva_rate_bps: 1900,
             nequi_decision_seconds: 3,
             nequi_timeout_seconds: 120,
+            bank_timeout_seconds: 900,
             consent_timeout_seconds: 300,
             consent_processing_seconds: 1,
             clock: Clock::system(),
@@ -132,6 +136,9 @@ impl StartupConfig {
         }
         if let Some(value) = read("NEQUI_TIMEOUT_SECONDS") {
             app.nequi_timeout_seconds = parse_seconds("NEQUI_TIMEOUT_SECONDS", &value)?;
+        }
+        if let Some(value) = read("BANK_TIMEOUT_SECONDS") {
+            app.bank_timeout_seconds = parse_seconds("BANK_TIMEOUT_SECONDS", &value)?;
         }
         if let Some(value) = read("CONSENT_TIMEOUT_SECONDS") {
             app.consent_timeout_seconds = parse_seconds("CONSENT_TIMEOUT_SECONDS", &value)?;

@@ -15,6 +15,9 @@ pub struct ApiError {
     pub message: String,
     /// Names the offending field of a `ValidationError`.
     pub field: Option<String>,
+    /// `PaymentInProgress`: the attempt that may still succeed, under the
+    /// provider's name for it (`money_movement_id`, `payment_intent`).
+    pub in_progress: Option<(&'static str, String)>,
 }
 
 impl ApiError {
@@ -24,6 +27,20 @@ impl ApiError {
             error,
             message: message.into(),
             field: None,
+            in_progress: None,
+        }
+    }
+
+    /// A second attempt while one on the same link may still succeed: refused,
+    /// so a payer is never charged twice; the answer names the one to wait for.
+    pub fn payment_in_progress(id_name: &'static str, id: &str) -> Self {
+        ApiError {
+            in_progress: Some((id_name, id.to_owned())),
+            ..Self::new(
+                StatusCode::CONFLICT,
+                "PaymentInProgress",
+                "Another payment of this link is in progress; wait for its outcome",
+            )
         }
     }
 
@@ -101,6 +118,19 @@ struct ErrorBody<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    money_movement_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_intent: Option<&'a str>,
+}
+
+impl ApiError {
+    fn in_progress_id(&self, name: &str) -> Option<&str> {
+        self.in_progress
+            .as_ref()
+            .filter(|(id_name, _)| *id_name == name)
+            .map(|(_, id)| id.as_str())
+    }
 }
 
 impl IntoResponse for ApiError {
@@ -109,6 +139,8 @@ impl IntoResponse for ApiError {
             error: self.error,
             message: &self.message,
             field: self.field.as_deref(),
+            money_movement_id: self.in_progress_id("money_movement_id"),
+            payment_intent: self.in_progress_id("payment_intent"),
         };
         let mut response = json_response(self.status, &body);
         if self.status == StatusCode::UNAUTHORIZED {

@@ -60,6 +60,7 @@ wire_vocabulary!(PaymentStatus {
     Abandoned => "ABANDONED",
     Expired => "EXPIRED",
     Error => "ERROR",
+    Refunded => "REFUNDED",
 });
 
 wire_vocabulary!(DocumentType { Cc => "CC", Ce => "CE", Nit => "NIT", Ti => "TI", Pp => "PP" });
@@ -128,6 +129,8 @@ pub struct Link {
     pub merchant: Option<Merchant>,
     pub callback_urls: Option<CallbackUrls>,
     pub allowed_embed_origins: Vec<String>,
+    /// The pending payment, while there is one: no second one starts meanwhile.
+    pub payment_in_progress: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -177,6 +180,7 @@ pub struct Payment {
     pub status: PaymentStatus,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    /// Only a Nequi push expires on its own; bank payments wait for the payer.
+    /// When a payer who never answers (the push, the bank page) lets the
+    /// payment expire, so the link can be paid another way.
     pub expires_at: Option<Timestamp>,
 }

@@ -126,6 +126,7 @@ pub fn seed_demo_links(store: &mut Store, config: &Config, now: Timestamp) {
                 cancel: format!("https://merchant.example/checkout/{number}/cancel"),
             }),
             allowed_embed_origins: vec!["https://merchant.example".into()],
+            payment_in_progress: None,
             created_at,
             updated_at: created_at,
         };

@@ -65,14 +65,17 @@ impl Store {
         self.payments_created.get(&link_uuid).copied().unwrap_or(0)
     }
 
-    /// Starts a payment: its link is now ACTIVE (a payment in progress).
+    /// Starts a payment: its link is now ACTIVE (a payment in progress) and
+    /// names it, until it ends.
     pub fn insert_payment(&mut self, payment: Payment) {
         let link_uuid = payment.link_uuid;
         let created_at = payment.created_at;
+        let money_movement_id = payment.money_movement_id.clone();
         *self.payments_created.entry(link_uuid).or_default() += 1;
         self.payments
             .insert(payment.money_movement_id.clone(), payment);
         if let Some(link) = self.link_mut(link_uuid) {
+            link.payment_in_progress = Some(money_movement_id);
             if link.status == LinkStatus::Pending {
                 link.status = LinkStatus::Active;
                 link.updated_at = created_at;
@@ -108,9 +111,9 @@ impl Store {
                 link.paid_amount = Some(total_to_pay);
                 link.updated_at = at;
             } else {
-                // Money for a link that can no longer take it (paid by another
-                // attempt, expired, cancelled) is refused, never counted twice.
-                outcome = PaymentStatus::Error;
+                // Money for a link that can no longer take it (expired,
+                // cancelled, paid) is never counted twice: it goes back to the payer.
+                outcome = PaymentStatus::Refunded;
             }
         }
 
@@ -120,6 +123,11 @@ impl Store {
             .expect("looked up above");
         payment.status = outcome;
         payment.updated_at = at;
+        if let Some(link) = self.link_mut(link_uuid) {
+            if link.payment_in_progress.as_deref() == Some(money_movement_id) {
+                link.payment_in_progress = None;
+            }
+        }
 
         if outcome != PaymentStatus::Approved && !self.has_pending_payment(link_uuid) {
             if let Some(link) = self.link_mut(link_uuid) {
@@ -150,6 +158,23 @@ impl Store {
                     .map(|(status, at)| (payment.money_movement_id.clone(), status, at))
             })
             .collect();
+        // A bank page the payer never came back from expires like a push.
+        answered.extend(
+            self.payments
+                .values()
+                .filter(|payment| {
+                    payment.method != PaymentMethod::Nequi
+                        && payment.status == PaymentStatus::Pending
+                })
+                .filter_map(|payment| {
+                    let deadline = payment.expires_at.filter(|deadline| *deadline <= now)?;
+                    Some((
+                        payment.money_movement_id.clone(),
+                        PaymentStatus::Expired,
+                        deadline,
+                    ))
+                }),
+        );
         // In the order they happened, so the first approval is the one that pays.
         answered.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
         for (money_movement_id, status, at) in answered {
@@ -214,6 +239,7 @@ mod tests {
             merchant: None,
             callback_urls: None,
             allowed_embed_origins: vec![],
+            payment_in_progress: None,
             created_at: at(0),
             updated_at: at(0),
         });
@@ -271,7 +297,10 @@ mod tests {
         );
 
         store.finish_payment("mm_b", PaymentStatus::Approved, at(11));
-        assert_eq!(store.payment("mm_b").unwrap().status, PaymentStatus::Error);
+        assert_eq!(
+            store.payment("mm_b").unwrap().status,
+            PaymentStatus::Refunded
+        );
         assert_eq!(store.link(uuid).unwrap().paid_at, Some(at(10)));
     }
 

@@ -249,6 +249,7 @@ fn read_new_link(
         merchant: read_merchant(body)?,
         callback_urls: read_callback_urls(body)?,
         allowed_embed_origins: read_embed_origins(body)?,
+        payment_in_progress: None,
         created_at: now,
         updated_at: now,
     })

@@ -78,6 +78,14 @@ pub async fn pay(
     let amount = amount_to_charge(link, request.amount)?;
     let method = chosen_method(link, request.payment_method.as_deref())?;
     let payer = read_payer(method, &request)?;
+    // One attempt at a time: a second one while the first may still succeed
+    // could debit the payer twice. Not recorded, so the same key may try again later.
+    if let Some(in_progress) = &link.payment_in_progress {
+        return Err(ApiError::payment_in_progress(
+            "money_movement_id",
+            in_progress,
+        ));
+    }
     let total_to_pay = link.fees_for(amount).total_to_pay;
 
     let config = &state.config;
@@ -101,9 +109,16 @@ pub async fn pay(
         status: PaymentStatus::Pending,
         created_at: now,
         updated_at: now,
-        expires_at: is_nequi.then(|| {
-            now.plus_seconds(i64::try_from(config.nequi_timeout_seconds).unwrap_or(i64::MAX))
-        }),
+        expires_at: Some(
+            now.plus_seconds(
+                i64::try_from(if is_nequi {
+                    config.nequi_timeout_seconds
+                } else {
+                    config.bank_timeout_seconds
+                })
+                .unwrap_or(i64::MAX),
+            ),
+        ),
     });
     store.record_reply(
         uuid,

@@ -47,6 +47,14 @@ pub struct LinkView<'a> {
     merchant: Option<&'a Merchant>,
     callback_urls: Option<&'a CallbackUrls>,
     allowed_embed_origins: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_in_progress: Option<PaymentInProgress<'a>>,
+}
+
+/// The payment a link is waiting for **[ext]**: the page waits for it too.
+#[derive(Serialize)]
+struct PaymentInProgress<'a> {
+    money_movement_id: &'a str,
 }
 
 impl<'a> LinkView<'a> {
@@ -79,6 +87,10 @@ impl<'a> LinkView<'a> {
             merchant: link.merchant.as_ref(),
             callback_urls: link.callback_urls.as_ref(),
             allowed_embed_origins: &link.allowed_embed_origins,
+            payment_in_progress: link
+                .payment_in_progress
+                .as_deref()
+                .map(|money_movement_id| PaymentInProgress { money_movement_id }),
         }
     }
 }

@@ -50,6 +50,7 @@ pub fn link_not_found() -> ApiError {
         error: "NotFound",
         message: "Payment link doesn't exist".into(),
         field: None,
+        in_progress: None,
     }
 }
 
@@ -59,6 +60,7 @@ fn intent_not_found() -> ApiError {
         error: "NotFound",
         message: "Payment intent doesn't exist for this payment link".into(),
         field: None,
+        in_progress: None,
     }
 }
 
@@ -71,6 +73,7 @@ fn invalid_status(status: LinkStatus) -> ApiError {
             status.as_str()
         ),
         field: None,
+        in_progress: None,
     }
 }
 
@@ -193,6 +196,7 @@ pub async fn create_link(
     let view = LinkView::new(
         &link,
         store.link_status(&link, now, consent_timing(&state.config)),
+        None,
         LinkCustomer::Id(link.customer.to_string()),
         &state.config.public_origin,
     );
@@ -506,9 +510,11 @@ pub async fn get_link(
     let customer = store
         .customer(link.customer)
         .expect("a link's customer exists");
+    let timing = consent_timing(&state.config);
     let view = LinkView::new(
         link,
-        store.link_status(link, now, consent_timing(&state.config)),
+        store.link_status(link, now, timing),
+        store.intent_in_progress(&access_token, now, timing),
         LinkCustomer::Expanded(CustomerView::new(customer)),
         &state.config.public_origin,
     );
@@ -616,6 +622,15 @@ pub async fn create_intent(
         .customer(link.customer)
         .expect("a link's customer exists");
     let choice = check_against_link(&body, &request, link, customer.customer_type)?;
+    // One attempt at a time, as for Colurs: a second intent while one may
+    // still succeed could debit the payer twice. Checked after the body,
+    // so an invalid one still gets its 400.
+    if let Some(in_progress) = store.intent_in_progress(&access_token, now, timing) {
+        return Err(ApiError::payment_in_progress(
+            "payment_intent",
+            &in_progress.to_string(),
+        ));
+    }
 
     let intent = PaymentIntent {
         id: store.next_intent_id(&access_token),
@@ -626,8 +641,18 @@ pub async fn create_intent(
         callback_url: choice.callback_url,
         cpf: choice.cpf,
         created_at: now,
-        expires_at: (link.method == Method::OpenFinance)
-            .then(|| now.plus_seconds(i64::try_from(timing.timeout_seconds).unwrap_or(i64::MAX))),
+        // An Open Finance consent lives 5 minutes; a PSE bank page as long as
+        // the Colurs ones, so an abandoned attempt never blocks the link.
+        expires_at: Some(
+            now.plus_seconds(
+                i64::try_from(if link.method == Method::OpenFinance {
+                    timing.timeout_seconds
+                } else {
+                    config.bank_timeout_seconds
+                })
+                .unwrap_or(i64::MAX),
+            ),
+        ),
         decision: None,
     };
     let reply_body = to_json_bytes(&IntentView::new(

@@ -99,6 +99,24 @@ impl BelvoStore {
         self.link_status(link, now, timing).0 == LinkStatus::Active && !already_authorised
     }
 
+    /// The link's payment intent that may still succeed (waiting for the
+    /// payer's consent, or authorised and processing), if any.
+    pub fn intent_in_progress(
+        &self,
+        access_token: &str,
+        now: Timestamp,
+        timing: ConsentTiming,
+    ) -> Option<Uuid> {
+        self.intents_of(access_token)
+            .find(|intent| {
+                matches!(
+                    intent.status_at(now, timing.processing_seconds),
+                    IntentStatus::RequiresAction | IntentStatus::Processing
+                )
+            })
+            .map(|intent| intent.id)
+    }
+
     pub fn intents_of<'a>(
         &'a self,
         access_token: &'a str,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use uuid::Uuid;
 
 use super::model::{
     Amount, CallbackUrls, Country, Currency, Customer, CustomerType, IdentifierType, IntentStatus,
@@ -87,12 +88,22 @@ pub struct LinkView<'a> {
     customer: LinkCustomer<'a>,
     merchant: Option<&'a Merchant>,
     allowed_embed_origins: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_in_progress: Option<IntentInProgress>,
+}
+
+/// The payment intent the link waits for **[ext]**: `payment_intent` names
+/// one even before the first attempt, so it cannot say whether one is under way.
+#[derive(Serialize)]
+struct IntentInProgress {
+    payment_intent: String,
 }
 
 impl<'a> LinkView<'a> {
     pub fn new(
         link: &'a PaymentLink,
         (status, updated_at): (LinkStatus, Timestamp),
+        in_progress: Option<Uuid>,
         customer: LinkCustomer<'a>,
         public_origin: &str,
     ) -> Self {
@@ -121,6 +132,9 @@ impl<'a> LinkView<'a> {
             customer,
             merchant: link.merchant.as_ref(),
             allowed_embed_origins: &link.allowed_embed_origins,
+            payment_in_progress: in_progress.map(|id| IntentInProgress {
+                payment_intent: id.to_string(),
+            }),
         }
     }
 }
