@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import {
   PHONE, addFault, byTestId, chooseMethod, clearFaults, createLink, decideAtBank, distSnapshot,
   eventually, fillBancolombia, fillNequi, linkStats, listFaults, openPayPage, payThroughApi,
-  payableLink, recordStates, startSandbox, statesSeen, useSandboxAndBrowser, waitForState,
+  payableLink, recordStates, startSandbox, statesSeen, unexpectedProblems, useSandboxAndBrowser,
+  waitForState,
 } from './harness.mjs';
 
 const TEXT = {
@@ -50,10 +51,6 @@ async function withPage(run, { baseUrl = sandbox.baseUrl } = {}) {
 }
 
 /** Console errors other than the browser's own line for a request we made fail on purpose. */
-function unexpectedProblems(page) {
-  return page.problems.filter((line) => !line.includes('Failed to load resource'));
-}
-
 const linkPath = (uuid) => `/api/payment_link/${uuid}/`;
 const pollPath = (uuid) => `/api/payment_link/${uuid}/payments/`;
 

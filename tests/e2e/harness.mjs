@@ -7,6 +7,8 @@ import { chromium } from 'playwright-core';
 
 const SANDBOX_BIN = new URL('../../target/debug/paylink-sandbox', import.meta.url).pathname;
 const DIST_DIR = new URL('../../dist', import.meta.url).pathname;
+/** The designers' gallery, built next to the bundles (never inside one). */
+export const GALLERY_DIR = new URL('../../dist-gallery', import.meta.url).pathname;
 
 export const MERCHANT_HEADERS = {
   Authorization: 'Bearer sandbox-token',
@@ -405,11 +407,17 @@ export async function payAndReachConsent(page, baseUrl) {
 
 // ---- Fault switches and CSP reports of the sandbox -------------------------
 
+/**
+ * The header every change to the sandbox's fault rules carries: without it
+ * (as in a cross-origin request from another web page) they are refused.
+ */
+export const SANDBOX_CONTROL = { 'X-Sandbox-Control': '1' };
+
 /** Adds a fault rule (`POST /sandbox/faults`); resolves to the rule as stored. */
 export async function addFault(baseUrl, rule) {
   const response = await fetch(`${baseUrl}/sandbox/faults`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...SANDBOX_CONTROL },
     body: JSON.stringify(rule),
   });
   if (response.status !== 201) throw new Error(`add fault failed: ${response.status} ${await response.text()}`);
@@ -425,7 +433,7 @@ export async function listFaults(baseUrl) {
 
 /** Removes every fault rule. */
 export async function clearFaults(baseUrl) {
-  const response = await fetch(`${baseUrl}/sandbox/faults`, { method: 'DELETE' });
+  const response = await fetch(`${baseUrl}/sandbox/faults`, { method: 'DELETE', headers: SANDBOX_CONTROL });
   if (response.status !== 204) throw new Error(`clear faults failed: ${response.status}`);
 }
 
@@ -473,9 +481,11 @@ export function statesSeen(page) {
 // ---- Accessibility checks ---------------------------------------------------
 
 /**
- * A copy of dist/ taken while holding the build lock, for a test file that
- * must see one build from start to end even if dist/ is rebuilt meanwhile.
- * Returns `{ dir, remove() }`; give `dir` to `startSandbox({ DIST_DIR })`.
+ * A copy of dist/ and of the gallery next to it (dist-gallery/, where the
+ * sandbox looks for it by default), taken while holding the build lock, for
+ * a test file that must see one build from start to end even if they are
+ * rebuilt meanwhile. Returns `{ dir, remove() }`; give `dir` to
+ * `startSandbox({ DIST_DIR })`.
  */
 export async function distSnapshot() {
   const { mkdirSync, mkdtempSync, rmSync } = await import('node:fs');
@@ -483,15 +493,18 @@ export async function distSnapshot() {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const root = new URL('../..', import.meta.url).pathname;
-  const dir = mkdtempSync(join(tmpdir(), 'paylink-dist-'));
+  const snapshot = mkdtempSync(join(tmpdir(), 'paylink-dist-'));
+  const [dir, gallery] = [join(snapshot, 'dist'), join(snapshot, 'dist-gallery')];
   mkdirSync(join(root, 'target'), { recursive: true });
-  execFileSync('flock', [join(root, 'target/dist.lock'), 'cp', '-a', `${DIST_DIR}/.`, dir]);
+  // Both under one hold of the lock: the page and the gallery of one build.
+  const copy = 'mkdir -p "$2" "$4" && cp -a "$1/." "$2" && { [ ! -d "$3" ] || cp -a "$3/." "$4"; }';
+  execFileSync('flock', [join(root, 'target/dist.lock'), 'sh', '-c', copy, 'sh', DIST_DIR, dir, GALLERY_DIR, gallery]);
   rmSync(join(dir, '.stage'), { recursive: true, force: true });
-  rmSync(join(dir, 'gallery', '.stage'), { recursive: true, force: true });
+  rmSync(join(gallery, '.stage'), { recursive: true, force: true });
   return {
     dir,
     remove() {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(snapshot, { recursive: true, force: true });
     },
   };
 }

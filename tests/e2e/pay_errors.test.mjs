@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PHONE, byTestId, chooseMethod, createLink, decideAtBank, eventually, fillBancolombia, getLink,
-  linkStats, payThroughApi, payableLink, useSandboxAndBrowser, waitForState, withPayPage,
+  linkStats, payThroughApi, payableLink, unexpectedProblems, useSandboxAndBrowser, waitForState,
+  withPayPage,
 } from './harness.mjs';
 
 const NBSP = '\u00a0';
@@ -27,10 +28,6 @@ useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 const withPage = (run) => withPayPage(browser, PHONE, run);
 
 /** Console errors other than the browser's own line for an error status we answered on purpose. */
-function unexpectedProblems(page) {
-  return page.problems.filter((line) => !line.includes('Failed to load resource'));
-}
-
 /** Clicks Pay and waits for the answer to the pay request it sends. */
 async function payAndWaitForAnswer(page) {
   const answered = page.waitForResponse((response) =>

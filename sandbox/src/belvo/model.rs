@@ -202,7 +202,7 @@ pub struct PaymentIntent {
     pub callback_url: String,
     pub cpf: Option<String>,
     pub created_at: Timestamp,
-    /// Open Finance: the consent's deadline; PSE: none.
+    /// Open Finance: the consent's deadline; PSE: the bank page's (`bank_timeout_seconds`).
     pub expires_at: Option<Timestamp>,
     pub decision: Option<Decision>,
 }
