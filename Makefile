@@ -9,12 +9,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Sourced before every wasm build: see scripts/setup.sh.
 WASM_ENV := source .tools/wasm.env &&
 
-.PHONY: setup build sandbox run test test-native test-browser test-e2e test-size screenshots
+.PHONY: setup build sandbox run test test-native test-js test-browser test-e2e test-size screenshots
 
 setup:
 	@scripts/setup.sh
 
-## build: the release bundles, dist/ (Colurs) and dist-belvo/ (Belvo), and the gallery in dist/gallery/
+## build: the release bundles, dist/ (Colurs) and dist-belvo/ (Belvo), and the gallery in dist-gallery/
 build: setup
 	@echo "==> build: release bundles (trunk)"
 	@# One build of dist/ at a time: concurrent trunk runs share its staging directory.
@@ -40,6 +40,10 @@ test-native:
 	@echo "==> cargo clippy (warnings are errors)"
 	@cargo clippy --quiet --workspace --all-targets -- -D warnings
 	@cargo test --workspace
+
+## test-js: embed.js's rules in Node, on the cases the Rust tests share (no browser, no build)
+test-js:
+	@node --test tests/embed/
 
 test-browser: setup
 	@$(WASM_ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test -p paylink --target wasm32-unknown-unknown --test browser

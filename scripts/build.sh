@@ -2,9 +2,11 @@
 # The release bundles, one per provider, and the designers' gallery:
 #   dist/          the page speaking Colurs (what `make run` serves)
 #   dist-belvo/    the page speaking Belvo
-#   dist/gallery/  every screen of both, in fixed states
+#   dist-gallery/  every screen of both, in fixed states (the sandbox serves it at /gallery/)
 # A deployment ships the one bundle for its provider: each carries only its
-# own wire format (Cargo features `colurs`, `belvo`; docs/deploying.md).
+# own wire format (Cargo features `colurs`, `belvo`; docs/deploying.md). The
+# gallery stays out of both: its receipts look real, and must never be served
+# from the payment origin.
 # Run by `make build` while it holds target/dist.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +18,7 @@ export RUSTFLAGS="${RELEASE_WASM_RUSTFLAGS:-}"
 trunk build --release --offline --no-default-features --features belvo --dist dist-belvo
 node scripts/provider-meta.mjs dist-belvo belvo
 trunk build --release --offline --no-default-features --features colurs
-trunk build --release --offline --dist dist/gallery --public-url /gallery/ gallery.html
+trunk build --release --offline --dist dist-gallery --public-url /gallery/ gallery.html
 for dir in dist dist-belvo; do
   node scripts/minify.mjs "$dir"
   node scripts/compress.mjs "$dir"

@@ -10,11 +10,16 @@
 //     match its file, a referenced file missing).
 //
 //   node scripts/integrity.mjs check <base-url> [dist] [--token TOKEN]
+//                                    [--frame-ancestors 'SOURCES']
 //     Fetches <base-url>/pay/<TOKEN> (default: a random uuid; any well-formed
 //     token gets the same document) and every asset it references, in each
 //     encoding the host offers (identity, gzip, br), and compares bytes and
-//     security headers with what dist/ says they must be. Prints every
-//     difference and exits 1 if there is any, 2 if the check could not run.
+//     security headers with what dist/ says they must be. `frame-ancestors`
+//     must be what the deployment's own link lookup gives for TOKEN (the
+//     link's `allowed_embed_origins`, or 'none' for an unknown link), or
+//     exactly --frame-ancestors for a host that sends one list for every
+//     link. Prints every difference and exits 1 if there is any, 2 if the
+//     check could not run.
 //
 // No dependencies: Node 18 or later.
 import { createHash, randomUUID } from 'node:crypto';
@@ -172,6 +177,7 @@ export function describePage(html) {
   const references = [];
   const dataUris = [];
   let apiBase = '';
+  let provider = '';
   const refer = (url, why, integrity = null) => {
     const existing = references.find((r) => r.url === url);
     if (existing) {
@@ -205,9 +211,11 @@ export function describePage(html) {
       }
     } else if (element.name === 'meta' && (a.name || '').toLowerCase() === 'paylink-api-base') {
       apiBase = a.content ?? '';
+    } else if (element.name === 'meta' && (a.name || '').toLowerCase() === 'paylink-provider') {
+      provider = a.content ?? '';
     }
   }
-  return { inline, references, dataUris, apiBase, apiOrigin: originOf(apiBase) };
+  return { inline, references, dataUris, apiBase, apiOrigin: originOf(apiBase), provider };
 }
 
 /** The Content-Security-Policy directives the page must be served with. */
@@ -288,6 +296,13 @@ export function inventory(dist, pageUrl = 'http://dist.invalid/pay/token') {
   return { html, page, assets, others };
 }
 
+/** HTML documents in dist/ besides the page: whatever the host serves them
+ *  as, they would run on the payment origin (the designers' gallery, with
+ *  its real-looking receipts, is built to dist-gallery/ for that reason). */
+export function otherDocuments(others) {
+  return others.filter((other) => /\.html?$/i.test(other.url.pathname)).map((other) => other.url.pathname);
+}
+
 function distFiles(dir) {
   // Hidden entries (a build's staging directory, .keep files) are not deployed.
   return readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.')).flatMap((entry) => {
@@ -338,6 +353,7 @@ function print(dist) {
     console.log('\nOther files in dist (not loaded by the page; deployed and checked all the same):');
     for (const other of others) console.log(`  ${other.url.pathname}\n     ${other.data.length} bytes  sha384-${other.sha384}`);
   }
+  for (const path of otherDocuments(others)) problems.push(`${path} is a second HTML document: nothing but the page may be deployed on the payment origin`);
   console.log(`\nAPI base (<meta name="paylink-api-base">): ${page.apiBase ? JSON.stringify(page.apiBase) : 'empty (the page origin)'}`);
   console.log('\nContent-Security-Policy (frame-ancestors per link: \'none\' or its allowed_embed_origins):');
   console.log(`  ${policyText(expectedPolicy(page))}`);
@@ -355,11 +371,11 @@ function print(dist) {
 
 // ---------------------------------------------------------------- check
 
-function get(url, encoding) {
+function get(url, encoding, headers = {}) {
   const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
   if (!client) return Promise.reject(new Error(`unsupported URL ${url.href}`));
   return new Promise((resolve, reject) => {
-    const request = client.get(url, { headers: { 'accept-encoding': encoding, 'user-agent': 'paylink-integrity-check' } }, (response) => {
+    const request = client.get(url, { headers: { 'accept-encoding': encoding, 'user-agent': 'paylink-integrity-check', ...headers } }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, rawHeaders: response.rawHeaders, raw: Buffer.concat(chunks) }));
@@ -379,7 +395,43 @@ function decode(response) {
   throw new Error(`unknown Content-Encoding ${encoding}`);
 }
 
-function checkPolicy(served, page, differences, where) {
+/** A `frame-ancestors` value as a sorted list of its sources, so two
+ *  values that allow the same origins compare equal. */
+function ancestorSources(value) {
+  return [...new Set((value ?? '').split(/\s+/).filter(Boolean))].sort();
+}
+
+/**
+ * The `frame-ancestors` the page at `pageUrl` must be served with: what the
+ * deployment's own link lookup says (`allowed_embed_origins` of the link,
+ * `'none'` for none or an unknown link), asked where the page asks, by the
+ * bundle's API base and provider. `{ value }`, or `{ unknown }` saying why
+ * it could not be told.
+ */
+async function expectedFrameAncestors(page, pageUrl, token) {
+  const path = page.provider === 'belvo' ? '/api/belvo/payment_links/' : '/api/payment_link/';
+  const lookup = new URL(`${page.apiBase.replace(/\/$/, '')}${path}${encodeURIComponent(token)}/`, pageUrl);
+  let response;
+  try {
+    response = await get(lookup, 'identity', { accept: 'application/json' });
+  } catch (error) {
+    return { unknown: `the link lookup ${lookup.href} failed: ${error.message}` };
+  }
+  if (response.status === 404) return { value: "'none'", from: lookup.href };
+  if (response.status !== 200) return { unknown: `the link lookup ${lookup.href} answered ${response.status}` };
+  let origins;
+  try {
+    origins = JSON.parse(decode(response).toString('utf8')).allowed_embed_origins ?? [];
+  } catch {
+    return { unknown: `the link lookup ${lookup.href} did not answer JSON` };
+  }
+  if (!Array.isArray(origins) || origins.some((origin) => typeof origin !== 'string' || /[\s;,]/.test(origin))) {
+    return { unknown: `the link lookup ${lookup.href} gave allowed_embed_origins ${JSON.stringify(origins)}` };
+  }
+  return { value: origins.length ? origins.join(' ') : "'none'", from: lookup.href };
+}
+
+function checkPolicy(served, page, differences, where, expectedAncestors) {
   if (!served) {
     differences.push(`${where}: no Content-Security-Policy header`);
     return;
@@ -391,6 +443,15 @@ function checkPolicy(served, page, differences, where) {
   const originList = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/(127\.0\.0\.1|localhost):\d+)( (https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/(127\.0\.0\.1|localhost):\d+))*$/;
   if (framed && !originList.test(frameAncestors)) {
     differences.push(`${where}: CSP frame-ancestors is ${JSON.stringify(frameAncestors)}, expected 'none' or exact origins`);
+  }
+  // Any exact origin passes the pattern: only the expected list tells an
+  // injected one from the link's own.
+  if (expectedAncestors.unknown) {
+    differences.push(`${where}: CSP frame-ancestors is ${JSON.stringify(frameAncestors)} and could not be compared (${expectedAncestors.unknown}): review it`);
+  } else if (ancestorSources(frameAncestors).join(' ') !== ancestorSources(expectedAncestors.value).join(' ')) {
+    const allowed = ancestorSources(frameAncestors).filter((source) => !ancestorSources(expectedAncestors.value).includes(source));
+    const extra = allowed.length && expectedAncestors.value !== "'none'" ? ` (not the link's: ${allowed.join(' ')})` : '';
+    differences.push(`${where}: CSP frame-ancestors is "${frameAncestors}", expected "${expectedAncestors.value}" (${expectedAncestors.from})${extra}`);
   }
   for (const [name, value] of expectedPolicy(page, frameAncestors)) {
     const got = directives.get(name);
@@ -404,11 +465,15 @@ function checkPolicy(served, page, differences, where) {
   return { framed };
 }
 
-async function check(baseUrl, dist, token) {
+async function check(baseUrl, dist, token, fixedAncestors) {
   const reference = inventory(dist);
   const differences = [];
   const pageUrl = new URL(`pay/${encodeURIComponent(token)}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   console.log(`Checking ${pageUrl.href} against ${dist}`);
+  for (const path of otherDocuments(reference.others)) differences.push(`${path}: a second HTML document in ${dist}; nothing but the page may be deployed on the payment origin`);
+  const expectedAncestors = fixedAncestors === null
+    ? await expectedFrameAncestors(reference.page, pageUrl, token)
+    : { value: fixedAncestors, from: '--frame-ancestors' };
 
   // The page, in every encoding.
   let servedHtml = null;
@@ -432,7 +497,8 @@ async function check(baseUrl, dist, token) {
       const times = response.rawHeaders.filter((value, i) => i % 2 === 0 && value.toLowerCase() === name).length;
       if (times > 1) differences.push(`${pageUrl.pathname}: ${name} is sent ${times} times, expected once`);
     }
-    const policy = checkPolicy(h['content-security-policy'], reference.page, differences, pageUrl.pathname);
+    const policy = checkPolicy(h['content-security-policy'], reference.page, differences, pageUrl.pathname, expectedAncestors);
+    console.log(`frame-ancestors: ${parsePolicy(h['content-security-policy']).get('frame-ancestors') ?? '(none sent)'}; expected ${expectedAncestors.value ?? '(unknown)'} (${expectedAncestors.from ?? expectedAncestors.unknown})`);
     for (const [name, value] of Object.entries(EXPECTED_HEADERS)) {
       if (h[name] !== value) differences.push(`${pageUrl.pathname}: ${name} is ${JSON.stringify(h[name] ?? null)}, expected "${value}"`);
     }
@@ -441,6 +507,9 @@ async function check(baseUrl, dist, token) {
     }
     if (policy && !policy.framed && (h['x-frame-options'] ?? '').toUpperCase() !== 'DENY') {
       differences.push(`${pageUrl.pathname}: x-frame-options is ${JSON.stringify(h['x-frame-options'] ?? null)}, expected "DENY" with frame-ancestors 'none'`);
+    }
+    if (policy?.framed && h['x-frame-options'] !== undefined) {
+      differences.push(`${pageUrl.pathname}: x-frame-options is ${JSON.stringify(h['x-frame-options'])} while frame-ancestors lists origins: it would stop them framing the page`);
     }
     if (pageUrl.protocol === 'https:') {
       const maxAge = Number(/max-age=(\d+)/i.exec(h['strict-transport-security'] ?? '')?.[1] ?? 0);
@@ -514,22 +583,27 @@ function report(differences) {
 
 const USAGE = `usage:
   node scripts/integrity.mjs print [dist]
-  node scripts/integrity.mjs check <base-url> [dist] [--token TOKEN]`;
+  node scripts/integrity.mjs check <base-url> [dist] [--token TOKEN] [--frame-ancestors 'SOURCES']`;
+
+/** Removes `--name VALUE` from args; the value, or null when absent. */
+function takeOption(args, name) {
+  const at = args.indexOf(name);
+  if (at === -1) return null;
+  const value = args[at + 1];
+  args.splice(at, 2);
+  if (!value) throw new UsageError(`${name} needs a value`);
+  return value;
+}
 
 async function main(argv) {
   const args = [...argv];
-  let token = randomUUID();
-  const tokenAt = args.indexOf('--token');
-  if (tokenAt !== -1) {
-    token = args[tokenAt + 1];
-    args.splice(tokenAt, 2);
-    if (!token) throw new UsageError('--token needs a value');
-  }
+  const token = takeOption(args, '--token') ?? randomUUID();
+  const fixedAncestors = takeOption(args, '--frame-ancestors');
   const [command, ...rest] = args;
   if (command === 'print' && rest.length <= 1) return print(distDir(rest[0]));
   if (command === 'check' && rest.length >= 1 && rest.length <= 2) {
     if (!/^https?:\/\//.test(rest[0])) throw new UsageError(`not an http(s) URL: ${rest[0]}`);
-    return check(rest[0], distDir(rest[1]), token);
+    return check(rest[0], distDir(rest[1]), token, fixedAncestors);
   }
   throw new UsageError(USAGE);
 }

@@ -4,12 +4,11 @@ mod belvo_support;
 mod common;
 
 use axum::http::StatusCode;
-use belvo_support::{intent_body, BelvoCalls, CALLBACK};
+use belvo_support::{intent_body, BelvoCalls};
 use common::{pay_body, Reply, Sandbox};
 use paylink_sandbox::belvo::seed as belvo_seed;
 use paylink_sandbox::page_policy::script_hash_source;
 use paylink_sandbox::seed;
-use serde_json::json;
 use uuid::Uuid;
 
 async fn start_bank_payment(sandbox: &Sandbox, method: &str) -> String {
@@ -340,7 +339,7 @@ async fn bank_and_consent_pages_isolate_and_escape_merchant_text() {
         .create_intent(
             belvo_seed::PSE,
             "isolated-text",
-            &intent_body("pse", &[("callback_url", json!(CALLBACK))]),
+            &intent_body(belvo_seed::PSE, "pse", &[]),
         )
         .await;
     assert_eq!(intent.status, StatusCode::CREATED, "{}", intent.text());

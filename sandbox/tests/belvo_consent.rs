@@ -6,7 +6,7 @@ mod belvo_support;
 mod common;
 
 use axum::http::StatusCode;
-use belvo_support::{error, intent_body, params_after, BelvoCalls, CALLBACK};
+use belvo_support::{callback_for, error, intent_body, params_after, BelvoCalls};
 use common::{test_config, Reply, Sandbox};
 use paylink_sandbox::belvo::seed;
 use paylink_sandbox::clock::Timestamp;
@@ -21,8 +21,20 @@ fn is_token(text: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Creates a payment intent on `access_token` and answers its id.
-async fn start(sandbox: &Sandbox, access_token: &str, key: &str, callback_url: &str) -> String {
+/// Creates a payment intent on `access_token` that returns to the link's
+/// own page, and answers its id.
+async fn start(sandbox: &Sandbox, access_token: &str, key: &str) -> String {
+    start_returning_to(sandbox, access_token, key, &callback_for(access_token)).await
+}
+
+/// Creates a payment intent on `access_token` that returns to `callback_url`,
+/// and answers its id.
+async fn start_returning_to(
+    sandbox: &Sandbox,
+    access_token: &str,
+    key: &str,
+    callback_url: &str,
+) -> String {
     let method = if access_token == seed::PSE {
         "pse"
     } else {
@@ -33,7 +45,11 @@ async fn start(sandbox: &Sandbox, access_token: &str, key: &str, callback_url: &
         extra.push(("cpf", json!("390.533.447-05")));
     }
     let reply = sandbox
-        .create_intent(access_token, key, &intent_body(method, &extra))
+        .create_intent(
+            access_token,
+            key,
+            &intent_body(access_token, method, &extra),
+        )
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
     reply.json()["id"].as_str().unwrap().to_owned()
@@ -64,13 +80,14 @@ fn code_and_id_token(params: &[(String, String)], intent_id: &str) -> (String, S
 #[tokio::test]
 async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
 
     let answer = location(&sandbox.consent(&id, "approve-query").await);
     let (code, id_token) = code_and_id_token(&params_after(&answer, '?'), &id);
+    let callback = callback_for(seed::PIX_INDIVIDUAL);
     assert_eq!(
         answer,
-        format!("{CALLBACK}?code={code}&id_token={id_token}&state={id}")
+        format!("{callback}?code={code}&id_token={id_token}&state={id}")
     );
 
     // PROCESSING first; the link is not paid yet.
@@ -101,7 +118,7 @@ async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
         .create_intent(
             seed::PIX_INDIVIDUAL,
             "after",
-            &intent_body("open_finance", &[]),
+            &intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]),
         )
         .await;
     assert_eq!(
@@ -127,12 +144,13 @@ async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
 #[tokio::test]
 async fn approving_can_return_the_answer_in_the_fragment() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_BUSINESS, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PIX_BUSINESS, "k").await;
     let answer = location(&sandbox.consent(&id, "approve-fragment").await);
     let (code, id_token) = code_and_id_token(&params_after(&answer, '#'), &id);
+    let callback = callback_for(seed::PIX_BUSINESS);
     assert_eq!(
         answer,
-        format!("{CALLBACK}#code={code}&id_token={id_token}&state={id}")
+        format!("{callback}#code={code}&id_token={id_token}&state={id}")
     );
     sandbox.advance(1);
     assert_eq!(
@@ -148,8 +166,8 @@ async fn approving_can_return_the_answer_in_the_fragment() {
 #[tokio::test]
 async fn the_answer_is_added_to_a_callback_that_has_a_query_already() {
     let sandbox = Sandbox::new();
-    let callback = "https://pay.example/pay/t?lang=pt-BR";
-    let id = start(&sandbox, seed::PIX_BUSINESS_ALNUM, "k", callback).await;
+    let callback = format!("{}?lang=pt-BR", callback_for(seed::PIX_BUSINESS_ALNUM));
+    let id = start_returning_to(&sandbox, seed::PIX_BUSINESS_ALNUM, "k", &callback).await;
     let answer = location(&sandbox.consent(&id, "approve-query").await);
     let params = params_after(&answer, '?');
     assert_eq!(params[0], ("lang".to_owned(), "pt-BR".to_owned()));
@@ -163,7 +181,7 @@ async fn the_answer_is_added_to_a_callback_that_has_a_query_already() {
 #[tokio::test]
 async fn a_pse_payer_approves_in_spanish() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PSE, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PSE, "k").await;
     let page = sandbox.consent_page(&id).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page
@@ -209,7 +227,7 @@ async fn a_pse_payer_approves_in_spanish() {
 #[tokio::test]
 async fn the_open_finance_consent_page_is_in_portuguese() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
     let html = sandbox.consent_page(&id).await.text();
     for expected in [
         r#"<html lang="pt-BR">"#,
@@ -232,9 +250,10 @@ async fn the_open_finance_consent_page_is_in_portuguese() {
 #[tokio::test]
 async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
     let answer = location(&sandbox.consent(&id, "reject").await);
-    assert_eq!(answer, format!("{CALLBACK}?error=access_denied&state={id}"));
+    let callback = callback_for(seed::PIX_INDIVIDUAL);
+    assert_eq!(answer, format!("{callback}?error=access_denied&state={id}"));
     let intent = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json();
     assert_eq!(intent["status"], "CANCELED");
     assert_eq!(intent["charges"], json!([]));
@@ -253,7 +272,7 @@ async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
     let html = sandbox.consent_page(&id).await.text();
     assert!(!html.contains("consent-approve-query"), "{html}");
     assert!(html.contains(&format!(
-        r#"data-testid="consent-return" href="{CALLBACK}?error=access_denied&amp;state={id}""#
+        r#"data-testid="consent-return" href="{callback}?error=access_denied&amp;state={id}""#
     )));
     assert_eq!(
         location(&sandbox.consent(&id, "approve-query").await),
@@ -265,7 +284,7 @@ async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
     );
 
     // The payer tries again.
-    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
+    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2").await;
     assert_ne!(second, id);
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 2);
 }
@@ -273,7 +292,7 @@ async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
 #[tokio::test]
 async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
     let expires_at = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json()["expires_at"].clone();
 
     sandbox.advance(299);
@@ -291,7 +310,8 @@ async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
     );
 
     // The consent page says so and offers only the way back.
-    let expired_return = format!("{CALLBACK}?error=consent_expired&state={id}");
+    let callback = callback_for(seed::PIX_INDIVIDUAL);
+    let expired_return = format!("{callback}?error=consent_expired&state={id}");
     let html = sandbox.consent_page(&id).await.text();
     assert!(html.contains("Consentimento expirado"), "{html}");
     assert!(html.contains(r#"data-testid="consent-expired""#));
@@ -319,7 +339,7 @@ async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
     );
 
     // A new attempt gets a fresh consent.
-    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
+    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2").await;
     assert_eq!(
         sandbox.intent_status(seed::PIX_INDIVIDUAL, &second).await,
         "REQUIRES_ACTION"
@@ -332,8 +352,8 @@ async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
 #[tokio::test]
 async fn a_second_attempt_while_one_is_in_progress_is_refused_naming_it() {
     let sandbox = Sandbox::new();
-    let first = start(&sandbox, seed::PIX_INDIVIDUAL, "k1", CALLBACK).await;
-    let second_body = intent_body("open_finance", &[]);
+    let first = start(&sandbox, seed::PIX_INDIVIDUAL, "k1").await;
+    let second_body = intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]);
     let second_attempt = || sandbox.create_intent(seed::PIX_INDIVIDUAL, "k2", &second_body);
     for stage in ["REQUIRES_ACTION", "PROCESSING"] {
         if stage == "PROCESSING" {
@@ -377,12 +397,12 @@ async fn the_link_takes_a_new_intent_once_the_last_one_has_ended() {
         bank_timeout_seconds: 600,
         ..test_config()
     });
-    let rejected = start(&sandbox, seed::PIX_INDIVIDUAL, "k1", CALLBACK).await;
+    let rejected = start(&sandbox, seed::PIX_INDIVIDUAL, "k1").await;
     location(&sandbox.consent(&rejected, "reject").await);
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     assert!(link.get("payment_in_progress").is_none(), "{link}");
 
-    let unanswered = start(&sandbox, seed::PIX_INDIVIDUAL, "k2", CALLBACK).await;
+    let unanswered = start(&sandbox, seed::PIX_INDIVIDUAL, "k2").await;
     sandbox.advance(300);
     assert_eq!(
         sandbox
@@ -392,18 +412,18 @@ async fn the_link_takes_a_new_intent_once_the_last_one_has_ended() {
     );
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     assert!(link.get("payment_in_progress").is_none(), "{link}");
-    start(&sandbox, seed::PIX_INDIVIDUAL, "k3", CALLBACK).await;
+    start(&sandbox, seed::PIX_INDIVIDUAL, "k3").await;
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 3);
 
     // PSE: the bank page waits BANK_TIMEOUT_SECONDS, then the link is free.
-    let pse = start(&sandbox, seed::PSE, "p1", CALLBACK).await;
+    let pse = start(&sandbox, seed::PSE, "p1").await;
     sandbox.advance(599);
     assert_eq!(
         sandbox.belvo_link(seed::PSE).await.json()["payment_in_progress"],
         json!({ "payment_intent": pse })
     );
     let refused = sandbox
-        .create_intent(seed::PSE, "p2", &intent_body("pse", &[]))
+        .create_intent(seed::PSE, "p2", &intent_body(seed::PSE, "pse", &[]))
         .await;
     assert_eq!(
         refused.json()["payment_intent"],
@@ -415,7 +435,7 @@ async fn the_link_takes_a_new_intent_once_the_last_one_has_ended() {
     assert_eq!(sandbox.intent_status(seed::PSE, &pse).await, "FAILED");
     let link = sandbox.belvo_link(seed::PSE).await.json();
     assert!(link.get("payment_in_progress").is_none(), "{link}");
-    let next = start(&sandbox, seed::PSE, "p2", CALLBACK).await;
+    let next = start(&sandbox, seed::PSE, "p2").await;
     assert_ne!(next, pse);
 }
 
@@ -427,7 +447,7 @@ async fn an_approval_after_the_link_expired_fails() {
         ..test_config()
     });
     // The PSE demo link was created a day ago for 7 days.
-    let id = start(&sandbox, seed::PSE, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PSE, "k").await;
     sandbox.advance(6 * 86_400);
     assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "EXPIRED");
     assert_eq!(
@@ -447,14 +467,14 @@ async fn the_consent_timing_is_configurable() {
         consent_processing_seconds: 0,
         ..test_config()
     });
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
     location(&sandbox.consent(&id, "approve-query").await);
     assert_eq!(
         sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
         "SUCCEEDED"
     );
 
-    let late = start(&sandbox, seed::PIX_BUSINESS, "k", CALLBACK).await;
+    let late = start(&sandbox, seed::PIX_BUSINESS, "k").await;
     sandbox.advance(60);
     assert_eq!(
         sandbox.intent_status(seed::PIX_BUSINESS, &late).await,
@@ -465,7 +485,7 @@ async fn the_consent_timing_is_configurable() {
 #[tokio::test]
 async fn unknown_consents_and_actions_are_not_found() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k", CALLBACK).await;
+    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
     for path in [
         "/sandbox/consent/00000000-0000-4000-8000-00000000dead".to_owned(),
         "/sandbox/consent/not-a-uuid".to_owned(),
@@ -524,7 +544,7 @@ fn assert_locked_down(page: &Reply, what: &str) {
 async fn consent_pages_cannot_be_framed_and_post_only_to_the_sandbox() {
     let sandbox = Sandbox::new();
     for access_token in [seed::PIX_INDIVIDUAL, seed::PSE] {
-        let id = start(&sandbox, access_token, "framing", CALLBACK).await;
+        let id = start(&sandbox, access_token, "framing").await;
         let path = format!("/sandbox/consent/{id}");
         let asking = sandbox.get(&path).await;
         assert!(asking.text().contains("consent-approve-query"));

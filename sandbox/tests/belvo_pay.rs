@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
-use belvo_support::{error, intent_body, raw_at, validation, BelvoCalls, CALLBACK};
+use belvo_support::{callback_for, error, intent_body, raw_at, validation, BelvoCalls};
 use common::{test_config, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::institutions::{
     BANCOLOMBIA_CO, INACTIVE_BR, INACTIVE_CO, MOCK_BANK_BR,
@@ -90,7 +90,7 @@ async fn a_pix_intent_answers_where_the_payer_authorises_it() {
         .create_intent(
             seed::PIX_INDIVIDUAL,
             "attempt-1",
-            &intent_body("open_finance", &[]),
+            &intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]),
         )
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
@@ -136,7 +136,7 @@ async fn a_pix_intent_answers_where_the_payer_authorises_it() {
         json!({"open_finance": {
             "beneficiary_bank_account": seed::BENEFICIARY_ACCOUNT.to_string(),
             "payer_institution": MOCK_BANK_BR,
-            "callback_url": CALLBACK,
+            "callback_url": callback_for(seed::PIX_INDIVIDUAL),
         }})
     );
     assert_eq!(
@@ -169,7 +169,7 @@ async fn a_pse_intent_keeps_the_whole_peso_amount_and_expires_like_a_bank_page()
         ..test_config()
     });
     let reply = sandbox
-        .create_intent(seed::PSE, "pse-1", &intent_body("pse", &[]))
+        .create_intent(seed::PSE, "pse-1", &intent_body(seed::PSE, "pse", &[]))
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
     let intent = reply.json();
@@ -220,6 +220,19 @@ async fn seed_001s_intent_fields_are_accepted_when_they_agree_with_the_link() {
       },
       "customer": "4714c93c-0132-4da4-b8fe-659515e1b1b6"
     }"#;
+    // Its callback is the merchant's site, where the bank's answer must
+    // never go; the page sends its own address instead.
+    let merchant_callback = sandbox
+        .create_intent(seed::PIX_INDIVIDUAL, "seed-001", seed_intent)
+        .await;
+    assert_eq!(
+        merchant_callback.error(),
+        validation("payment_method_details.open_finance.callback_url")
+    );
+    let seed_intent = &seed_intent.replace(
+        "https://www.acmecorp.com/checkout/3487321",
+        &callback_for(seed::PIX_INDIVIDUAL),
+    );
     let reply = sandbox
         .create_intent(seed::PIX_INDIVIDUAL, "seed-001", seed_intent)
         .await;
@@ -265,7 +278,7 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
     let sandbox = Sandbox::new();
     for token in [seed::PIX_BUSINESS, seed::PIX_BUSINESS_ALNUM] {
         let without = sandbox
-            .create_intent(token, "no-cpf", &intent_body("open_finance", &[]))
+            .create_intent(token, "no-cpf", &intent_body(token, "open_finance", &[]))
             .await;
         assert_eq!(
             without.error(),
@@ -282,7 +295,7 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
                 .create_intent(
                     token,
                     bad,
-                    &intent_body("open_finance", &[("cpf", json!(bad))]),
+                    &intent_body(token, "open_finance", &[("cpf", json!(bad))]),
                 )
                 .await;
             assert_eq!(
@@ -295,7 +308,7 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
             .create_intent(
                 token,
                 "cpf",
-                &intent_body("open_finance", &[("cpf", json!("390.533.447-05"))]),
+                &intent_body(token, "open_finance", &[("cpf", json!("390.533.447-05"))]),
             )
             .await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
@@ -310,7 +323,11 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
         .create_intent(
             seed::PIX_INDIVIDUAL,
             "cpf",
-            &intent_body("open_finance", &[("cpf", json!("39053344705"))]),
+            &intent_body(
+                seed::PIX_INDIVIDUAL,
+                "open_finance",
+                &[("cpf", json!("39053344705"))],
+            ),
         )
         .await;
     assert_eq!(
@@ -321,7 +338,7 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
         .create_intent(
             seed::PSE,
             "cpf",
-            &intent_body("pse", &[("cpf", json!("39053344705"))]),
+            &intent_body(seed::PSE, "pse", &[("cpf", json!("39053344705"))]),
         )
         .await;
     assert_eq!(pse.error(), validation("payment_method_details.pse.cpf"));
@@ -333,16 +350,16 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
 async fn every_invalid_intent_field_is_named() {
     let sandbox = Sandbox::new();
     let details = "payment_method_details.open_finance";
-    let pix = |extra: &[(&str, Value)]| intent_body("open_finance", extra);
+    let pix = |extra: &[(&str, Value)]| intent_body(seed::PIX_INDIVIDUAL, "open_finance", extra);
     let cases: Vec<(&str, String, String)> = vec![
         // The method must be the link's.
-        (seed::PIX_INDIVIDUAL, intent_body("pse", &[]), "allowed_payment_method_types".into()),
+        (seed::PIX_INDIVIDUAL, intent_body(seed::PIX_INDIVIDUAL, "pse", &[]), "allowed_payment_method_types".into()),
         (
             seed::PIX_INDIVIDUAL,
-            json!({"payment_method_details": {"pse": {"payer_institution": MOCK_BANK_BR, "callback_url": CALLBACK}}}).to_string(),
+            json!({"payment_method_details": {"pse": {"payer_institution": MOCK_BANK_BR, "callback_url": callback_for(seed::PIX_INDIVIDUAL)}}}).to_string(),
             "payment_method_details.pse".into(),
         ),
-        (seed::PSE, intent_body("open_finance", &[]), "allowed_payment_method_types".into()),
+        (seed::PSE, intent_body(seed::PSE, "open_finance", &[]), "allowed_payment_method_types".into()),
         (
             seed::PIX_INDIVIDUAL,
             json!({"allowed_payment_method_types": ["open_finance", "pse"], "payment_method_details": {}}).to_string(),
@@ -376,19 +393,19 @@ async fn every_invalid_intent_field_is_named() {
         ),
         (
             seed::PSE,
-            intent_body("pse", &[("payer_institution", json!(INACTIVE_CO))]),
+            intent_body(seed::PSE, "pse", &[("payer_institution", json!(INACTIVE_CO))]),
             "payment_method_details.pse.payer_institution".into(),
         ),
         (
             seed::PSE,
-            intent_body("pse", &[("payer_institution", json!(MOCK_BANK_BR))]),
+            intent_body(seed::PSE, "pse", &[("payer_institution", json!(MOCK_BANK_BR))]),
             "payment_method_details.pse.payer_institution".into(),
         ),
         // A callback URL the bank can send the payer to.
         (seed::PIX_INDIVIDUAL, pix(&[("callback_url", Value::Null)]), format!("{details}.callback_url")),
         (seed::PIX_INDIVIDUAL, pix(&[("callback_url", json!("javascript:alert(1)"))]), format!("{details}.callback_url")),
         (seed::PIX_INDIVIDUAL, pix(&[("callback_url", json!("/pay/x"))]), format!("{details}.callback_url")),
-        (seed::PSE, intent_body("pse", &[("callback_url", Value::Null)]), "payment_method_details.pse.callback_url".into()),
+        (seed::PSE, intent_body(seed::PSE, "pse", &[("callback_url", Value::Null)]), "payment_method_details.pse.callback_url".into()),
         // Confirmed, as the page always sends it.
         (
             seed::PIX_INDIVIDUAL,
@@ -422,6 +439,75 @@ async fn every_invalid_intent_field_is_named() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
 }
 
+/// The bank sends `code`, `id_token` and `state` to the intent's callback:
+/// only the link's own payment page may receive them, so a crafted intent
+/// cannot hand a payer's authorisation to another site or another link.
+#[tokio::test]
+async fn an_intent_returns_only_to_its_links_own_page() {
+    let sandbox = Sandbox::new();
+    for (token, method, other_link) in [
+        (seed::PIX_INDIVIDUAL, "open_finance", seed::PSE),
+        (seed::PSE, "pse", seed::PIX_INDIVIDUAL),
+    ] {
+        let own_page = callback_for(token);
+        let with_callback =
+            |callback: &str| intent_body(token, method, &[("callback_url", json!(callback))]);
+        for callback in [
+            format!("https://evil.example/pay/{token}"),
+            format!("https://127.0.0.1:4321/pay/{token}"),
+            format!("http://127.0.0.1:43210/pay/{token}"),
+            format!("http://payer@127.0.0.1:4321/pay/{token}"),
+            callback_for(other_link),
+            format!("{own_page}/x"),
+            format!("{own_page}x"),
+            format!("{own_page}#state=x"),
+            format!("{ORIGIN}/pay/"),
+        ] {
+            let reply = sandbox
+                .create_intent(token, "crafted", &with_callback(&callback))
+                .await;
+            assert_eq!(
+                reply.error(),
+                validation(&format!("payment_method_details.{method}.callback_url")),
+                "{callback}: {}",
+                reply.text()
+            );
+            let message = reply.json()["message"].as_str().unwrap().to_owned();
+            assert!(message.contains(&own_page), "{message}");
+        }
+        assert_eq!(sandbox.intents_created(token).await, 0);
+        let link = sandbox.belvo_link(token).await.json();
+        assert!(link.get("payment_in_progress").is_none(), "{link}");
+
+        // The own page with a query (the page's language, say) is accepted,
+        // under the key the refused requests left free.
+        let with_query = format!("{own_page}?lang=pt-BR");
+        let reply = sandbox
+            .create_intent(token, "crafted", &with_callback(&with_query))
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        assert_eq!(
+            reply.json()["payment_method_details"][method]["callback_url"],
+            with_query.as_str()
+        );
+
+        // While that attempt waits, a crafted one gets its 400, not the
+        // conflict of the attempt in progress.
+        let crafted = sandbox
+            .create_intent(
+                token,
+                "crafted-again",
+                &with_callback(&format!("https://evil.example/pay/{token}")),
+            )
+            .await;
+        assert_eq!(
+            crafted.error(),
+            validation(&format!("payment_method_details.{method}.callback_url"))
+        );
+        assert_eq!(sandbox.intents_created(token).await, 1);
+    }
+}
+
 #[tokio::test]
 async fn the_idempotency_key_is_required() {
     let sandbox = Sandbox::new();
@@ -440,7 +526,7 @@ async fn the_idempotency_key_is_required() {
                 Method::POST,
                 &path,
                 &headers,
-                &intent_body("open_finance", &[]),
+                &intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]),
             )
             .await;
         assert_eq!(reply.error(), validation("Idempotency-Key"));
@@ -451,7 +537,7 @@ async fn the_idempotency_key_is_required() {
 #[tokio::test]
 async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
     let sandbox = Sandbox::new();
-    let body = intent_body("open_finance", &[]);
+    let body = intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]);
     let first = sandbox
         .create_intent(seed::PIX_INDIVIDUAL, "k1", &body)
         .await;
@@ -460,7 +546,7 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
     // The same body, written differently, is the same request.
     let reordered = json!({
         "confirm": true,
-        "payment_method_details": {"open_finance": {"callback_url": CALLBACK, "payer_institution": MOCK_BANK_BR}},
+        "payment_method_details": {"open_finance": {"callback_url": callback_for(seed::PIX_INDIVIDUAL), "payer_institution": MOCK_BANK_BR}},
         "allowed_payment_method_types": ["open_finance"],
     })
     .to_string();
@@ -475,6 +561,7 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
 
     let other_body = intent_body(
+        seed::PIX_INDIVIDUAL,
         "open_finance",
         &[(
             "payer_institution",
@@ -495,7 +582,11 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
         .create_intent(
             seed::PIX_BUSINESS,
             "k1",
-            &intent_body("open_finance", &[("cpf", json!("39053344705"))]),
+            &intent_body(
+                seed::PIX_BUSINESS,
+                "open_finance",
+                &[("cpf", json!("39053344705"))],
+            ),
         )
         .await;
     assert_eq!(elsewhere.status, StatusCode::CREATED);
@@ -531,7 +622,11 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
 async fn only_an_active_link_takes_an_intent() {
     let sandbox = Sandbox::new();
     let reply = sandbox
-        .create_intent(seed::PIX_EXPIRED, "k", &intent_body("open_finance", &[]))
+        .create_intent(
+            seed::PIX_EXPIRED,
+            "k",
+            &intent_body(seed::PIX_EXPIRED, "open_finance", &[]),
+        )
         .await;
     assert_eq!(
         reply.error(),
@@ -543,11 +638,12 @@ async fn only_an_active_link_takes_an_intent() {
     );
     assert_eq!(sandbox.intents_created(seed::PIX_EXPIRED).await, 0);
 
+    let unknown_token = "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU";
     let unknown = sandbox
         .create_intent(
-            "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU",
+            unknown_token,
             "k",
-            &intent_body("open_finance", &[]),
+            &intent_body(unknown_token, "open_finance", &[]),
         )
         .await;
     assert_eq!(unknown.error(), error(StatusCode::NOT_FOUND, "NotFound"));
@@ -557,7 +653,11 @@ async fn only_an_active_link_takes_an_intent() {
 async fn an_intent_is_read_only_through_its_own_link() {
     let sandbox = Sandbox::new();
     let created = sandbox
-        .create_intent(seed::PIX_INDIVIDUAL, "k", &intent_body("open_finance", &[]))
+        .create_intent(
+            seed::PIX_INDIVIDUAL,
+            "k",
+            &intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]),
+        )
         .await;
     let id = created.json()["id"].as_str().unwrap().to_owned();
     let not_found = error(StatusCode::NOT_FOUND, "NotFound");
@@ -606,7 +706,7 @@ async fn a_lost_answer_is_replayed_to_the_retry() {
         .await;
     assert_eq!(rule.status, StatusCode::CREATED, "{}", rule.text());
 
-    let body = intent_body("open_finance", &[]);
+    let body = intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]);
     let request = axum::http::Request::post(format!(
         "/api/belvo/payment_links/{}/payment_intents/",
         seed::PIX_INDIVIDUAL

@@ -161,13 +161,17 @@ async fn exercise(sandbox: &Sandbox, method: &str, template: &str) -> Reply {
                 .create_intent(
                     belvo::seed::PIX_INDIVIDUAL,
                     "openapi",
-                    &intent_body("open_finance", &[]),
+                    &intent_body(belvo::seed::PIX_INDIVIDUAL, "open_finance", &[]),
                 )
                 .await
         }
         ("GET", "/api/belvo/payment_links/{access_token}/payment_intents/{intent_id}/") => {
             let created = sandbox
-                .create_intent(belvo::seed::PSE, "openapi-read", &intent_body("pse", &[]))
+                .create_intent(
+                    belvo::seed::PSE,
+                    "openapi-read",
+                    &intent_body(belvo::seed::PSE, "pse", &[]),
+                )
                 .await;
             let intent_id = created.json()["id"].as_str().unwrap().to_owned();
             sandbox.get(&belvo_path(belvo::seed::PSE, &intent_id)).await
@@ -283,11 +287,19 @@ async fn response_schemas_name_exactly_the_fields_sent() {
         .json();
     assert_eq!(in_progress["error"], "PaymentInProgress");
     let belvo_in_progress = sandbox
-        .create_intent(belvo::seed::PSE, "schema", &intent_body("pse", &[]))
+        .create_intent(
+            belvo::seed::PSE,
+            "schema",
+            &intent_body(belvo::seed::PSE, "pse", &[]),
+        )
         .await;
     assert_eq!(belvo_in_progress.status, StatusCode::CREATED);
     let belvo_in_progress = sandbox
-        .create_intent(belvo::seed::PSE, "schema-again", &intent_body("pse", &[]))
+        .create_intent(
+            belvo::seed::PSE,
+            "schema-again",
+            &intent_body(belvo::seed::PSE, "pse", &[]),
+        )
         .await
         .json();
     assert_eq!(belvo_in_progress["error"], "PaymentInProgress");
@@ -384,7 +396,7 @@ async fn belvo_schemas_name_exactly_the_fields_sent() {
         .create_intent(
             belvo::seed::PIX_INDIVIDUAL,
             "schema",
-            &intent_body("open_finance", &[]),
+            &intent_body(belvo::seed::PIX_INDIVIDUAL, "open_finance", &[]),
         )
         .await
         .json();
@@ -418,7 +430,14 @@ async fn belvo_schemas_name_exactly_the_fields_sent() {
         assert!(link_fields.contains(extension), "{extension}");
     }
     let intent_fields = schema_properties("BelvoPaymentIntentRequest");
-    let sent = json_keys(&serde_json::from_str(&intent_body("open_finance", &[])).unwrap());
+    let sent = json_keys(
+        &serde_json::from_str(&intent_body(
+            belvo::seed::PIX_INDIVIDUAL,
+            "open_finance",
+            &[],
+        ))
+        .unwrap(),
+    );
     assert!(
         sent.is_subset(&intent_fields),
         "{sent:?} vs {intent_fields:?}"

@@ -110,6 +110,7 @@ fn GalleryIndex() -> impl IntoView {
     view! {
         <header class="gallery__bar">
             <h1>"paylink gallery"</h1>
+            <p class="gallery__note">"Fixed states for designers: not a payment page. Served only by the sandbox, never deployed with the page."</p>
             <label>"Width "
                 <select on:change:target=move |ev| width.set(ev.target().value().parse().unwrap_or(390))>
                     <option value="390">"Phone (390)"</option>

@@ -1,7 +1,24 @@
-// The designers' gallery: every fixture renders, in light and dark, styled.
+// The designers' gallery: every fixture renders, in light and dark, styled;
+// and it is built apart from the page's bundles, so it never reaches the
+// payment origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, galleryFixtures, openPage, useSandboxAndBrowser } from './harness.mjs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { GALLERY_DIR, PHONE, galleryFixtures, openPage, useSandboxAndBrowser } from './harness.mjs';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+/** What a deployment uploads: one of these, whole. */
+const BUNDLES = ['dist', 'dist-belvo'];
+
+/** Every HTML document under `dir`, as paths relative to it. */
+function documents(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(prefix, entry.name);
+    if (entry.isDirectory()) return entry.name.startsWith('.') ? [] : documents(dir, path);
+    return /\.html?$/.test(entry.name) ? [path] : [];
+  });
+}
 
 let sandbox;
 let browser;
@@ -43,6 +60,24 @@ test('every fixture renders styled in both schemes, with no error', async () => 
     }
     assert.notEqual(backgrounds.light, backgrounds.dark, `${fixture}: dark looks like light`);
   }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the gallery is built next to the bundles, never inside one', () => {
+  assert.ok(existsSync(join(GALLERY_DIR, 'index.html')), `no gallery in ${GALLERY_DIR}: make build writes it there`);
+  for (const bundle of BUNDLES) {
+    // Its receipts look real: on the payment origin they could fool a payer.
+    assert.deepEqual(documents(join(ROOT, bundle)), ['index.html'], `${bundle}/ holds more than the page`);
+  }
+});
+
+test('the sandbox serves the gallery at /gallery/ and says what it is', async () => {
+  const page = await openPage(browser, PHONE);
+  await page.goto(`${sandbox.baseUrl}/gallery/`);
+  await page.getByRole('heading', { name: 'paylink gallery' }).waitFor();
+  await page.getByText('not a payment page').first().waitFor();
+  assert.match(await page.title(), /not a payment page/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

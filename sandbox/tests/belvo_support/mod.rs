@@ -7,7 +7,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use super::common::{merchant_headers, Reply, Sandbox};
+use super::common::{merchant_headers, Reply, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::institutions::{BANCOLOMBIA_CO, MOCK_BANK_BR};
 
 /// Seed 000's customer, verbatim (with the address the seed masks).
@@ -43,7 +43,11 @@ pub const SEED_LINK: &str = r#"{
   "expires_in": "7d"
 }"#;
 
-pub const CALLBACK: &str = "https://pay.example/pay/return";
+/// The link's own payment page on the sandbox's origin: the only place a
+/// payment intent may send the bank's answer to.
+pub fn callback_for(access_token: &str) -> String {
+    format!("{ORIGIN}/pay/{access_token}")
+}
 
 #[allow(async_fn_in_trait)]
 pub trait BelvoCalls {
@@ -140,15 +144,17 @@ impl BelvoCalls for Sandbox {
     }
 }
 
-/// The page's payment intent body (docs/api.md) for `method`, paying from
-/// the first active demo institution of its country; `extra` is merged into
+/// The page's payment intent body (docs/api.md) for `method` on
+/// `access_token`'s link, paying from the first active demo institution of
+/// its country and returning to the link's own page; `extra` is merged into
 /// the method's details (`null` removes a field).
-pub fn intent_body(method: &str, extra: &[(&str, Value)]) -> String {
+pub fn intent_body(access_token: &str, method: &str, extra: &[(&str, Value)]) -> String {
     let institution = match method {
         "pse" => BANCOLOMBIA_CO,
         _ => MOCK_BANK_BR,
     };
-    let mut details = json!({ "payer_institution": institution, "callback_url": CALLBACK });
+    let mut details =
+        json!({ "payer_institution": institution, "callback_url": callback_for(access_token) });
     for (field, value) in extra {
         if value.is_null() {
             details.as_object_mut().unwrap().remove(*field);
