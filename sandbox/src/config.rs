@@ -51,6 +51,14 @@ impl Config {
         }
     }
 
+    /// A sandbox reached over http on loopback is a development setup, where
+    /// the page follows loopback http too (the redirect rule).
+    pub fn is_development(&self) -> bool {
+        ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"]
+            .iter()
+            .any(|loopback| self.public_origin.starts_with(loopback))
+    }
+
     pub fn origin_for_port(port: u16) -> String {
         format!("http://127.0.0.1:{port}")
     }

@@ -64,6 +64,42 @@ pub fn is_web_url(text: &str) -> bool {
     })
 }
 
+/// A URL the page will send a payer to (tests/redirect_cases.json, the
+/// cases the page's and embed.js's tests read too): `https` with a plain
+/// ASCII host name, a port in range and no userinfo; `http` only to
+/// loopback, in `development`. The URL is read as a browser reads it;
+/// what a browser would quietly repair (escapes, backslashes, an empty
+/// port, an upper-case scheme) is refused before.
+pub fn is_followable_url(text: &str, development: bool) -> bool {
+    let https = text.starts_with("https://");
+    if !(https || text.starts_with("http://"))
+        || text.chars().any(|c| !c.is_ascii_graphic() || c == '\\')
+    {
+        return false;
+    }
+    let authority = text
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    if authority.is_empty() || authority.contains(['@', '%']) || authority.ends_with(':') {
+        return false;
+    }
+    let Ok(url) = url::Url::parse(text) else {
+        return false;
+    };
+    let host = match url.host() {
+        Some(url::Host::Domain(name)) => name.to_owned(),
+        Some(url::Host::Ipv4(address)) => address.to_string(),
+        Some(url::Host::Ipv6(address)) if address.is_loopback() => "[::1]".to_owned(),
+        _ => return false,
+    };
+    let loopback = matches!(host.as_str(), "127.0.0.1" | "localhost" | "[::1]");
+    (is_host_name(&host) || host == "[::1]")
+        && !host.split('.').any(|label| label.starts_with("xn--"))
+        && url.port() != Some(0)
+        && (https || (development && loopback))
+}
+
 /// An origin a link may be framed by, written exactly as a browser
 /// serializes it (it goes verbatim into `frame-ancestors`): `https://` and a
 /// lowercase host name with an optional port, or plain `http://` on

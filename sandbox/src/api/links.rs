@@ -14,7 +14,9 @@ use super::views::{LinkPage, LinkView};
 use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::errors::ApiError;
-use crate::field_rules::{is_embed_origin, is_hex_color, is_hidden_character, is_web_url};
+use crate::field_rules::{
+    is_embed_origin, is_followable_url, is_hex_color, is_hidden_character, is_web_url,
+};
 use crate::json_reply::json_response;
 use crate::model::{
     CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, PaymentMethod,
@@ -247,7 +249,7 @@ fn read_new_link(
         paid_amount: None,
         allowed_methods: read_allowed_methods(body)?,
         merchant: read_merchant(body)?,
-        callback_urls: read_callback_urls(body)?,
+        callback_urls: read_callback_urls(body, config.is_development())?,
         allowed_embed_origins: read_embed_origins(body)?,
         payment_in_progress: None,
         created_at: now,
@@ -332,7 +334,12 @@ fn read_merchant(body: &JsonObject) -> Result<Option<Merchant>, ApiError> {
     }))
 }
 
-fn read_callback_urls(body: &JsonObject) -> Result<Option<CallbackUrls>, ApiError> {
+/// Where the payer goes after the outcome: only URLs the page will follow,
+/// so a merchant learns of a bad one now, not from a payer stuck at the end.
+fn read_callback_urls(
+    body: &JsonObject,
+    development: bool,
+) -> Result<Option<CallbackUrls>, ApiError> {
     let Some(input) = body.optional::<CallbackUrlsInput>(
         "callback_urls",
         "an object with `success` and `cancel` URLs",
@@ -344,10 +351,10 @@ fn read_callback_urls(body: &JsonObject) -> Result<Option<CallbackUrls>, ApiErro
         ("callback_urls.success", &input.success),
         ("callback_urls.cancel", &input.cancel),
     ] {
-        if !is_web_url(url) {
+        if !is_followable_url(url, development) {
             return Err(ApiError::validation(
                 field,
-                format!("`{field}` must be an http(s) URL"),
+                format!("`{field}` must be an https URL with a plain host name, no user info and a valid port"),
             ));
         }
     }

@@ -24,7 +24,7 @@ use crate::api::auth::MerchantCredentials;
 use crate::clock::Timestamp;
 use crate::errors::ApiError;
 use crate::field_rules::{
-    is_email, is_embed_origin, is_hex_color, is_hidden_character, is_web_url,
+    is_email, is_embed_origin, is_followable_url, is_hex_color, is_hidden_character, is_web_url,
 };
 use crate::json_reply::{json_bytes_response, json_response, to_json_bytes};
 use crate::money::{AmountError, Cents};
@@ -192,7 +192,9 @@ pub async fn create_link(
 ) -> Result<Response, ApiError> {
     let body = Fields::parse(&body)?;
     let (mut store, now) = belvo_store(&state);
-    let link = read_new_link(&body, now, |id| store.customer(id).map(|c| c.country))?;
+    let link = read_new_link(&body, state.config.is_development(), now, |id| {
+        store.customer(id).map(|c| c.country)
+    })?;
     let view = LinkView::new(
         &link,
         store.link_status(&link, now, consent_timing(&state.config)),
@@ -207,6 +209,7 @@ pub async fn create_link(
 
 fn read_new_link(
     body: &Fields,
+    development: bool,
     now: Timestamp,
     customer_country: impl Fn(Uuid) -> Option<Country>,
 ) -> Result<PaymentLink, ApiError> {
@@ -228,10 +231,13 @@ fn read_new_link(
     let mut urls = Vec::new();
     for name in ["cancel", "success"] {
         let url = callback_urls.required_text(name)?;
-        if !is_web_url(&url) {
+        if !is_followable_url(&url, development) {
             return Err(callback_urls.error(
                 name,
-                format!("`{}` must be an http(s) URL", callback_urls.path_of(name)),
+                format!(
+                    "`{}` must be an https URL with a plain host name, no user info and a valid port",
+                    callback_urls.path_of(name)
+                ),
             ));
         }
         urls.push(url);
@@ -622,6 +628,21 @@ pub async fn create_intent(
         .customer(link.customer)
         .expect("a link's customer exists");
     let choice = check_against_link(&body, &request, link, customer.customer_type)?;
+    // The bank sends `code`, `id_token` and `state` there: only to this link's own page.
+    let own_page = format!("{}/pay/{access_token}", config.public_origin);
+    let on_own_page = choice
+        .callback_url
+        .strip_prefix(&own_page)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('?'));
+    if !on_own_page {
+        return Err(ApiError::validation(
+            &format!(
+                "payment_method_details.{}.callback_url",
+                link.method.as_str()
+            ),
+            format!("`callback_url` must be this link's payment page, {own_page}"),
+        ));
+    }
     // One attempt at a time, as for Colurs: a second intent while one may
     // still succeed could debit the payer twice. Checked after the body,
     // so an invalid one still gets its 400.
