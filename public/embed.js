@@ -5,6 +5,29 @@
   'use strict';
   var SOURCE = 'paylink';
   var VERSION = 1;
+  // The payment page lives where this script does: a page elsewhere is refused.
+  var SCRIPT = document.currentScript;
+  var PAGE_ORIGIN = SCRIPT && SCRIPT.src ? new URL(SCRIPT.src).origin : null;
+  var LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])$/;
+  var LABEL = '(?!-)[a-z0-9-]{1,63}(?<!-)';
+  var NAME = new RegExp('^(\\[::1\\]|' + LABEL + '(\\.' + LABEL + ')*)$');
+
+  // The page's own redirect rule (src/checkout/redirect.rs, tests/redirect_cases.json):
+  // https with a plain ASCII host, a port in range and no userinfo; loopback
+  // http only when the page itself is served from loopback.
+  function followable(href, development) {
+    if (typeof href !== 'string' || /[^\x21-\x5b\x5d-\x7e]/.test(href)) return false;
+    var m = /^(https?):\/\/(\[::1\]|[^\/?#:\[\]]*)(?::(\d{1,5}))?(?=[\/?#]|$)/.exec(href);
+    if (!m) return false;
+    var host = m[2].toLowerCase();
+    if (host.length > 253 || !NAME.test(host) || /(^|\.)xn--/.test(host)) return false;
+    if (m[3] !== undefined && (+m[3] < 1 || +m[3] > 65535)) return false;
+    try {
+      var url = new URL(href);
+      if (url.username || url.password) return false;
+    } catch (e) { return false; }
+    return m[1] === 'https' || (development && LOOPBACK.test(host));
+  }
   // True while this window is navigated away (the framed page may do it
   // itself); reset if that navigation was cancelled.
   var leaving = false;
@@ -14,8 +37,12 @@
   });
 
   function mount(element, options) {
-    var url = new URL(options.url, location.href);
+    var url = new URL(options.url, PAGE_ORIGIN || location.href);
     var pageOrigin = url.origin;
+    if (PAGE_ORIGIN && pageOrigin !== PAGE_ORIGIN) {
+      throw new Error('Paylink.mount: the page must be on ' + PAGE_ORIGIN + ', where embed.js is served from');
+    }
+    var development = /^http:/.test(pageOrigin) && LOOPBACK.test(url.hostname);
     url.searchParams.set('embed_origin', location.origin);
     if (options.lang) url.searchParams.set('lang', options.lang);
 
@@ -48,7 +75,7 @@
         case 'redirect':
           // A bank page never loads in a frame: the whole page goes, once
           // (a second navigation would abort the frame's and ask the bank twice).
-          if (/^https:\/\//.test(message.url) || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(message.url)) {
+          if (followable(message.url, development)) {
             setTimeout(function () { if (!leaving) location.assign(message.url); }, 250);
           }
           break;

@@ -14,6 +14,7 @@ layer() {
 }
 
 layer native test-native
+layer embed-script test-js
 layer browser test-browser
 layer size-budget test-size
 layer end-to-end test-e2e

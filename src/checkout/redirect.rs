@@ -1,60 +1,244 @@
 //! Which URLs the page will send a payer to: a bank, an app, a merchant.
+//!
+//! One rule, shared with embed.js and the sandbox's link creation (the same
+//! cases in `tests/redirect_cases.json` run on each side):
+//! - **followable**: `https://` with a plain ASCII host name (labels of
+//!   letters, digits and inner hyphens), an optional port in 1–65535 and no
+//!   userinfo; `http://` only to a loopback host, and only in development
+//!   (the page itself served from loopback). Percent-escapes, backslashes,
+//!   spaces, controls and non-ASCII hosts are refused, and so are
+//!   internationalised (`xn--`) names, unless an allowlist names them exactly.
+//! - **bank and consent pages**: followable, and on a host the deployment
+//!   allows (`<meta name="paylink-redirect-hosts">`), or on the page's own
+//!   origin or the API's.
+//!
+//! Parsed by hand: the rule is a few lines over the authority, and a URL
+//! crate would weigh more in the bundle than everything else here.
 
-/// Only https, or http on the loopback host for development. Everything else
-/// (`javascript:`, `data:`, protocol-relative, relative, odd schemes) is refused.
-pub fn is_safe_redirect(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    // A `user@host` authority is a classic look-alike trick: refuse it.
-    if authority.is_empty() || authority.contains('@') || authority.contains('\\') {
-        return false;
+/// Where a URL goes: its scheme, lowercase host and explicit port.
+#[derive(Debug, PartialEq, Eq)]
+struct Target {
+    https: bool,
+    host: String,
+    port: Option<u16>,
+}
+
+impl Target {
+    fn parse(url: &str) -> Option<Target> {
+        if url
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+        {
+            return None;
+        }
+        let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
+            (true, rest)
+        } else {
+            (false, url.strip_prefix("http://")?)
+        };
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let (host, port) = match authority.strip_prefix('[') {
+            // Of IPv6 literals only loopback is ever followed; the name check below says so.
+            Some(inner) => {
+                let (address, after) = inner.split_once(']')?;
+                let port = match after {
+                    "" => None,
+                    after => Some(after.strip_prefix(':')?),
+                };
+                (&authority[..address.len() + 2], port)
+            }
+            None => match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            },
+        };
+        let port = match port {
+            None => None,
+            Some(digits) => Some(
+                digits
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| digits.parse::<u16>().ok())
+                    .flatten()
+                    .filter(|p| *p != 0)?,
+            ),
+        };
+        let host = host.to_ascii_lowercase();
+        let plain_name = host.len() <= 253
+            && host.split('.').all(|label| {
+                (1..=63).contains(&label.len())
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+            });
+        (plain_name || host == "[::1]").then_some(Target { https, host, port })
     }
-    let host = host_of(authority);
-    match scheme {
-        "https" => !host.is_empty(),
-        "http" => host == "127.0.0.1" || host == "localhost" || host == "[::1]",
-        _ => false,
+
+    fn is_loopback(&self) -> bool {
+        matches!(self.host.as_str(), "127.0.0.1" | "localhost" | "[::1]")
+    }
+
+    fn is_internationalised(&self) -> bool {
+        self.host.split('.').any(|label| label.starts_with("xn--"))
+    }
+
+    fn same_origin(&self, other: &Target) -> bool {
+        let port = |t: &Target| t.port.unwrap_or(if t.https { 443 } else { 80 });
+        self.https == other.https && self.host == other.host && port(self) == port(other)
+    }
+
+    /// Whether an allowlist entry names this target: a host (`bank.example`,
+    /// https on its default port), every host under a domain
+    /// (`*.bank.example`), or an exact origin (`https://bank.example:8443`).
+    fn matches(&self, entry: &str) -> bool {
+        let entry = entry.to_ascii_lowercase();
+        if entry.contains("://") {
+            return Target::parse(&entry).is_some_and(|origin| origin.same_origin(self));
+        }
+        let default_https = self.https && self.port.is_none_or(|p| p == 443);
+        match entry.strip_prefix("*.") {
+            // A wildcard never vouches for an internationalised look-alike.
+            Some(domain) => {
+                default_https
+                    && !self.is_internationalised()
+                    && self
+                        .host
+                        .strip_suffix(domain)
+                        .is_some_and(|sub| sub.len() > 1 && sub.ends_with('.'))
+            }
+            None => default_https && self.host == entry,
+        }
     }
 }
 
-fn host_of(authority: &str) -> &str {
-    if authority.starts_with('[') {
-        return authority.split_inclusive(']').next().unwrap_or("");
-    }
-    authority.split(':').next().unwrap_or("")
+/// Whether the page may send the payer to `url` at all (a merchant's
+/// callback, and the first check for a bank page). `development`: the page
+/// itself runs from loopback, so loopback http is allowed too.
+pub fn is_followable(url: &str, development: bool) -> bool {
+    Target::parse(url)
+        .is_some_and(|t| !t.is_internationalised() && (t.https || (development && t.is_loopback())))
+}
+
+/// A page served over http from loopback is a development setup.
+pub fn is_development_origin(origin: &str) -> bool {
+    Target::parse(origin).is_some_and(|t| !t.https && t.is_loopback())
+}
+
+/// Whether a bank or consent page at `url` may be followed: on a host the
+/// deployment allows, or on one of `own_origins` (the page's, the API's).
+/// An internationalised host passes only when an entry names it exactly.
+pub fn is_allowed_bank_redirect(url: &str, allowed: &[String], own_origins: &[&str]) -> bool {
+    let Some(target) = Target::parse(url) else {
+        return false;
+    };
+    let own = own_origins
+        .iter()
+        .filter_map(|origin| Target::parse(origin))
+        .any(|origin| origin.same_origin(&target));
+    let listed = allowed.iter().any(|entry| target.matches(entry));
+    (own || listed) && (target.https || target.is_loopback())
+}
+
+/// The entries of a `paylink-redirect-hosts` meta: separated by spaces or commas.
+pub fn parse_allowlist(content: &str) -> Vec<String> {
+    content
+        .split([' ', ',', '\n', '\t'])
+        .filter(|entry| !entry.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
-    #[test]
-    fn follows_https_and_loopback_http() {
-        assert!(is_safe_redirect(
-            "https://payment.colurs.co/checkout/abc123"
-        ));
-        assert!(is_safe_redirect("http://127.0.0.1:8080/sandbox/bank/mm_1"));
-        assert!(is_safe_redirect("http://localhost:3000/x"));
+    /// The cases embed.js's and the sandbox's tests read too.
+    #[derive(Deserialize)]
+    struct Case {
+        url: String,
+        development: bool,
+        follow: bool,
+    }
+
+    #[derive(Deserialize)]
+    struct BankCase {
+        url: String,
+        allowed: Vec<String>,
+        own: Vec<String>,
+        follow: bool,
+    }
+
+    #[derive(Deserialize)]
+    struct Cases {
+        followable: Vec<Case>,
+        bank: Vec<BankCase>,
+    }
+
+    fn cases() -> Cases {
+        serde_json::from_str(include_str!("../../tests/redirect_cases.json")).unwrap()
     }
 
     #[test]
-    fn refuses_scripts_data_relative_and_look_alikes() {
-        for url in [
-            "javascript:alert(1)",
-            "JAVASCRIPT://%0aalert(1)",
-            "data:text/html,<script>alert(1)</script>",
-            "//evil.example/x",
-            "/relative",
-            "http://evil.example/x",
-            "https://bank.example@evil.example/",
-            "https:///path-only",
-            "ftp://bank.example/",
-            "http://127.0.0.1.evil.example/",
-            "https:\\\\evil.example",
-        ] {
-            assert!(!is_safe_redirect(url), "{url}");
+    fn followable_urls_are_exactly_the_shared_cases() {
+        let cases = cases().followable;
+        assert!(cases.len() > 30, "only {} cases", cases.len());
+        for case in cases {
+            assert_eq!(
+                is_followable(&case.url, case.development),
+                case.follow,
+                "{} (development: {})",
+                case.url,
+                case.development
+            );
         }
+    }
+
+    #[test]
+    fn bank_pages_follow_the_deployments_allowlist() {
+        let cases = cases().bank;
+        assert!(cases.len() > 10, "only {} cases", cases.len());
+        for case in cases {
+            let own: Vec<&str> = case.own.iter().map(String::as_str).collect();
+            assert_eq!(
+                is_allowed_bank_redirect(&case.url, &case.allowed, &own),
+                case.follow,
+                "{} with {:?} and own {:?}",
+                case.url,
+                case.allowed,
+                case.own
+            );
+        }
+    }
+
+    #[test]
+    fn only_a_page_served_over_http_from_loopback_is_in_development() {
+        for origin in [
+            "http://127.0.0.1:8080",
+            "http://localhost:3000",
+            "http://[::1]:1",
+        ] {
+            assert!(is_development_origin(origin), "{origin}");
+        }
+        for origin in [
+            "https://127.0.0.1:8080",
+            "https://pay.example",
+            "http://pay.example",
+            "http://127.0.0.1.pay.example",
+            "",
+        ] {
+            assert!(!is_development_origin(origin), "{origin}");
+        }
+    }
+
+    #[test]
+    fn allowlists_read_spaces_and_commas() {
+        assert_eq!(
+            parse_allowlist(" *.bank.example,pay.example  https://x.example:8443 "),
+            vec!["*.bank.example", "pay.example", "https://x.example:8443"]
+        );
+        assert!(parse_allowlist("").is_empty());
     }
 }

@@ -15,7 +15,6 @@ use crate::checkout::money::Currency;
 #[cfg(feature = "belvo")]
 use crate::checkout::payment::PaymentStatus;
 use crate::checkout::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted};
-use crate::checkout::redirect::is_safe_redirect;
 use crate::checkout::state::{LoadError, SubmitError};
 use crate::checkout::token::{is_valid_reference, is_valid_token};
 
@@ -167,7 +166,9 @@ pub async fn submit_payment(
     }
     .map_err(submit_error)?;
     match &started.next {
-        NextStep::Redirect(url) if !is_safe_redirect(url) => Err(SubmitError::Unreadable),
+        NextStep::Redirect(url) if !config.allows_bank_redirect(url) => {
+            Err(SubmitError::Unreadable)
+        }
         _ => Ok(started),
     }
 }

@@ -6,6 +6,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlMetaElement;
 
+use crate::checkout::redirect::{is_allowed_bank_redirect, parse_allowlist};
+
 #[derive(Clone, Debug)]
 pub struct Config {
     /// Origin (and optional path prefix) of the provider API, without a
@@ -13,6 +15,9 @@ pub struct Config {
     pub api_base: String,
     /// Which wire format the provider speaks (docs/api.md).
     pub provider: Provider,
+    /// Hosts a bank or consent redirect may go to besides the page's and
+    /// the API's own origins (`checkout::redirect`; docs/deploying.md).
+    pub redirect_hosts: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +51,30 @@ impl Config {
         Config {
             api_base: api_base.trim_end_matches('/').to_owned(),
             provider,
+            redirect_hosts: parse_allowlist(&meta("paylink-redirect-hosts").unwrap_or_default()),
         }
     }
+
+    /// Whether the provider's redirect to a bank or consent page may be followed.
+    pub fn allows_bank_redirect(&self, url: &str) -> bool {
+        let page = page_origin();
+        let api = origin_of(&self.api_base);
+        is_allowed_bank_redirect(url, &self.redirect_hosts, &[&page, api])
+    }
+}
+
+/// This page's origin, e.g. `https://pay.example`.
+pub fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The scheme, host and port of an absolute URL (the API base may carry a path).
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |i| after_scheme + i);
+    &url[..end]
 }

@@ -1,11 +1,13 @@
 //! Leaving the page and keeping the payment reference in the URL.
 
-use crate::checkout::redirect::is_safe_redirect;
+use crate::checkout::redirect::{is_development_origin, is_followable};
+use crate::web::config::page_origin;
 
 /// Goes to a bank, an app or the merchant at top level: a bank page must
-/// never load inside a frame. Unsafe URLs are never followed.
+/// never load inside a frame. A URL the redirect rule refuses is never
+/// followed (bank pages were also held to the deployment's allowlist).
 pub fn leave_for(url: &str) {
-    if !is_safe_redirect(url) {
+    if !is_followable(url, is_development_origin(&page_origin())) {
         return;
     }
     let Some(window) = web_sys::window() else {
