@@ -9,6 +9,7 @@
 // down (here: Playwright's round trips between the synthetic mouse events),
 // which no code of the page can shorten.
 import { launchPlaywright, within } from './chromium.mjs';
+import { SANDBOX_CONTROL } from '../tests/e2e/harness.mjs';
 
 export const CPU_SLOWDOWN = 4;
 const STEP_MS = 20_000;
@@ -83,7 +84,7 @@ const testid = (page, id) => page.locator(`[data-testid="${id}"]`);
 async function fault(baseUrl, method, rule) {
   const response = await fetch(`${baseUrl}/sandbox/faults`, {
     method,
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...SANDBOX_CONTROL },
     body: rule ? JSON.stringify(rule) : undefined,
   });
   if (!response.ok) throw new Error(`${method} /sandbox/faults: ${response.status} ${await response.text()}`);

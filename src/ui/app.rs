@@ -7,7 +7,7 @@ use super::outcome::{FailedScreen, LinkPaidScreen, Notice, ReceiptScreen};
 use super::pay::PayScreen;
 use super::shell::{use_shell, Shell};
 use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
-use super::{tr, LangContext, ScreenBusy};
+use super::{tr, LangContext};
 use crate::checkout::state::{Checkout, Event, LoadError};
 use crate::checkout::token::{is_valid_reference, token_from_path};
 use crate::i18n::labels::announcement;
@@ -156,8 +156,6 @@ pub fn CheckoutView() -> impl IntoView {
     let lang = super::use_lang();
     let state = shell.state;
     let screen = Memo::new(move |_| state.with(screen_of));
-    let busy = RwSignal::new(false);
-    provide_context(ScreenBusy(busy));
     // Each new screen after the first moves focus to its heading, so screen
     // readers announce it and keyboard users start from the top of it.
     Effect::new(move |previous: Option<Screen>| {
@@ -168,8 +166,7 @@ pub fn CheckoutView() -> impl IntoView {
         current
     });
     view! {
-        <main class="paylink" data-state=move || state.with(|s| s.name())
-            aria-busy=move || busy.get().then_some("true")>
+        <main class="paylink" data-state=move || state.with(|s| s.name())>
             <LanguageSwitcher/>
             <OfflineBanner/>
             // One polite live region announces every change the payer did not cause.

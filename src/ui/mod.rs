@@ -30,12 +30,6 @@ pub fn use_lang() -> RwSignal<Lang> {
         .unwrap_or_else(|| RwSignal::new(Lang::Es))
 }
 
-/// Whether the screen shown is still being built (the pay screen paints its
-/// controls a frame after its summary): `aria-busy` on the checkout until it
-/// is whole, so assistive technology and tests read the finished screen.
-#[derive(Clone, Copy)]
-pub struct ScreenBusy(pub RwSignal<bool>);
-
 /// A reactive text in the current language.
 pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();

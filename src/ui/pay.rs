@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::form::FieldRow;
 use super::shell::use_shell;
 use super::summary::{BreakdownLines, LinkSummary};
-use super::{money, tr, tr_with, use_lang, with_payable, ScreenBusy};
+use super::{money, tr, tr_with, use_lang, with_payable};
 use crate::checkout::fields::{schema, typed_amount_format, FieldId, Prefill};
 use crate::checkout::link::{AmountRule, Customer, Method, PaymentLink};
 use crate::checkout::money::{parse_typed_amount, Breakdown};
@@ -27,18 +27,14 @@ pub fn PayScreen() -> impl IntoView {
     // The summary is painted first and the controls a frame later: two short
     // tasks instead of one long one while the page starts on a slow phone.
     let controls_shown = RwSignal::new(false);
-    let busy = use_context::<ScreenBusy>().map(|b| b.0);
-    let set_busy = move |value: bool| {
-        if let Some(busy) = busy {
-            busy.try_set(value);
-        }
-    };
-    set_busy(true);
-    on_cleanup(move || set_busy(false));
+    // Until then the checkout is `aria-busy`, so assistive technology (and
+    // tests) read the screen whole.
+    on_cleanup(|| mark_busy(false));
     spawn_local(async move {
+        mark_busy(true);
         after_next_paint().await;
         controls_shown.try_set(true);
-        set_busy(false);
+        mark_busy(false);
     });
     let notice = shell.state.with_untracked(|s| match s {
         Checkout::Payable(p) => p.notice.map(pay_notice_message),
@@ -60,6 +56,21 @@ pub fn PayScreen() -> impl IntoView {
         })
     };
     view! { {summary} {controls} }.into_any()
+}
+
+/// Marks the checkout as being built, or not: set on the element, not
+/// through a signal, which would cost the bundle more than this does.
+fn mark_busy(busy: bool) {
+    let checkout = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main.paylink").ok().flatten());
+    if let Some(checkout) = checkout {
+        let _ = if busy {
+            checkout.set_attribute("aria-busy", "true")
+        } else {
+            checkout.remove_attribute("aria-busy")
+        };
+    }
 }
 
 /// The breakdown of what the payer typed so far, if it reads as an amount.

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, byTestId, chooseMethod, createLink, eventually, fillBancolombia, fillNequi, getLink,
-  openPage, useSandboxAndBrowser, waitForState,
+  PHONE, addFault, byTestId, chooseMethod, clearFaults, createLink, eventually, fillBancolombia,
+  fillNequi, getLink, openPage, useSandboxAndBrowser, waitForState,
 } from './harness.mjs';
 
 let sandbox;
@@ -546,12 +546,7 @@ test('an embedded link that expires tells the merchant: status expired, then err
 
 test('an embedded link that cannot be loaded tells the merchant: error load-failed', async () => {
   const link = await embeddableLink();
-  const rule = await fetch(`${sandbox.baseUrl}/sandbox/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ method: 'GET', path_prefix: `/api/payment_link/${link.uuid}/`, kind: 'status', status: 503 }),
-  });
-  assert.equal(rule.status, 201, await rule.text());
+  await addFault(sandbox.baseUrl, { method: 'GET', path_prefix: `/api/payment_link/${link.uuid}/`, kind: 'status', status: 503 });
   try {
     await withPage(async (page) => {
       const frame = await openMerchant(page, `/?link=${link.uuid}`);
@@ -562,7 +557,7 @@ test('an embedded link that cannot be loaded tells the merchant: error load-fail
         `the merchant got only ${JSON.stringify(page.events)} while the frame shows load-failed`);
     });
   } finally {
-    await fetch(`${sandbox.baseUrl}/sandbox/faults`, { method: 'DELETE' });
+    await clearFaults(sandbox.baseUrl);
   }
 });
 

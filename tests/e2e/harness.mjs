@@ -603,3 +603,11 @@ export async function withPayPage(browser, device, run, options) {
     await page.context().close();
   }
 }
+
+/**
+ * `page.problems` without the browser's own console line for each error
+ * answer (409, 404, 503…): the page reads those answers itself.
+ */
+export function unexpectedProblems(page) {
+  return page.problems.filter((line) => !line.includes('Failed to load resource'));
+}
