@@ -7,8 +7,8 @@
 // and copies public/embed.js as it is. esbuild (pinned in package.json) only
 // minifies here: no bundling, no tree shaking, no syntax lowering.
 //
-//   - `<dir>/*.js` of each bundle (dist/ and every subdirectory with an
-//     index.html, i.e. dist/gallery/): the glue, an ES module imported by
+//   - `<dir>/*.js` of each bundle (and of every subdirectory with an
+//     index.html): the glue, an ES module imported by
 //     Trunk's inline loader (`import init, * as bindings`), so it stays ESM
 //     and keeps every export, `default` included.
 //   - `public/embed.js`: a classic script on merchants' pages; no format
