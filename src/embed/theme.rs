@@ -85,27 +85,28 @@ pub enum Kind {
     /// `#rgb` or `#rrggbb`: nothing that depends on other values.
     Color,
     /// A number with `px` or `rem` (16 px), from `min` to `max` CSS pixels.
-    Length { min: u32, max: u32 },
-    /// Comma-separated family names: words of letters, digits and hyphens,
-    /// each name optionally in quotes. Only fonts installed on the device.
+    Length { min: u16, max: u16 },
+    /// Comma-separated family names of ASCII letters, digits, spaces and
+    /// hyphens, each optionally in quotes. Only fonts installed on the device.
     FontStack,
 }
 
 /// Every token a merchant may set, with its kind. Anything else is refused:
-/// `--paylink-shadow`, for one, stays the deployment's.
+/// `--paylink-shadow`, for one, stays the deployment's. The colours text is
+/// painted in and on come first, in the order of `DEFAULT_COLORS`.
 pub const TOKENS: [(&str, Kind); 16] = [
-    ("--paylink-font-family", Kind::FontStack),
-    ("--paylink-font-size", Kind::Length { min: 14, max: 20 }),
     ("--paylink-color-bg", Kind::Color),
     ("--paylink-color-surface", Kind::Color),
     ("--paylink-color-text", Kind::Color),
     ("--paylink-color-muted", Kind::Color),
-    ("--paylink-color-border", Kind::Color),
     ("--paylink-color-primary", Kind::Color),
     ("--paylink-color-on-primary", Kind::Color),
     ("--paylink-color-danger", Kind::Color),
     ("--paylink-color-success", Kind::Color),
+    ("--paylink-color-border", Kind::Color),
     ("--paylink-color-skeleton", Kind::Color),
+    ("--paylink-font-family", Kind::FontStack),
+    ("--paylink-font-size", Kind::Length { min: 14, max: 20 }),
     ("--paylink-radius", Kind::Length { min: 0, max: 24 }),
     ("--paylink-radius-control", Kind::Length { min: 0, max: 22 }),
     ("--paylink-space", Kind::Length { min: 8, max: 32 }),
@@ -131,8 +132,11 @@ fn length_in_millipixels(value: &str) -> Option<u32> {
         return None;
     }
     let mut millis = 0;
-    for c in whole.chars().chain(fraction.chars()) {
-        millis = millis * 10 + c.to_digit(10)?;
+    for &digit in whole.as_bytes().iter().chain(fraction.as_bytes()) {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        millis = millis * 10 + u32::from(digit - b'0');
     }
     for _ in fraction.len()..3 {
         millis *= 10;
@@ -143,20 +147,16 @@ fn length_in_millipixels(value: &str) -> Option<u32> {
 fn is_font_stack(value: &str) -> bool {
     value.len() <= 200
         && value.split(',').all(|family| {
-            let family = family.trim_matches(' ');
-            let quoted = ['"', '\'']
-                .iter()
-                .find_map(|&quote| family.strip_prefix(quote)?.strip_suffix(quote));
-            match quoted {
-                Some(name) => name.split(' ').all(|word| {
-                    !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                }),
-                // Unquoted, each word must be a CSS identifier.
-                None => family.split(' ').all(|word| {
-                    word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
-                        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                }),
-            }
+            let family = family.trim().as_bytes();
+            // A name in matching quotes, or none.
+            let name = match family {
+                [open @ (b'"' | b'\''), name @ .., close] if open == close => name,
+                _ => family,
+            };
+            !name.is_empty()
+                && name
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || c == b' ' || c == b'-')
         })
 }
 
@@ -169,24 +169,25 @@ pub fn is_safe_token(name: &str, value: &str) -> bool {
                 && value.starts_with('#')
                 && parse_hex_color(value).is_some()
         }
-        Some(Kind::Length { min, max }) => length_in_millipixels(value)
-            .is_some_and(|millis| (min * 1000..=max * 1000).contains(&millis)),
+        Some(Kind::Length { min, max }) => length_in_millipixels(value).is_some_and(|millis| {
+            (u32::from(min) * 1000..=u32::from(max) * 1000).contains(&millis)
+        }),
         Some(Kind::FontStack) => is_font_stack(value),
         None => false,
     }
 }
 
-/// The colours text is painted in and on, with their light (style/main.css)
-/// and dark (style/dark.css) defaults.
-const PAINTED: [(&str, &str, &str); 8] = [
-    ("--paylink-color-bg", "#f4f5f7", "#0d1117"),
-    ("--paylink-color-surface", "#ffffff", "#161b22"),
-    ("--paylink-color-text", "#1b1f24", "#e6edf3"),
-    ("--paylink-color-muted", "#57606a", "#9da7b3"),
-    ("--paylink-color-primary", "#0b57d0", "#8ab4f8"),
-    ("--paylink-color-on-primary", "#ffffff", "#0d1117"),
-    ("--paylink-color-danger", "#b3261e", "#f2b8b5"),
-    ("--paylink-color-success", "#146c2e", "#6dd58c"),
+/// The light (style/main.css) and dark (style/dark.css) defaults of the
+/// first tokens, the colours text is painted in and on, as `0xrrggbb`.
+const DEFAULT_COLORS: [(u32, u32); 8] = [
+    (0xf4f5f7, 0x0d1117),
+    (0xffffff, 0x161b22),
+    (0x1b1f24, 0xe6edf3),
+    (0x57606a, 0x9da7b3),
+    (0x0b57d0, 0x8ab4f8),
+    (0xffffff, 0x0d1117),
+    (0xb3261e, 0xf2b8b5),
+    (0x146c2e, 0x6dd58c),
 ];
 const BG: usize = 0;
 const SURFACE: usize = 1;
@@ -211,43 +212,41 @@ const TEXT_ON: [(usize, usize); 9] = [
     (SUCCESS, BG),
 ];
 
-/// The tokens of a merchant's theme message the page sets: each of a
-/// declared name and of its kind (the others are dropped), and all of them
-/// only if, with `in_effect` (the tokens already set: the brand colour, an
-/// earlier message) and the stylesheet's defaults under them, every text
-/// colour reaches AA on its surfaces in both the light and the dark scheme.
-/// Otherwise none: a theme that would make some text unreadable is refused
-/// as a whole.
+/// The tokens of a merchant's theme message the page sets: those of a
+/// declared name and kind (the others are dropped), and only if, with them
+/// over `in_effect` (the tokens already set: the brand colour, earlier
+/// messages) over the stylesheets' defaults, every text colour reaches AA on
+/// its surfaces in both the light and the dark scheme. Otherwise none: a
+/// theme that would make some text unreadable is refused as a whole.
 pub fn accepted_theme<'a>(
     tokens: &'a BTreeMap<String, String>,
-    in_effect: impl Fn(&str) -> Option<String>,
-) -> Vec<(&'a str, &'a str)> {
-    let valid: Vec<(&str, &str)> = tokens
+    in_effect: &dyn Fn(&str) -> Option<String>,
+) -> impl Iterator<Item = (&'a String, &'a String)> {
+    let readable = is_readable_theme(tokens, in_effect);
+    tokens
         .iter()
-        .map(|(name, value)| (name.as_str(), value.as_str()))
-        .filter(|(name, value)| is_safe_token(name, value))
-        .collect();
-    let readable = [false, true].iter().all(|&dark| {
+        .filter(move |(name, value)| readable && is_safe_token(name, value))
+}
+
+fn is_readable_theme(
+    tokens: &BTreeMap<String, String>,
+    in_effect: &dyn Fn(&str) -> Option<String>,
+) -> bool {
+    [false, true].iter().all(|&dark| {
         let color = |index: usize| {
-            let (name, light_default, dark_default) = PAINTED[index];
-            valid
-                .iter()
-                .find(|(set, _)| *set == name)
-                .and_then(|(_, value)| parse_hex_color(value))
-                .or_else(|| in_effect(name).and_then(|value| parse_hex_color(&value)))
-                .or_else(|| parse_hex_color(if dark { dark_default } else { light_default }))
+            let name = TOKENS[index].0;
+            let (light, night) = DEFAULT_COLORS[index];
+            let default = if dark { night } else { light };
+            match tokens.get(name).filter(|value| is_safe_token(name, value)) {
+                Some(value) => parse_hex_color(value),
+                None => in_effect(name).and_then(|value| parse_hex_color(&value)),
+            }
+            .unwrap_or(((default >> 16) as u8, (default >> 8) as u8, default as u8))
         };
-        TEXT_ON.iter().all(|&(text, on)| {
-            color(text)
-                .zip(color(on))
-                .is_some_and(|(text, on)| contrast_ratio(text, on) >= AA_CONTRAST)
-        })
-    });
-    if readable {
-        valid
-    } else {
-        Vec::new()
-    }
+        TEXT_ON
+            .iter()
+            .all(|&(text, on)| contrast_ratio(color(text), color(on)) >= AA_CONTRAST)
+    })
 }
 
 #[cfg(test)]
@@ -329,9 +328,17 @@ mod tests {
     fn contrast_is_checked_against_the_stylesheets_own_defaults() {
         let light = declared(include_str!("../../style/main.css"));
         let dark = declared(include_str!("../../style/dark.css"));
-        for (name, light_default, dark_default) in PAINTED {
-            assert_eq!(light[name], light_default, "{name} in main.css");
-            assert_eq!(dark[name], dark_default, "{name} in dark.css");
+        for ((name, _), (light_default, dark_default)) in TOKENS.iter().zip(DEFAULT_COLORS) {
+            assert_eq!(
+                light[*name],
+                format!("#{light_default:06x}"),
+                "{name} in main.css"
+            );
+            assert_eq!(
+                dark[*name],
+                format!("#{dark_default:06x}"),
+                "{name} in dark.css"
+            );
         }
     }
 
@@ -440,10 +447,7 @@ mod tests {
             "url(https://evil.example/font.woff2)",
             "var(--x)",
             "Georgia, serif}</style>",
-            "Source Sans 3, sans-serif",
             "\"\", serif",
-            "\"Segoe UI \", serif",
-            "Segoe  UI",
             "Fira\nCode",
             "Noto Sans JP, 游ゴシック",
             &"a".repeat(201),
@@ -479,6 +483,16 @@ mod tests {
         None
     }
 
+    /// What the page sets of a message.
+    fn applied(
+        tokens: &BTreeMap<String, String>,
+        in_effect: impl Fn(&str) -> Option<String>,
+    ) -> Vec<(&str, &str)> {
+        accepted_theme(tokens, &in_effect)
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+            .collect()
+    }
+
     #[test]
     fn white_text_on_the_default_white_card_is_refused_as_a_whole() {
         let tokens = theme(&[
@@ -486,7 +500,7 @@ mod tests {
             ("--paylink-color-muted", "#ffffff"),
             ("--paylink-radius", "4px"),
         ]);
-        assert_eq!(accepted_theme(&tokens, none_in_effect), vec![]);
+        assert_eq!(applied(&tokens, none_in_effect), vec![]);
     }
 
     /// A cream page with dark text: every colour text is painted in or on.
@@ -510,14 +524,35 @@ mod tests {
         let mut expected = CREAM.to_vec();
         expected.push(("--paylink-font-family", "Georgia, serif"));
         expected.sort_unstable();
-        assert_eq!(accepted_theme(&tokens, none_in_effect), expected);
+        assert_eq!(applied(&tokens, none_in_effect), expected);
+    }
+
+    #[test]
+    fn a_dropped_value_does_not_count_as_the_surface_under_the_text() {
+        // A dark card that will not be set (not of its kind) cannot vouch for
+        // white text: the card stays white.
+        let mut tokens = theme(&[
+            ("--paylink-color-text", "#ffffff"),
+            ("--paylink-color-muted", "#ffffff"),
+            ("--paylink-color-danger", "#ffffff"),
+            ("--paylink-color-success", "#ffffff"),
+        ]);
+        for (name, value) in [
+            ("--paylink-color-bg", "#000"),
+            ("--paylink-color-surface", "#000"),
+        ] {
+            tokens.insert(name.to_owned(), value.to_owned());
+        }
+        assert_eq!(applied(&tokens, none_in_effect).len(), 6);
+        tokens.insert("--paylink-color-surface".to_owned(), " #000".to_owned());
+        assert_eq!(applied(&tokens, none_in_effect), vec![]);
     }
 
     #[test]
     fn surfaces_need_every_text_colour_painted_on_them() {
         // The dark scheme's light grey muted text would sit on this white card.
         let surfaces_and_text = theme(&CREAM[..3]);
-        assert_eq!(accepted_theme(&surfaces_and_text, none_in_effect), vec![]);
+        assert_eq!(applied(&surfaces_and_text, none_in_effect), vec![]);
     }
 
     #[test]
@@ -525,10 +560,10 @@ mod tests {
         // Dark text reads on the light card, not on the dark one: tokens
         // apply in both schemes, so it needs surfaces of its own.
         let dark_text = theme(&[("--paylink-color-text", "#222222")]);
-        assert_eq!(accepted_theme(&dark_text, none_in_effect), vec![]);
+        assert_eq!(applied(&dark_text, none_in_effect), vec![]);
         // Light text, the other way round.
         let light_text = theme(&[("--paylink-color-text", "#eeeeee")]);
-        assert_eq!(accepted_theme(&light_text, none_in_effect), vec![]);
+        assert_eq!(applied(&light_text, none_in_effect), vec![]);
     }
 
     #[test]
@@ -541,7 +576,7 @@ mod tests {
             ("--paylink-color-danger", "#b3261e"),
             ("--paylink-color-success", "#146c2e"),
         ];
-        assert_eq!(accepted_theme(&theme(&light_page), none_in_effect).len(), 6);
+        assert_eq!(applied(&theme(&light_page), none_in_effect).len(), 6);
         // #777 on white is 4.48:1, just under AA; #767676 is 4.54:1.
         for name in [
             "--paylink-color-text",
@@ -551,14 +586,14 @@ mod tests {
         ] {
             let mut tokens = theme(&light_page);
             tokens.insert(name.to_owned(), "#777777".to_owned());
-            assert_eq!(accepted_theme(&tokens, none_in_effect), vec![], "{name}");
+            assert_eq!(applied(&tokens, none_in_effect), vec![], "{name}");
             tokens.insert(name.to_owned(), "#767676".to_owned());
-            assert_eq!(accepted_theme(&tokens, none_in_effect).len(), 6, "{name}");
+            assert_eq!(applied(&tokens, none_in_effect).len(), 6, "{name}");
         }
         for surface in ["--paylink-color-bg", "--paylink-color-surface"] {
             let mut tokens = theme(&light_page);
             tokens.insert(surface.to_owned(), "#8a8a8a".to_owned());
-            assert_eq!(accepted_theme(&tokens, none_in_effect), vec![], "{surface}");
+            assert_eq!(applied(&tokens, none_in_effect), vec![], "{surface}");
         }
     }
 
@@ -569,16 +604,16 @@ mod tests {
             ("--paylink-color-primary", "#e30613"),
             ("--paylink-color-on-primary", "#ffffff"),
         ]);
-        assert_eq!(accepted_theme(&red, none_in_effect).len(), 2);
+        assert_eq!(applied(&red, none_in_effect).len(), 2);
         let yellow = theme(&[
             ("--paylink-color-primary", "#ffd700"),
             ("--paylink-color-on-primary", "#ffffff"),
         ]);
-        assert_eq!(accepted_theme(&yellow, none_in_effect), vec![]);
+        assert_eq!(applied(&yellow, none_in_effect), vec![]);
         // Alone, a primary colour must read under both schemes' default text
         // on it, white and near-black: the demo's red does not under the latter.
         let alone = theme(&[("--paylink-color-primary", "#e30613")]);
-        assert_eq!(accepted_theme(&alone, none_in_effect), vec![]);
+        assert_eq!(applied(&alone, none_in_effect), vec![]);
     }
 
     #[test]
@@ -588,11 +623,11 @@ mod tests {
         let in_effect = |name: &str| earlier.get(name).cloned();
         // Then one that turns the card dark under that text is refused...
         let dark_card = theme(&[("--paylink-color-surface", "#111111")]);
-        assert_eq!(accepted_theme(&dark_card, in_effect), vec![]);
+        assert_eq!(applied(&dark_card, in_effect), vec![]);
         // ...and one that changes nothing readable applies.
         let radius = theme(&[("--paylink-radius", "3px")]);
         assert_eq!(
-            accepted_theme(&radius, in_effect),
+            applied(&radius, in_effect),
             vec![("--paylink-radius", "3px")]
         );
         // The link's brand colour is in effect too: its text colour cannot be
@@ -605,7 +640,7 @@ mod tests {
                 .map(|(_, value)| value.clone())
         };
         let white_on_yellow = theme(&[("--paylink-color-on-primary", "#ffffff")]);
-        assert_eq!(accepted_theme(&white_on_yellow, in_effect), vec![]);
+        assert_eq!(applied(&white_on_yellow, in_effect), vec![]);
     }
 
     #[test]
@@ -617,6 +652,6 @@ mod tests {
             ("--paylink-color-border", "#ffffff"),
             ("--paylink-color-skeleton", "#ffffff"),
         ]);
-        assert_eq!(accepted_theme(&tokens, none_in_effect).len(), 5);
+        assert_eq!(applied(&tokens, none_in_effect).len(), 5);
     }
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::checkout::link::PaymentLink;
 use crate::embed::protocol::{is_allowed_origin, read_parent_message, PageMessage, ParentMessage};
-use crate::embed::theme::{brand_tokens, is_safe_token};
+use crate::embed::theme::{accepted_theme, brand_tokens, is_safe_token};
 use crate::web::navigate::query_param;
 
 /// The merchant page this page talks to: only when framed, and only when the
@@ -74,7 +74,8 @@ impl Parent {
         observer.forget();
     }
 
-    /// Applies theme tokens the merchant's page sends, from its origin only.
+    /// Applies theme tokens the merchant's page sends, from its origin only:
+    /// each message checked with the tokens already set (`accepted_theme`).
     pub fn accept_theme(&self) {
         let origin = self.origin.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
@@ -90,7 +91,7 @@ impl Parent {
                     return;
                 };
                 if let Some(ParentMessage::Theme { tokens, .. }) = read_parent_message(&text) {
-                    for (name, value) in &tokens {
+                    for (name, value) in accepted_theme(&tokens, &token_in_effect) {
                         set_token(name, value);
                     }
                 }
@@ -104,17 +105,24 @@ impl Parent {
     }
 }
 
-/// Sets one `--paylink-*` token on the document, if it is safe.
-fn set_token(name: &str, value: &str) {
-    if !is_safe_token(name, value) {
-        return;
-    }
-    let root = web_sys::window()
+fn root_style() -> Option<web_sys::CssStyleDeclaration> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(root) = root {
-        let _ = root.style().set_property(name, value);
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|root| root.style())
+}
+
+/// A token set on the document (the brand colour, an earlier theme), if any.
+fn token_in_effect(name: &str) -> Option<String> {
+    let value = root_style()?.get_property_value(name).ok()?;
+    (!value.is_empty()).then_some(value)
+}
+
+/// Sets one declared `--paylink-*` token on the document, if its value is of its kind.
+fn set_token(name: &str, value: &str) {
+    if let Some(style) = root_style().filter(|_| is_safe_token(name, value)) {
+        let _ = style.set_property(name, value);
     }
 }
 
