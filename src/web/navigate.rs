@@ -68,10 +68,12 @@ pub fn take_return_reference() -> Option<String> {
     let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
     let hash = location.hash().ok().unwrap_or_default();
     let fragment = web_sys::UrlSearchParams::new_with_str(hash.trim_start_matches('#')).ok()?;
-    // Open Finance's `state` counts only beside the `code` or `id_token` the
-    // bank sends with it: a bare `state` is anybody's crafted URL.
+    // Open Finance's `state` counts only beside what the bank sends with it
+    // (`code` and `id_token`, or `error` when the payer refused): a bare
+    // `state` is anybody's crafted URL. Either way the page then asks the
+    // provider, and shows only what it says.
     let bank_state = |params: &web_sys::UrlSearchParams| {
-        (params.has("code") || params.has("id_token"))
+        (params.has("code") || params.has("id_token") || params.has("error"))
             .then(|| params.get("state"))
             .flatten()
     };
