@@ -5,9 +5,8 @@ mod common;
 
 use axum::http::StatusCode;
 use belvo_support::{intent_body, BelvoCalls};
-use common::{pay_body, Reply, Sandbox};
+use common::{assert_locked_down, pay_body, Sandbox};
 use paylink_sandbox::belvo::seed as belvo_seed;
-use paylink_sandbox::page_policy::script_hash_source;
 use paylink_sandbox::seed;
 use uuid::Uuid;
 
@@ -254,31 +253,6 @@ async fn unknown_payments_and_actions_are_not_found() {
             .await,
         "PENDING"
     );
-}
-
-/// A bank page loads nothing but its own style, posts only to the sandbox,
-/// and no other site can frame it (to trick the payer into Approve).
-fn assert_locked_down(page: &Reply, what: &str) {
-    let html = page.text();
-    let style = html
-        .split_once("<style>")
-        .and_then(|(_, rest)| rest.split_once("</style>"))
-        .map(|(style, _)| style)
-        .unwrap_or_else(|| panic!("{what}: no <style> in {html}"));
-    assert_eq!(
-        page.header("content-security-policy"),
-        Some(
-            format!(
-                "default-src 'none'; style-src {}; form-action 'self'; base-uri 'none'; \
-                 frame-ancestors 'none'",
-                script_hash_source(style)
-            )
-            .as_str()
-        ),
-        "{what}"
-    );
-    assert_eq!(page.header("x-frame-options"), Some("DENY"), "{what}");
-    assert!(!html.contains("<script"), "{what}: inline script in {html}");
 }
 
 #[tokio::test]

@@ -7,10 +7,9 @@ mod common;
 
 use axum::http::StatusCode;
 use belvo_support::{callback_for, error, intent_body, params_after, BelvoCalls};
-use common::{test_config, Reply, Sandbox};
+use common::{assert_locked_down, test_config, Reply, Sandbox};
 use paylink_sandbox::belvo::seed;
 use paylink_sandbox::clock::Timestamp;
-use paylink_sandbox::page_policy::script_hash_source;
 use paylink_sandbox::Config;
 use serde_json::json;
 
@@ -512,32 +511,6 @@ async fn unknown_consents_and_actions_are_not_found() {
         sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
         "REQUIRES_ACTION"
     );
-}
-
-/// A consent page loads nothing but its own style, posts only to the
-/// sandbox (which then redirects to the callback), and no other site can
-/// frame it (to trick the payer into authorising).
-fn assert_locked_down(page: &Reply, what: &str) {
-    let html = page.text();
-    let style = html
-        .split_once("<style>")
-        .and_then(|(_, rest)| rest.split_once("</style>"))
-        .map(|(style, _)| style)
-        .unwrap_or_else(|| panic!("{what}: no <style> in {html}"));
-    assert_eq!(
-        page.header("content-security-policy"),
-        Some(
-            format!(
-                "default-src 'none'; style-src {}; form-action 'self'; base-uri 'none'; \
-                 frame-ancestors 'none'",
-                script_hash_source(style)
-            )
-            .as_str()
-        ),
-        "{what}"
-    );
-    assert_eq!(page.header("x-frame-options"), Some("DENY"), "{what}");
-    assert!(!html.contains("<script"), "{what}: inline script in {html}");
 }
 
 #[tokio::test]

@@ -643,8 +643,8 @@ fn polled_other(status: PaymentStatus) -> Event {
     }
 }
 
-#[test]
-fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
+/// Loaded on a link with `mm_other` in progress: waiting for it, asking at once.
+fn waiting_for_other() -> Checkout {
     let (state, effects) = step(
         Checkout::Loading {
             resume: None,
@@ -653,13 +653,20 @@ fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
         Event::LinkLoaded(Ok(link_in_progress())),
     );
     assert_eq!(state.name(), "payment-in-progress");
-    assert_eq!(
-        effects,
-        vec![Effect::PollPayment {
-            reference: "mm_other".into(),
-            after_ms: 0
-        }]
-    );
+    assert_eq!(effects, vec![poll_other_now()]);
+    state
+}
+
+fn poll_other_now() -> Effect {
+    Effect::PollPayment {
+        reference: "mm_other".into(),
+        after_ms: 0,
+    }
+}
+
+#[test]
+fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
+    let state = waiting_for_other();
     // Still pending: keep waiting, and a Submit cannot reach the provider.
     let (state, effects) = step(state, polled_other(PaymentStatus::Pending));
     assert_eq!(state.name(), "payment-in-progress");
@@ -680,14 +687,7 @@ fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
 
 #[test]
 fn a_payment_in_progress_elsewhere_that_is_approved_shows_the_receipt() {
-    let (state, _) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link_in_progress())),
-    );
-    let (state, _) = step(state, polled_other(PaymentStatus::Approved));
+    let (state, _) = step(waiting_for_other(), polled_other(PaymentStatus::Approved));
     assert_eq!(state.name(), "paid");
 }
 
@@ -698,13 +698,7 @@ fn pay_refused_as_in_progress_waits_for_that_attempt_and_keeps_the_form() {
         Event::PayAnswered(Err(SubmitError::InProgress("mm_other".into()))),
     );
     assert_eq!(state.name(), "payment-in-progress");
-    assert_eq!(
-        effects,
-        vec![Effect::PollPayment {
-            reference: "mm_other".into(),
-            after_ms: 0
-        }]
-    );
+    assert_eq!(effects, vec![poll_other_now()]);
     let (state, _) = step(state, polled_other(PaymentStatus::Declined));
     let Checkout::Payable(p) = &state else {
         panic!("{state:?}")

@@ -250,3 +250,29 @@ pub fn pay_body_with_amount(method: &str, amount_text: &str) -> String {
     let body = pay_body(method, &[]);
     format!("{{\"amount\":{amount_text},{}", &body[1..])
 }
+
+/// A simulated bank or consent page loads nothing but its own style, posts
+/// only to the sandbox, and no other site can frame it (to trick the payer
+/// into pressing Approve).
+pub fn assert_locked_down(page: &Reply, what: &str) {
+    let html = page.text();
+    let style = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .unwrap_or_else(|| panic!("{what}: no <style> in {html}"));
+    assert_eq!(
+        page.header("content-security-policy"),
+        Some(
+            format!(
+                "default-src 'none'; style-src {}; form-action 'self'; base-uri 'none'; \
+                 frame-ancestors 'none'",
+                paylink_sandbox::page_policy::script_hash_source(style)
+            )
+            .as_str()
+        ),
+        "{what}"
+    );
+    assert_eq!(page.header("x-frame-options"), Some("DENY"), "{what}");
+    assert!(!html.contains("<script"), "{what}: inline script in {html}");
+}
