@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::decimal::WireDecimal;
+use super::decimal::{WireDecimal, AMOUNTS_DO_NOT_ADD_UP};
 use super::error::ApiError;
 use crate::checkout::link::{
     AmountRule, CallbackUrls, FeePolicy, LinkStatus, Merchant, Method, OpenAmount, PaymentLink,
@@ -99,21 +99,19 @@ impl LinkWire {
             let fee = self.colurs_fee_amount.map_or(0, |d| d.0);
             let iva = self.colurs_iva_amount.map_or(0, |d| d.0);
             if fee < 0 || iva < 0 {
-                return Err(malformed("negative fee or IVA"));
+                return Err(malformed(AMOUNTS_DO_NOT_ADD_UP));
             }
             let total = match fee_mode {
                 FeeMode::Payer => amount
                     .checked_add(fee)
                     .and_then(|s| s.checked_add(iva))
-                    .ok_or_else(|| malformed("amount out of range"))?,
+                    .ok_or_else(|| malformed(AMOUNTS_DO_NOT_ADD_UP))?,
                 FeeMode::Receiver => amount,
             };
             // The payer is charged total_to_pay: one that is not what the
             // summary's lines add up to would charge what the page never showed.
             if self.total_to_pay.is_some_and(|d| d.0 != total) {
-                return Err(malformed(
-                    "total_to_pay is not what the fee mode adds up to",
-                ));
+                return Err(malformed(AMOUNTS_DO_NOT_ADD_UP));
             }
             AmountRule::Fixed(Breakdown {
                 amount,
@@ -130,7 +128,7 @@ impl LinkWire {
                         paid_at: Some(paid_at),
                         paid_amount: Some(paid.charged()?),
                     },
-                    _ => return Err(malformed("PAID without paid_at and paid_amount")),
+                    _ => return Err(malformed(AMOUNTS_DO_NOT_ADD_UP)),
                 }
             }
             other => other,

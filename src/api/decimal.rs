@@ -11,6 +11,10 @@ use crate::checkout::money::parse_wire_decimal;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WireDecimal(pub i64);
 
+/// The one message of every amount check: each message costs bundle bytes,
+/// and which check failed is plain from the answer itself.
+pub const AMOUNTS_DO_NOT_ADD_UP: &str = "amounts that do not add up";
+
 impl WireDecimal {
     /// The cents of an amount someone is charged or has paid: never zero or
     /// negative, or the answer is malformed.
@@ -18,7 +22,7 @@ impl WireDecimal {
         if self.0 > 0 {
             Ok(self.0)
         } else {
-            Err(ApiError::Malformed("amount not above zero"))
+            Err(ApiError::Malformed(AMOUNTS_DO_NOT_ADD_UP))
         }
     }
 }
