@@ -103,3 +103,39 @@ for (const [label, token, state] of [['an expired', SEEDED.expired, 'expired'], 
     }
   });
 }
+
+test('the skeleton cleans the merchant text as the app does: no bidi or invisible characters, the name isolated and capped', async () => {
+  const link = await createLink(sandbox.baseUrl, {
+    currency: 'COP', amount: 50000.0, is_general: false, description: 'Plan mensual',
+    fee_mode: 'payer', expires_at: '2099-03-03T00:00:00Z',
+  });
+  const { page, release } = await pageWithWasmHeld();
+  try {
+    // The answer as a hostile provider would send it (the sandbox refuses such names).
+    await page.route(`**/api/payment_link/${link.uuid}/`, async (route) => {
+      const answer = await route.fetch();
+      const body = await answer.json();
+      await route.fulfill({
+        response: answer,
+        json: {
+          ...body,
+          merchant: { name: `Tienda\u202e\u200b  Aurora${'x'.repeat(200)}` },
+          description: 'Plan\u200d\u2066 mensual',
+        },
+      });
+    });
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`, { waitUntil: 'domcontentloaded' });
+    const skeleton = page.locator('.paylink[data-state="skeleton"]');
+    await skeleton.locator('.summary__description').filter({ hasText: 'Plan' }).waitFor();
+    assert.equal(await skeleton.locator('.summary__description').innerText(), 'Plan mensual');
+    const name = await skeleton.locator('.summary__merchant strong bdi').innerText();
+    assert.equal(name, `Tienda Aurora${'x'.repeat(86)}\u2026`);
+    assert.equal([...name].length, 100);
+    release();
+    await waitForState(page, 'choosing-method');
+    assert.equal(await byTestId(page, 'merchant').innerText(), name);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
