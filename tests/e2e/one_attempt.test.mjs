@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, SEEDED, byTestId, chooseMethod, decideAtBank, fillBancolombia, fillNequi, fillPse,
+  PHONE, SEEDED, byTestId, chooseMethod, decideAtBank, eventually, fillBancolombia, fillNequi, fillPse,
   getLink, linkStats, payableLink, unexpectedProblems, useSandboxAndBrowser, waitForState, withPayPage,
 } from './harness.mjs';
 
@@ -161,6 +161,23 @@ test('a bare #state= (no code or id_token from a bank) is not a return from the 
     await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}#state=mm_0000000000000000`);
     await waitForState(page, 'choosing-method');
     assert.equal(await byTestId(page, 'pay-notice').count(), 0);
+    assert.deepEqual(unexpectedProblems(page), []);
+  });
+});
+
+test('approved at the bank after the link expired: the money is returned, its own screen, no "try again"', async () => {
+  const expiresAt = Date.now() + 10_000;
+  const link = await payableLink(sandbox.baseUrl, 'refunded', { expires_at: new Date(expiresAt).toISOString() });
+  await withPage(async (page) => {
+    await startAtBank(page, link.uuid);
+    // The link runs out while the payer is still at the bank.
+    await eventually(async () => (await getLink(sandbox.baseUrl, link.uuid)).status === 'EXPIRED', {
+      timeout: 20_000, interval: 250, message: 'the link expired',
+    });
+    await page.locator('[data-testid="bank-approve"]').click();
+    await heading(page, 'Tu banco aprobó el pago, pero el enlace ya no podía recibirlo').waitFor({ timeout: 20_000 });
+    assert.equal(await byTestId(page, 'try-again').count(), 0);
+    assert.ok(!(await page.locator('main').innerText()).includes(ES.noCharge));
     assert.deepEqual(unexpectedProblems(page), []);
   });
 });
