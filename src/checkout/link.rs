@@ -1,7 +1,7 @@
 //! The domain model of a payment link, independent of any provider's wire format.
 
-use super::fields::Prefill;
-use super::money::{breakdown, Breakdown, Currency, FeeMode};
+use super::fields::{typed_amount_format, Prefill};
+use super::money::{breakdown, parse_typed_amount, Breakdown, Currency, FeeMode};
 use super::validate::DocumentType;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,4 +174,21 @@ impl PaymentLink {
             AmountRule::PayerChooses(_) => None,
         }
     }
+
+    /// The breakdown to show while the payer fills the form: the fixed one,
+    /// or that of the amount typed so far, once it reads as an amount.
+    pub fn breakdown_for(&self, typed_amount: &str) -> Option<Breakdown> {
+        match &self.amount {
+            AmountRule::Fixed(b) => Some(*b),
+            AmountRule::PayerChooses(open) => {
+                let format = typed_amount_format(self.currency);
+                open.fees
+                    .apply(parse_typed_amount(typed_amount, format).ok()?)
+            }
+        }
+    }
 }
+
+#[cfg(test)]
+#[path = "link_tests.rs"]
+mod tests;

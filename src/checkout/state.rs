@@ -5,8 +5,11 @@
 //! shell executes. Money is only ever shown as paid on an `APPROVED` payment
 //! or a `PAID` link, both as reported by the provider.
 
-use super::fields::{validate_field, validate_form, FieldId, FieldProblem, FormValues};
+use super::fields::{
+    validate_field, validate_form, FieldId, FieldProblem, FormContext, FormValues,
+};
 use super::link::{AmountRule, LinkStatus, Method, PaymentLink};
+use super::methods::spec;
 use super::payment::{
     Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
 };
@@ -281,11 +284,7 @@ impl Payable {
             _ => None,
         };
         // PSE asks for a bank and Pix for an institution: fetch the list at once.
-        let banks = if link
-            .methods
-            .iter()
-            .any(|m| matches!(m, Method::Pse | Method::Pix))
-        {
+        let banks = if link.methods.iter().any(|&m| spec(m).uses_bank_list()) {
             Banks::Loading
         } else {
             Banks::NotNeeded
@@ -305,6 +304,11 @@ impl Payable {
             attempt: None,
             notice: None,
         }
+    }
+
+    /// What the form of `method` is checked against on this link.
+    fn form_context(&self, method: Method) -> FormContext<'_> {
+        FormContext::new(method, &self.link, self.bank_list())
     }
 
     fn bank_list(&self) -> &[Bank] {
@@ -701,28 +705,14 @@ fn field_problem(p: &Payable, field: FieldId) -> Option<FieldProblem> {
             .then(|| p.link.methods.first().copied())
             .flatten()
     })?;
-    validate_field(
-        field,
-        method,
-        &p.link.amount,
-        p.link.currency,
-        &p.form,
-        p.bank_list(),
-    )
-    .err()
+    validate_field(&p.form_context(method), field, &p.form).err()
 }
 
 fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
     let Some(method) = p.method else {
         return (Checkout::Payable(p), vec![]);
     };
-    match validate_form(
-        method,
-        &p.link.amount,
-        p.link.currency,
-        &p.form,
-        p.bank_list(),
-    ) {
+    match validate_form(&p.form_context(method), &p.form) {
         Err(problems) => {
             p.problems = problems;
             p.submit_error = None;

@@ -4,6 +4,7 @@
 use super::Key;
 use crate::checkout::fields::{FieldId, FieldProblem};
 use crate::checkout::link::Method;
+use crate::checkout::methods::{spec, Flow};
 use crate::checkout::money::{BoundsError, TypedAmountError};
 use crate::checkout::payment::PaymentStatus;
 use crate::checkout::state::{Checkout, LoadError, PayNotice, SubmitError};
@@ -15,11 +16,9 @@ pub fn field_label(field: FieldId, method: Method) -> Key {
         FieldId::PersonType => Key::FieldPersonType,
         FieldId::DocumentType => Key::FieldDocumentType,
         FieldId::Document => Key::FieldDocument,
-        FieldId::Bank if method == Method::Pix => Key::FieldInstitution,
-        FieldId::Bank => Key::FieldBank,
+        FieldId::Bank => spec(method).bank_label,
         FieldId::Email => Key::FieldEmail,
-        FieldId::Phone if method == Method::Nequi => Key::FieldNequiPhone,
-        FieldId::Phone => Key::FieldPhone,
+        FieldId::Phone => spec(method).phone_label,
         FieldId::PayerCpf => Key::FieldPayerCpf,
     }
 }
@@ -27,7 +26,7 @@ pub fn field_label(field: FieldId, method: Method) -> Key {
 /// A hint under the label, for fields where the format is not obvious.
 pub fn field_hint(field: FieldId, method: Method) -> Option<Key> {
     match field {
-        FieldId::Phone if method == Method::Nequi => Some(Key::HintNequiPhone),
+        FieldId::Phone => spec(method).phone_hint,
         FieldId::PayerCpf => Some(Key::HintPayerCpf),
         FieldId::Document => Some(Key::HintDocument),
         _ => None,
@@ -51,21 +50,11 @@ pub fn option_label(value: &str) -> Option<Key> {
 }
 
 pub fn method_name(method: Method) -> Key {
-    match method {
-        Method::Bancolombia => Key::MethodBancolombia,
-        Method::Pse => Key::MethodPse,
-        Method::Nequi => Key::MethodNequi,
-        Method::Pix => Key::MethodPix,
-    }
+    spec(method).name
 }
 
 pub fn method_hint(method: Method) -> Key {
-    match method {
-        Method::Bancolombia => Key::MethodBancolombiaHint,
-        Method::Pse => Key::MethodPseHint,
-        Method::Nequi => Key::MethodNequiHint,
-        Method::Pix => Key::MethodPixHint,
-    }
+    spec(method).hint
 }
 
 /// The message for a field problem; `{amount}` in it stands for the bound.
@@ -133,7 +122,7 @@ pub fn pay_notice_message(notice: PayNotice) -> Key {
 /// What to do after a payment that did not go through.
 pub fn failure_body(status: &PaymentStatus, method: Option<Method>) -> Key {
     match (status, method) {
-        (PaymentStatus::Expired, Some(Method::Pix)) => Key::ConsentExpiredBody,
+        (PaymentStatus::Expired, Some(method)) => spec(method).expired_body,
         (PaymentStatus::Refunded, _) => Key::RefundedBody,
         _ => Key::FailedBody,
     }
@@ -169,7 +158,10 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
         } => Key::LoadFailedTitle,
         Checkout::Submitting(_) => Key::PayingWait,
         Checkout::Redirecting { .. } => Key::RedirectingTitle,
-        Checkout::AwaitingApproval { .. } => Key::ApproveInAppTitle,
+        Checkout::AwaitingApproval { payable, .. } => match payable.method.map(|m| spec(m).flow) {
+            Some(Flow::AppApproval { title, .. }) => title,
+            _ => Key::PayingWait,
+        },
         Checkout::Confirming(c) if c.elsewhere => Key::InProgressTitle,
         Checkout::Confirming(c) if c.slow => Key::StillConfirmingTitle,
         Checkout::Confirming(_) => Key::ConfirmingTitle,
@@ -185,7 +177,7 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkout::fields::{schema, Control, FormValues, Prefill};
+    use crate::checkout::fields::{schema, Control, FormContext, FormValues, Prefill};
     use crate::checkout::link::{AmountRule, FeePolicy, OpenAmount};
     use crate::checkout::money::{Currency, FeeMode};
 
@@ -200,11 +192,17 @@ mod tests {
                 mode: FeeMode::Payer,
             },
         });
-        for method in [Method::Bancolombia, Method::Pse, Method::Nequi, Method::Pix] {
+        for method in crate::checkout::methods::ALL {
             for person in ["N", "J"] {
                 let mut form = FormValues::default();
                 form.set(FieldId::PersonType, person);
-                for spec in schema(method, &open, Currency::COP, &form, &Prefill::default()) {
+                let context = FormContext {
+                    method,
+                    amount: &open,
+                    currency: Currency::COP,
+                    banks: &[],
+                };
+                for spec in schema(&context, &form, &Prefill::default()) {
                     if let Control::Choice { options } = spec.control {
                         for option in options {
                             assert!(option_label(option.value).is_some(), "{}", option.value);

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::shell::use_shell;
 use super::{tr, use_lang, with_payable};
-use crate::checkout::fields::{Control, FieldId, FieldSpec};
+use crate::checkout::fields::{matching_banks, offers_bank_search, Control, FieldId, FieldSpec};
 use crate::checkout::link::Method;
 use crate::checkout::money::Currency;
 use crate::checkout::state::{Banks, Checkout, Event};
@@ -108,13 +108,9 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
     move || {
         match banks.get() {
         Banks::Loaded(list) => {
-            let searchable = list.len() > SEARCH_FROM;
+            let searchable = offers_bank_search(&list);
             let shown = move || {
-                let wanted = fold_for_search(&search.get());
-                list.iter()
-                    .filter(|bank| wanted.is_empty() || fold_for_search(&bank.name).contains(&wanted))
-                    .cloned()
-                    .collect::<Vec<_>>()
+                matching_banks(&list, &search.get()).into_iter().cloned().collect::<Vec<_>>()
             };
             let none_match = {
                 let shown = shown.clone();
@@ -163,25 +159,4 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
         .into_any(),
     }
     }
-}
-
-/// Lists longer than this get a search box.
-const SEARCH_FROM: usize = 8;
-
-/// Case- and accent-insensitive text for matching what the payer types.
-fn fold_for_search(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'ê' | 'è' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
 }

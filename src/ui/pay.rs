@@ -8,9 +8,9 @@ use super::form::FieldRow;
 use super::shell::use_shell;
 use super::summary::{BreakdownLines, LinkSummary};
 use super::{money, tr, tr_with, use_lang, with_payable};
-use crate::checkout::fields::{schema, typed_amount_format, FieldId, Prefill};
+use crate::checkout::fields::{amount_field, schema, FieldId, FormContext};
 use crate::checkout::link::{AmountRule, Customer, Method, PaymentLink};
-use crate::checkout::money::{parse_typed_amount, Breakdown};
+use crate::checkout::methods::spec;
 use crate::checkout::state::{Checkout, Event};
 use crate::i18n::labels::{method_hint, method_name, pay_notice_message, submit_error_message};
 use crate::i18n::Key;
@@ -73,15 +73,6 @@ fn mark_busy(busy: bool) {
     }
 }
 
-/// The breakdown of what the payer typed so far, if it reads as an amount.
-fn typed_breakdown(link: &PaymentLink, typed: &str) -> Option<Breakdown> {
-    let AmountRule::PayerChooses(open) = &link.amount else {
-        return None;
-    };
-    let cents = parse_typed_amount(typed, typed_amount_format(link.currency)).ok()?;
-    open.fees.apply(cents)
-}
-
 /// The payer the provider already knows: who pays, and for PSE what happens
 /// to a payer not yet registered there (seed 000).
 #[component]
@@ -101,8 +92,8 @@ fn PayingAs(customer: Customer, methods: Vec<Method>) -> impl IntoView {
                 <strong data-testid="customer-name">{customer.name.clone()}</strong>
             </p>
             <p class="paying-as__details">{details.join(" · ")}</p>
-            {methods.contains(&Method::Pse).then(|| view! {
-                <p class="paying-as__note" data-testid="pse-registration-note">{tr(Key::PseRegistrationNote)}</p>
+            {methods.iter().find_map(|&m| spec(m).known_payer_note).map(|note| view! {
+                <p class="paying-as__note" data-testid="pse-registration-note">{tr(note)}</p>
             })}
         </section>
     }
@@ -113,24 +104,18 @@ fn PayingAs(customer: Customer, methods: Vec<Method>) -> impl IntoView {
 fn AmountEntry(link: PaymentLink) -> impl IntoView {
     let shell = use_shell();
     let currency = link.currency;
-    let spec = schema(
-        Method::Pse,
-        &link.amount,
-        currency,
-        &Default::default(),
-        &Prefill::default(),
-    )
-    .into_iter()
-    .find(|s| s.id == FieldId::Amount);
+    let field = amount_field(&link);
+    // The amount sits above the method choice: its label is every method's.
+    let method = link.methods[0];
     let breakdown = Memo::new(move |_| {
         with_payable(shell.state, |p| {
-            typed_breakdown(&p.link, p.form.get(FieldId::Amount))
+            p.link.breakdown_for(p.form.get(FieldId::Amount))
         })
         .flatten()
     });
     view! {
         <section class="amount-entry">
-            {spec.map(|spec| view! { <FieldRow spec=spec method=Method::Pse currency=currency/> })}
+            <FieldRow spec=field method=method currency=currency/>
             {move || breakdown.get().map(|b| view! { <BreakdownLines breakdown=b currency=currency/> })}
         </section>
     }
@@ -149,12 +134,12 @@ fn MethodChoice(link: PaymentLink) -> impl IntoView {
             <legend class="methods__title">{tr(Key::ChooseMethod)}</legend>
             {link.methods.iter().map(|&method| view! {
                 <label class="method" class:method--chosen=move || chosen.get() == Some(method)
-                    data-method=method.wire_code()>
-                    <input type="radio" name="method" class="method__radio" value=method.wire_code()
+                    data-method=spec(method).code>
+                    <input type="radio" name="method" class="method__radio" value=spec(method).code
                         prop:checked=move || chosen.get() == Some(method)
                         disabled=move || locked.get()
                         on:change=move |_| shell.dispatch(Event::MethodChosen(method))/>
-                    <span class="method__mark" aria-hidden="true">{method_mark(method)}</span>
+                    <span class="method__mark" aria-hidden="true">{spec(method).mark}</span>
                     <span class="method__text">
                         <span class="method__name">{tr(method_name(method))}</span>
                         <span class="method__hint">{tr(method_hint(method))}</span>
@@ -166,22 +151,11 @@ fn MethodChoice(link: PaymentLink) -> impl IntoView {
     .into_any()
 }
 
-/// A short typographic mark per method: no image requests, no brand assets to license.
-fn method_mark(method: Method) -> &'static str {
-    match method {
-        Method::Bancolombia => "B",
-        Method::Pse => "PSE",
-        Method::Nequi => "N",
-        Method::Pix => "Pix",
-    }
-}
-
 #[component]
 fn PayForm(link: PaymentLink) -> impl IntoView {
     let shell = use_shell();
     let lang = use_lang();
     let currency = link.currency;
-    let amount_rule = link.amount.clone();
     let method = Memo::new(move |_| with_payable(shell.state, |p| p.method).flatten());
     let submitting = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
     let fields = Memo::new(move |_| {
@@ -193,7 +167,8 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
                 .as_ref()
                 .map(Customer::prefill)
                 .unwrap_or_default();
-            let specs = schema(method, &amount_rule, currency, &p.form, &prefill);
+            let context = FormContext::new(method, &p.link, &[]);
+            let specs = schema(&context, &p.form, &prefill);
             Some((
                 method,
                 specs
@@ -207,13 +182,11 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
     let submit_error =
         Memo::new(move |_| with_payable(shell.state, |p| p.submit_error.clone()).flatten());
     let total = Memo::new(move |_| {
-        with_payable(shell.state, |p| match &p.link.amount {
-            AmountRule::Fixed(b) => Some(b.total),
-            AmountRule::PayerChooses(_) => {
-                typed_breakdown(&p.link, p.form.get(FieldId::Amount)).map(|b| b.total)
-            }
+        with_payable(shell.state, |p| {
+            p.link.breakdown_for(p.form.get(FieldId::Amount))
         })
         .flatten()
+        .map(|b| b.total)
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::shell::use_shell;
 use super::{money, tr, tr_with, use_lang};
 use crate::checkout::fields::FieldId;
+use crate::checkout::methods::{spec, Flow};
 use crate::checkout::state::{Checkout, Event};
 use crate::i18n::Key;
 
@@ -34,7 +35,7 @@ pub fn RedirectingScreen() -> impl IntoView {
 #[component]
 pub fn ApprovalScreen() -> impl IntoView {
     let shell = use_shell();
-    let Some((seconds, phone, total, currency)) = shell.state.with_untracked(|s| match s {
+    let Some((seconds, phone, total, currency, texts)) = shell.state.with_untracked(|s| match s {
         Checkout::AwaitingApproval {
             payable,
             timeout_seconds,
@@ -48,6 +49,7 @@ pub fn ApprovalScreen() -> impl IntoView {
                 .unwrap_or_else(|| payable.form.get(FieldId::Phone).to_owned()),
             payable.total_to_pay(),
             payable.link.currency,
+            payable.method.map(|m| spec(m).flow),
         )),
         _ => None,
     }) else {
@@ -71,11 +73,14 @@ pub fn ApprovalScreen() -> impl IntoView {
         format!("{}:{:02}", s / 60, s % 60)
     };
     let amount = total.map(|cents| money(cents, currency));
+    let Some(Flow::AppApproval { title, body }) = texts else {
+        return ().into_any();
+    };
     view! {
         <section class="notice notice--waiting">
-            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(Key::ApproveInAppTitle)}</h1>
+            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(title)}</h1>
             <p class="notice__body" data-testid="approval-instructions">
-                {tr_with(Key::ApproveInAppBody, move |_| vec![
+                {tr_with(body, move |_| vec![
                     ("phone", phone.clone()),
                     ("amount", amount.map(|m| m()).unwrap_or_default()),
                 ])}

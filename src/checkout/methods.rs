@@ -1,0 +1,186 @@
+//! The payment methods the page knows, one entry each: what it asks for, how
+//! its payment proceeds, and the keys of the texts that name it. Everything
+//! else (the form, validation, labels, the screens) reads these entries, so a
+//! new method is one entry here, its wire codes in each provider that offers
+//! it (`crate::api`), and its texts in each catalog (ARCHITECTURE.md).
+
+use super::fields::FieldId;
+use super::link::Method;
+use super::payment::PersonType;
+use super::validate::{self, DocumentType, FieldError};
+use crate::i18n::Key;
+
+/// How a payment by this method proceeds once the provider accepts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// The payer leaves for their bank's page and comes back (Bancolombia, PSE).
+    BankRedirect,
+    /// The payer approves a notification in an app, within a limit the
+    /// provider gives; the page waits with these texts.
+    AppApproval { title: Key, body: Key },
+    /// The payer authorises at their institution under a consent with a
+    /// deadline (Pix via Open Finance).
+    ConsentRedirect,
+}
+
+/// What the page knows about one method.
+pub struct MethodSpec {
+    pub method: Method,
+    /// The page's own stable name for it: the value of its choice in the form.
+    pub code: &'static str,
+    pub flow: Flow,
+    /// The fields it asks for in display order, given whether the payer
+    /// pays as a business (the amount, when asked, comes before them).
+    fields: fn(business: bool) -> &'static [FieldId],
+    /// The document types it accepts in display order, given the person
+    /// type chosen so far.
+    document_types: fn(Option<PersonType>) -> &'static [DocumentType],
+    /// Reads a mobile number as this method needs it.
+    pub phone_rule: fn(&str) -> Result<String, FieldError>,
+    pub name: Key,
+    pub hint: Key,
+    /// A short typographic mark: no image request, no brand asset to license.
+    pub mark: &'static str,
+    pub bank_label: Key,
+    pub phone_label: Key,
+    pub phone_hint: Option<Key>,
+    /// What to do after an attempt that expired.
+    pub expired_body: Key,
+    /// Told to a payer the provider already knows, before they choose.
+    pub known_payer_note: Option<Key>,
+}
+
+impl MethodSpec {
+    pub fn fields(&self, business: bool) -> &'static [FieldId] {
+        (self.fields)(business)
+    }
+
+    pub fn document_types(&self, person_type: Option<PersonType>) -> &'static [DocumentType] {
+        (self.document_types)(person_type)
+    }
+
+    /// Whether its form needs the provider's list of banks or institutions.
+    pub fn uses_bank_list(&self) -> bool {
+        [false, true]
+            .into_iter()
+            .any(|business| self.fields(business).contains(&FieldId::Bank))
+    }
+
+    /// Whether the person type is the payer's choice: a business pays otherwise.
+    pub fn asks_person_type(&self) -> bool {
+        self.fields(false).contains(&FieldId::PersonType)
+    }
+}
+
+/// The entry of a method.
+pub fn spec(method: Method) -> &'static MethodSpec {
+    match method {
+        Method::Bancolombia => &BANCOLOMBIA,
+        Method::Pse => &PSE,
+        Method::Nequi => &NEQUI,
+        Method::Pix => &PIX,
+    }
+}
+
+/// Every method, in the order the page lists them when a provider gives none.
+pub const ALL: [Method; 4] = [BANCOLOMBIA.method, PSE.method, NEQUI.method, PIX.method];
+
+use FieldId::{Bank, Document, DocumentType as DocType, Email, PayerCpf, Phone};
+
+const BANCOLOMBIA: MethodSpec = MethodSpec {
+    method: Method::Bancolombia,
+    code: "BANCOLOMBIA",
+    flow: Flow::BankRedirect,
+    fields: |_| &[Email, Phone, DocType, Document],
+    document_types: |_| &SEED_DOCUMENTS,
+    phone_rule: validate::co_mobile,
+    name: Key::MethodBancolombia,
+    hint: Key::MethodBancolombiaHint,
+    mark: "B",
+    bank_label: Key::FieldBank,
+    phone_label: Key::FieldPhone,
+    phone_hint: None,
+    expired_body: Key::FailedBody,
+    known_payer_note: None,
+};
+
+const PSE: MethodSpec = MethodSpec {
+    method: Method::Pse,
+    code: "PSE",
+    flow: Flow::BankRedirect,
+    fields: |_| &[FieldId::PersonType, DocType, Document, Bank, Email, Phone],
+    document_types: |person_type| match person_type.unwrap_or(PersonType::Natural) {
+        PersonType::Natural => &PSE_NATURAL_DOCUMENTS,
+        PersonType::Juridical => &[DocumentType::NIT],
+    },
+    phone_rule: validate::co_mobile,
+    name: Key::MethodPse,
+    hint: Key::MethodPseHint,
+    mark: "PSE",
+    bank_label: Key::FieldBank,
+    phone_label: Key::FieldPhone,
+    phone_hint: None,
+    expired_body: Key::FailedBody,
+    // A payer not yet registered at PSE is asked to register there (seed 000).
+    known_payer_note: Some(Key::PseRegistrationNote),
+};
+
+const NEQUI: MethodSpec = MethodSpec {
+    method: Method::Nequi,
+    code: "NEQUI",
+    flow: Flow::AppApproval {
+        title: Key::NequiApproveTitle,
+        body: Key::NequiApproveBody,
+    },
+    fields: |_| &[Phone, DocType, Document],
+    document_types: |_| &SEED_DOCUMENTS,
+    phone_rule: validate::nequi_phone,
+    name: Key::MethodNequi,
+    hint: Key::MethodNequiHint,
+    mark: "N",
+    bank_label: Key::FieldBank,
+    phone_label: Key::FieldNequiPhone,
+    phone_hint: Some(Key::HintNequiPhone),
+    expired_body: Key::FailedBody,
+    known_payer_note: None,
+};
+
+const PIX: MethodSpec = MethodSpec {
+    method: Method::Pix,
+    code: "PIX",
+    flow: Flow::ConsentRedirect,
+    // A business pays through a person, whose CPF the bank needs (seed 001).
+    fields: |business| {
+        if business {
+            &[FieldId::PersonType, DocType, Document, PayerCpf, Bank]
+        } else {
+            &[FieldId::PersonType, DocType, Document, Bank]
+        }
+    },
+    document_types: |person_type| match person_type {
+        Some(PersonType::Juridical) => &[DocumentType::CNPJ],
+        _ => &[DocumentType::CPF],
+    },
+    phone_rule: validate::br_mobile,
+    name: Key::MethodPix,
+    hint: Key::MethodPixHint,
+    mark: "Pix",
+    bank_label: Key::FieldInstitution,
+    phone_label: Key::FieldPhone,
+    phone_hint: None,
+    expired_body: Key::ConsentExpiredBody,
+    known_payer_note: None,
+};
+
+/// The document types of seed 003.
+const SEED_DOCUMENTS: [DocumentType; 3] = [DocumentType::CC, DocumentType::CE, DocumentType::NIT];
+const PSE_NATURAL_DOCUMENTS: [DocumentType; 4] = [
+    DocumentType::CC,
+    DocumentType::CE,
+    DocumentType::TI,
+    DocumentType::PP,
+];
+
+#[cfg(test)]
+#[path = "methods_tests.rs"]
+mod tests;
