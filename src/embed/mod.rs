@@ -2,3 +2,4 @@
 //! protocol with embed.js and the theme tokens a merchant may set.
 pub mod protocol;
 pub mod theme;
+pub mod updates;

@@ -19,16 +19,24 @@ pub enum PageMessage {
     /// The content's height in CSS pixels, so the frame never scrolls inside.
     Resize { height: u32 },
     /// The checkout's state as it changes (the `data-state` names).
-    Status { state: String },
+    Status { state: &'static str },
     /// The top window must go to `url` (a bank must never be framed).
     Redirect { url: String },
-    /// The final outcome: `paid` or `failed`, with the provider's reference.
+    /// The final outcome, with the provider's reference.
     Complete {
-        outcome: String,
+        outcome: Outcome,
         reference: Option<String>,
     },
     /// The link cannot be shown: `not-found`, `load-failed`, `malformed`, `expired`, `cancelled`.
-    Error { code: String },
+    Error { code: &'static str },
+}
+
+/// How a payment ended, as the merchant's page reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Paid,
+    Failed,
 }
 
 #[derive(Serialize)]
@@ -101,11 +109,20 @@ mod tests {
             serde_json::json!({"source": "paylink", "version": 1, "type": "resize", "height": 812})
         );
         let done = PageMessage::Complete {
-            outcome: "paid".into(),
+            outcome: Outcome::Paid,
             reference: Some("mm_1".into()),
         }
         .to_json();
-        assert!(done.contains(r#""type":"complete""#) && done.contains(r#""reference":"mm_1""#));
+        let done: serde_json::Value = serde_json::from_str(&done).unwrap();
+        assert_eq!(
+            done,
+            serde_json::json!({"source": "paylink", "version": 1, "type": "complete", "outcome": "paid", "reference": "mm_1"})
+        );
+        let failed = PageMessage::Complete {
+            outcome: Outcome::Failed,
+            reference: None,
+        };
+        assert!(failed.to_json().contains(r#""outcome":"failed""#));
         assert!(PageMessage::Ready.to_json().contains(r#""type":"ready""#));
     }
 

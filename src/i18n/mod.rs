@@ -10,6 +10,8 @@ mod pt;
 
 pub use keys::Key;
 
+use crate::checkout::money::Currency;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     Es,
@@ -49,13 +51,22 @@ impl Lang {
         }
     }
 
-    /// An explicit choice wins, then the first browser language we speak,
-    /// then the language of the link's country.
-    pub fn choose(explicit: Option<&str>, browser: &[String], fallback: Lang) -> Lang {
+    /// The payer's language as far as they said: an explicit choice (the
+    /// URL's `lang`) wins, then the first browser language the page speaks.
+    /// `None` leaves it to the link's country (`Lang::of_country`).
+    pub fn preferred(explicit: Option<&str>, browser: &[String]) -> Option<Lang> {
         explicit
             .and_then(Lang::from_tag)
             .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
-            .unwrap_or(fallback)
+    }
+
+    /// The language of the country whose currency the link asks for.
+    pub fn of_country(currency: Currency) -> Lang {
+        match currency {
+            Currency::COP => Lang::Es,
+            Currency::BRL => Lang::Pt,
+            Currency::USD => Lang::En,
+        }
     }
 
     pub fn text(self, key: Key) -> &'static str {
@@ -74,10 +85,18 @@ mod tests {
     #[test]
     fn explicit_then_browser_then_country() {
         let browser = vec!["fr-FR".to_string(), "pt-BR".to_string()];
-        assert_eq!(Lang::choose(Some("en"), &browser, Lang::Es), Lang::En);
-        assert_eq!(Lang::choose(Some("xx"), &browser, Lang::Es), Lang::Pt);
-        assert_eq!(Lang::choose(None, &[], Lang::Es), Lang::Es);
-        assert_eq!(Lang::choose(None, &["EN_gb".into()], Lang::Pt), Lang::En);
+        assert_eq!(Lang::preferred(Some("en"), &browser), Some(Lang::En));
+        assert_eq!(Lang::preferred(Some("xx"), &browser), Some(Lang::Pt));
+        assert_eq!(Lang::preferred(None, &[]), None);
+        assert_eq!(Lang::preferred(None, &["fr".into()]), None);
+        assert_eq!(Lang::preferred(None, &["EN_gb".into()]), Some(Lang::En));
+    }
+
+    #[test]
+    fn without_a_preference_the_country_of_the_currency_speaks() {
+        assert_eq!(Lang::of_country(Currency::COP), Lang::Es);
+        assert_eq!(Lang::of_country(Currency::BRL), Lang::Pt);
+        assert_eq!(Lang::of_country(Currency::USD), Lang::En);
     }
 
     #[test]

@@ -42,10 +42,7 @@ fn preferred_lang() -> Option<Lang> {
         .iter()
         .filter_map(|v| v.as_string())
         .collect();
-    query_param("lang")
-        .as_deref()
-        .and_then(Lang::from_tag)
-        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+    Lang::preferred(query_param("lang").as_deref(), &browser)
 }
 
 /// Screens, coarser than states: moving between states of one screen (typing,

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::checkout::money::Currency;
 use crate::checkout::state::{self, step, Checkout, Event};
 use crate::embed::protocol::PageMessage;
+use crate::embed::updates::{updates, updates_before_link};
 use crate::i18n::Lang;
 use crate::web::client::{fetch_banks, fetch_link, fetch_payment, submit_payment};
 use crate::web::config::Config;
@@ -33,14 +34,6 @@ pub struct Shell {
 
 pub fn use_shell() -> Shell {
     expect_context::<Shell>()
-}
-
-fn country_lang(currency: Currency) -> Lang {
-    match currency {
-        Currency::COP => Lang::Es,
-        Currency::BRL => Lang::Pt,
-        Currency::USD => Lang::En,
-    }
 }
 
 impl Shell {
@@ -89,7 +82,7 @@ impl Shell {
 
     fn link_arrived(self, link: &crate::checkout::link::PaymentLink) {
         if !self.lang_chosen {
-            self.lang.set(country_lang(link.currency));
+            self.lang.set(Lang::of_country(link.currency));
         }
         apply_brand(link);
         if let Some(parent) = Parent::for_link(link) {
@@ -102,41 +95,19 @@ impl Shell {
 
     /// Keeps the embedding merchant page informed: every state, then the outcome.
     fn tell_parent(self, state: &Checkout) {
-        if let (None, Checkout::LoadFailed { .. }) = (self.parent.get_value(), state) {
-            // No link, so no allowed origins to check: only the failure is told.
-            if let Some(parent) = Parent::announced() {
-                parent.post(&PageMessage::Error {
-                    code: state.name().to_owned(),
-                });
+        match self.parent.get_value() {
+            Some(parent) => {
+                for message in updates(state) {
+                    parent.post(&message);
+                }
             }
-            return;
-        }
-        let Some(parent) = self.parent.get_value() else {
-            return;
-        };
-        parent.post(&PageMessage::Status {
-            state: state.name().to_owned(),
-        });
-        let outcome = match state {
-            Checkout::Paid { report, .. } => Some(("paid", Some(report.reference.clone()))),
-            Checkout::PaymentFailed { report, .. } => {
-                Some(("failed", Some(report.reference.clone())))
+            None => {
+                if let (Some(parent), Some(message)) =
+                    (Parent::announced(), updates_before_link(state))
+                {
+                    parent.post(&message);
+                }
             }
-            _ => None,
-        };
-        if let Some((outcome, reference)) = outcome {
-            parent.post(&PageMessage::Complete {
-                outcome: outcome.to_owned(),
-                reference,
-            });
-        }
-        if matches!(
-            state,
-            Checkout::LoadFailed { .. } | Checkout::Expired(_) | Checkout::Cancelled(_)
-        ) {
-            parent.post(&PageMessage::Error {
-                code: state.name().to_owned(),
-            });
         }
     }
 
