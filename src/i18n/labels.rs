@@ -175,57 +175,5 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::checkout::fields::{schema, Control, FormContext, FormValues, Prefill};
-    use crate::checkout::link::{AmountRule, FeePolicy, OpenAmount};
-    use crate::checkout::money::{Currency, FeeMode};
-
-    #[test]
-    fn every_choice_any_form_offers_has_a_label() {
-        let open = AmountRule::PayerChooses(OpenAmount {
-            min: None,
-            max: None,
-            fees: FeePolicy {
-                fee_rate_bps: 0,
-                iva_rate_bps: 0,
-                mode: FeeMode::Payer,
-            },
-        });
-        for method in crate::checkout::methods::ALL {
-            for person in ["N", "J"] {
-                let mut form = FormValues::default();
-                form.set(FieldId::PersonType, person);
-                let context = FormContext {
-                    method,
-                    amount: &open,
-                    currency: Currency::COP,
-                    banks: &[],
-                };
-                for spec in schema(&context, &form, &Prefill::default()) {
-                    if let Control::Choice { options } = spec.control {
-                        for option in options {
-                            assert!(option_label(option.value).is_some(), "{}", option.value);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn nequi_asks_for_the_nequi_number_by_name() {
-        assert_eq!(
-            field_label(FieldId::Phone, Method::Nequi),
-            Key::FieldNequiPhone
-        );
-        assert_eq!(field_label(FieldId::Phone, Method::Pse), Key::FieldPhone);
-    }
-
-    #[test]
-    fn bounds_problems_carry_their_amount() {
-        let problem = FieldProblem::Bounds(BoundsError::BelowMinimum(100_000));
-        assert_eq!(problem_message(problem), Key::ErrBelowMinimum);
-        assert_eq!(problem_amount(problem), Some(100_000));
-    }
-}
+#[path = "labels_tests.rs"]
+mod tests;
