@@ -62,6 +62,11 @@ bench: build sandbox
 	@node bench/run.mjs
 	@node bench/a11y.mjs
 
+## histories: a long run of the random histories through the state machine (HISTORIES=1000000 by default)
+.PHONY: histories
+histories:
+	@HISTORIES=$${HISTORIES:-1000000} cargo test -q -p paylink --test histories
+
 ## fresh-check: `.ci/run` in a clean clone of HEAD with an empty cargo home and npm cache
 .PHONY: fresh-check
 fresh-check:

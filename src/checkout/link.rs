@@ -2,6 +2,7 @@
 
 use super::fields::{typed_amount_format, Prefill};
 use super::money::{breakdown, parse_typed_amount, Breakdown, Currency, FeeMode};
+use super::redirect::is_followable;
 use super::validate::DocumentType;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,6 +176,18 @@ impl PaymentLink {
         }
     }
 
+    /// Where the payer returns after paying: the link's success URL, if the
+    /// redirect rule would follow it (the shell checks again, knowing
+    /// whether the page runs on a development origin).
+    pub fn success_url(&self) -> Option<&str> {
+        followable(self.callback_urls.as_ref()?.success.as_deref())
+    }
+
+    /// Where the payer returns after giving up, on the same terms.
+    pub fn cancel_url(&self) -> Option<&str> {
+        followable(self.callback_urls.as_ref()?.cancel.as_deref())
+    }
+
     /// The breakdown to show while the payer fills the form: the fixed one,
     /// or that of the amount typed so far, once it reads as an amount.
     pub fn breakdown_for(&self, typed_amount: &str) -> Option<Breakdown> {
@@ -187,6 +200,10 @@ impl PaymentLink {
             }
         }
     }
+}
+
+fn followable(url: Option<&str>) -> Option<&str> {
+    url.filter(|url| is_followable(url, true))
 }
 
 #[cfg(test)]

@@ -76,3 +76,27 @@ fn the_typed_amount_is_read_in_the_currency_of_the_link() {
     );
     assert_eq!(link(open(), Currency::COP).breakdown_for("1.234,56"), None);
 }
+
+#[test]
+fn a_return_url_the_redirect_rule_refuses_is_never_offered() {
+    // Found by tests/histories.rs: the state machine followed any callback.
+    let mut link = link(open(), Currency::COP);
+    for refused in [
+        "javascript:alert(1)",
+        "http://merchant.example/plain",
+        "https://evil.example@merchant.example/",
+    ] {
+        link.callback_urls = Some(CallbackUrls {
+            success: Some(refused.into()),
+            cancel: Some(refused.into()),
+        });
+        assert_eq!(link.success_url(), None, "{refused}");
+        assert_eq!(link.cancel_url(), None, "{refused}");
+    }
+    link.callback_urls = Some(CallbackUrls {
+        success: Some("https://merchant.example/ok".into()),
+        cancel: None,
+    });
+    assert_eq!(link.success_url(), Some("https://merchant.example/ok"));
+    assert_eq!(link.cancel_url(), None);
+}

@@ -602,17 +602,14 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
             (S::Payable(payable), effects)
         }
         (state @ S::PaymentFailed { .. }, E::ReturnToMerchant) => {
-            let url = state
-                .link()
-                .and_then(|l| l.callback_urls.as_ref())
-                .and_then(|c| c.cancel.clone());
+            let url = state.link().and_then(|l| l.cancel_url()).map(str::to_owned);
             (state, url.map(Effect::Navigate).into_iter().collect())
         }
         (state @ S::Paid { .. }, E::ReturnToMerchant) => {
             let url = state
                 .link()
-                .and_then(|l| l.callback_urls.as_ref())
-                .and_then(|c| c.success.clone());
+                .and_then(|l| l.success_url())
+                .map(str::to_owned);
             (state, url.map(Effect::Navigate).into_iter().collect())
         }
 
@@ -786,11 +783,9 @@ fn conclude(payable: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) 
     if report.status == PaymentStatus::Approved {
         let link = payable.link;
         let effects = link
-            .callback_urls
-            .as_ref()
-            .and_then(|c| c.success.clone())
+            .success_url()
             .map(|url| Effect::ReturnToMerchantAfter {
-                url,
+                url: url.to_owned(),
                 after_ms: RETURN_AFTER_MS,
             })
             .into_iter()

@@ -56,11 +56,7 @@ pub fn ReceiptScreen() -> impl IntoView {
     };
     let currency = link.currency;
     let total = report.total.or(link.fixed_breakdown().map(|b| b.total));
-    let returns = link
-        .callback_urls
-        .as_ref()
-        .and_then(|c| c.success.clone())
-        .is_some();
+    let returns = link.success_url().is_some();
     let when = report.updated_at.clone();
     view! {
         <section class="notice notice--paid">
@@ -126,12 +122,7 @@ pub fn FailedScreen() -> impl IntoView {
         Checkout::PaymentFailed { payable, report } => Some((
             report.status.clone(),
             report.method.or(payable.method),
-            payable
-                .link
-                .callback_urls
-                .as_ref()
-                .and_then(|c| c.cancel.clone())
-                .is_some(),
+            payable.link.cancel_url().is_some(),
         )),
         _ => None,
     }) else {
