@@ -610,6 +610,18 @@ fn check_state(world: &World, state: &Checkout) -> Result<(), String> {
         }
         _ => {}
     }
+    // While the payer fills the form, the page keeps checking the link and
+    // watching its expiry, so a link that changes is known before paying.
+    if let Checkout::Payable(_) = state {
+        let refreshing = world.timers.iter().any(|t| matches!(t, Timer::RefreshLink))
+            || world.in_flight.contains(&Request::RefreshLink);
+        let watching = world.timers.iter().any(|t| matches!(t, Timer::Expiry));
+        if !refreshing || !watching {
+            return Err(format!(
+                "stopped watching the link (refresh: {refreshing}, expiry: {watching})"
+            ));
+        }
+    }
     if let Some(form) = form_of(state) {
         if form != &world.typed {
             return Err(format!("lost what the payer typed in {}", state.name()));

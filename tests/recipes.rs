@@ -60,7 +60,9 @@ fn is_test_file(name: &str) -> bool {
 /// The variants of `Method`, read from its declaration.
 fn method_variants() -> Vec<String> {
     let link = fs::read_to_string(root().join("src/checkout/link.rs")).unwrap();
-    let body = &link[link.find("pub enum Method {").expect("Method is declared in link.rs")..];
+    let body = &link[link
+        .find("pub enum Method {")
+        .expect("Method is declared in link.rs")..];
     let body = &body[body.find('{').unwrap() + 1..body.find('}').unwrap()];
     body.lines()
         .map(str::trim)
