@@ -135,7 +135,7 @@ impl FormValues {
     pub fn apply_prefill(&mut self, prefill: &Prefill) {
         if let Some(kind) = prefill.document_type {
             // The person type follows from the document, so PSE accepts it.
-            self.set(FieldId::PersonType, person_type_for(kind).wire_code());
+            self.set(FieldId::PersonType, person_type_for(kind).form_value());
             self.set(FieldId::DocumentType, kind.code());
         }
         let known_texts = [
@@ -175,7 +175,7 @@ impl FormValues {
 fn person_type_from_wire(code: &str) -> Option<PersonType> {
     [PersonType::Natural, PersonType::Juridical]
         .into_iter()
-        .find(|person_type| person_type.wire_code() == code)
+        .find(|person_type| person_type.form_value() == code)
 }
 
 /// Juridical persons identify with a NIT; everyone else is a natural person.
@@ -273,7 +273,7 @@ fn prefilled_text(id: FieldId, prefill: &Prefill) -> Option<String> {
         // A fixed document type fixes the person type too.
         FieldId::PersonType => prefill
             .document_type
-            .map(|kind| person_type_for(kind).wire_code().to_owned()),
+            .map(|kind| person_type_for(kind).form_value().to_owned()),
         FieldId::Amount | FieldId::Bank | FieldId::PayerCpf => None,
     }
 }
@@ -296,7 +296,7 @@ fn control(id: FieldId, method: Method, currency: Currency, form: &FormValues) -
         FieldId::PersonType => choice(
             [PersonType::Natural, PersonType::Juridical]
                 .into_iter()
-                .map(PersonType::wire_code),
+                .map(PersonType::form_value),
         ),
         FieldId::DocumentType => choice(
             allowed_document_types(method, form.person_type())

@@ -115,21 +115,6 @@ pub enum LinkStatus {
 }
 
 impl LinkStatus {
-    pub fn from_wire(status: &str) -> LinkStatus {
-        match status {
-            "PENDING" => LinkStatus::Pending,
-            "ACTIVE" => LinkStatus::Active,
-            // A PAID status is only believed with the paid fields; see the wire layer.
-            "PAID" => LinkStatus::Paid {
-                paid_at: None,
-                paid_amount: None,
-            },
-            "EXPIRED" => LinkStatus::Expired,
-            "CANCELLED" => LinkStatus::Cancelled,
-            other => LinkStatus::Unrecognized(other.to_owned()),
-        }
-    }
-
     pub fn is_payable(&self) -> bool {
         matches!(self, LinkStatus::Pending | LinkStatus::Active)
     }
@@ -145,17 +130,10 @@ pub enum Method {
 }
 
 impl Method {
-    pub fn from_wire(code: &str) -> Option<Method> {
-        match code {
-            "BANCOLOMBIA" => Some(Method::Bancolombia),
-            "PSE" => Some(Method::Pse),
-            "NEQUI" => Some(Method::Nequi),
-            _ => None,
-        }
-    }
-
-    /// The method's code in Colurs requests; Pix has none there.
-    pub fn wire_code(self) -> &'static str {
+    /// The method's value in the page's markup (`data-method`, the radio's
+    /// `value`), which tests and merchants' styles select by. Not a wire
+    /// code: each provider writes its own (`crate::api`).
+    pub fn form_value(self) -> &'static str {
         match self {
             Method::Bancolombia => "BANCOLOMBIA",
             Method::Pse => "PSE",

@@ -12,7 +12,9 @@ pub enum PersonType {
 }
 
 impl PersonType {
-    pub fn wire_code(self) -> &'static str {
+    /// Its value in the form's person type choice. Not a wire code: each
+    /// provider writes its own (`crate::api`).
+    pub fn form_value(self) -> &'static str {
         match self {
             PersonType::Natural => "N",
             PersonType::Juridical => "J",
@@ -81,19 +83,6 @@ pub enum PaymentStatus {
 }
 
 impl PaymentStatus {
-    pub fn from_wire(status: &str) -> PaymentStatus {
-        match status {
-            "PENDING" => PaymentStatus::Pending,
-            "APPROVED" => PaymentStatus::Approved,
-            "DECLINED" => PaymentStatus::Declined,
-            "ABANDONED" => PaymentStatus::Abandoned,
-            "EXPIRED" => PaymentStatus::Expired,
-            "ERROR" => PaymentStatus::Error,
-            "REFUNDED" => PaymentStatus::Refunded,
-            other => PaymentStatus::Unrecognized(other.to_owned()),
-        }
-    }
-
     /// Whether the payer may be offered another attempt: not when the bank
     /// took the money and the provider is giving it back.
     pub fn invites_new_attempt(&self) -> bool {

@@ -149,8 +149,8 @@ fn MethodChoice(link: PaymentLink) -> impl IntoView {
             <legend class="methods__title">{tr(Key::ChooseMethod)}</legend>
             {link.methods.iter().map(|&method| view! {
                 <label class="method" class:method--chosen=move || chosen.get() == Some(method)
-                    data-method=method.wire_code()>
-                    <input type="radio" name="method" class="method__radio" value=method.wire_code()
+                    data-method=method.form_value()>
+                    <input type="radio" name="method" class="method__radio" value=method.form_value()
                         prop:checked=move || chosen.get() == Some(method)
                         disabled=move || locked.get()
                         on:change=move |_| shell.dispatch(Event::MethodChosen(method))/>
