@@ -2,8 +2,9 @@
 //! answers are mutated byte by byte (a small deterministic generator, so a
 //! failure reproduces) and every parser must return `Ok` or `Err`.
 
+use super::belvo::wire as belvo;
+use super::colurs::{self, payment as colurs_payment};
 use super::error::ApiError;
-use super::{belvo, colurs, colurs_payment};
 use crate::embed::protocol::read_parent_message;
 
 const VALID: &[&str] = &[

@@ -116,21 +116,6 @@ pub enum LinkStatus {
 }
 
 impl LinkStatus {
-    pub fn from_wire(status: &str) -> LinkStatus {
-        match status {
-            "PENDING" => LinkStatus::Pending,
-            "ACTIVE" => LinkStatus::Active,
-            // A PAID status is only believed with the paid fields; see the wire layer.
-            "PAID" => LinkStatus::Paid {
-                paid_at: None,
-                paid_amount: None,
-            },
-            "EXPIRED" => LinkStatus::Expired,
-            "CANCELLED" => LinkStatus::Cancelled,
-            other => LinkStatus::Unrecognized(other.to_owned()),
-        }
-    }
-
     pub fn is_payable(&self) -> bool {
         matches!(self, LinkStatus::Pending | LinkStatus::Active)
     }
@@ -143,27 +128,6 @@ pub enum Method {
     Nequi,
     /// Pix via Open Finance (Brazil): the payer authorises at their bank.
     Pix,
-}
-
-impl Method {
-    pub fn from_wire(code: &str) -> Option<Method> {
-        match code {
-            "BANCOLOMBIA" => Some(Method::Bancolombia),
-            "PSE" => Some(Method::Pse),
-            "NEQUI" => Some(Method::Nequi),
-            _ => None,
-        }
-    }
-
-    /// The method's code in Colurs requests; Pix has none there.
-    pub fn wire_code(self) -> &'static str {
-        match self {
-            Method::Bancolombia => "BANCOLOMBIA",
-            Method::Pse => "PSE",
-            Method::Nequi => "NEQUI",
-            Method::Pix => "PIX",
-        }
-    }
 }
 
 impl PaymentLink {

@@ -11,15 +11,6 @@ pub enum PersonType {
     Juridical,
 }
 
-impl PersonType {
-    pub fn wire_code(self) -> &'static str {
-        match self {
-            PersonType::Natural => "N",
-            PersonType::Juridical => "J",
-        }
-    }
-}
-
 /// A bank or institution the payer pays from: a PSE bank (numeric id at
 /// Colurs, uuid at Belvo) or an Open Finance institution. The placeholder
 /// entry of PSE lists is never one.
@@ -81,19 +72,6 @@ pub enum PaymentStatus {
 }
 
 impl PaymentStatus {
-    pub fn from_wire(status: &str) -> PaymentStatus {
-        match status {
-            "PENDING" => PaymentStatus::Pending,
-            "APPROVED" => PaymentStatus::Approved,
-            "DECLINED" => PaymentStatus::Declined,
-            "ABANDONED" => PaymentStatus::Abandoned,
-            "EXPIRED" => PaymentStatus::Expired,
-            "ERROR" => PaymentStatus::Error,
-            "REFUNDED" => PaymentStatus::Refunded,
-            other => PaymentStatus::Unrecognized(other.to_owned()),
-        }
-    }
-
     /// Whether the payer may be offered another attempt: not when the bank
     /// took the money and the provider is giving it back.
     pub fn invites_new_attempt(&self) -> bool {

@@ -1,11 +1,13 @@
 //! Deploy-time configuration, read from `<meta>` tags in index.html so a
 //! deployment can change it without rebuilding the bundle. The provider is
-//! the one exception: a bundle has only the wire formats it was built with
-//! (Cargo features `colurs`, `belvo`), and the build writes its meta.
+//! the one exception: a bundle speaks the one it was built for
+//! (`api::ActiveProvider`), and the build writes its meta.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlMetaElement;
 
+use crate::api::provider::Provider;
+use crate::api::ActiveProvider;
 use crate::checkout::redirect::{is_allowed_bank_redirect, parse_allowlist};
 
 #[derive(Clone, Debug)]
@@ -14,18 +16,10 @@ pub struct Config {
     /// trailing slash; empty means the page's own origin.
     pub api_base: String,
     /// Which wire format the provider speaks (docs/api.md).
-    pub provider: Provider,
+    pub provider: ActiveProvider,
     /// Hosts a bank or consent redirect may go to besides the page's and
     /// the API's own origins (`checkout::redirect`; docs/deploying.md).
     pub redirect_hosts: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Provider {
-    #[cfg(feature = "colurs")]
-    Colurs,
-    #[cfg(feature = "belvo")]
-    Belvo,
 }
 
 fn meta(name: &str) -> Option<String> {
@@ -40,14 +34,7 @@ fn meta(name: &str) -> Option<String> {
 impl Config {
     pub fn from_document() -> Config {
         let api_base = meta("paylink-api-base").unwrap_or_default();
-        let provider = match meta("paylink-provider").as_deref() {
-            #[cfg(feature = "belvo")]
-            Some("belvo") => Provider::Belvo,
-            #[cfg(feature = "colurs")]
-            _ => Provider::Colurs,
-            #[cfg(not(feature = "colurs"))]
-            _ => Provider::Belvo,
-        };
+        let provider = ActiveProvider::named(&meta("paylink-provider").unwrap_or_default());
         Config {
             api_base: api_base.trim_end_matches('/').to_owned(),
             provider,

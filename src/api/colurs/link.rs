@@ -2,8 +2,9 @@
 
 use serde::Deserialize;
 
-use super::decimal::{WireDecimal, AMOUNTS_DO_NOT_ADD_UP};
-use super::error::ApiError;
+use super::codes::{link_status, method_of};
+use crate::api::decimal::{WireDecimal, AMOUNTS_DO_NOT_ADD_UP};
+use crate::api::error::ApiError;
 use crate::checkout::link::{
     AmountRule, CallbackUrls, FeePolicy, LinkStatus, Merchant, Method, OpenAmount, PaymentLink,
 };
@@ -120,7 +121,7 @@ impl LinkWire {
                 total,
             })
         };
-        let status = match LinkStatus::from_wire(&self.status) {
+        let status = match link_status(&self.status) {
             // Paid is believed only with when and how much.
             LinkStatus::Paid { .. } => {
                 match (self.paid_at.filter(|at| !at.is_empty()), self.paid_amount) {
@@ -135,7 +136,7 @@ impl LinkWire {
         };
         // The seed's GET example omits allowed_methods: then every method is allowed.
         let methods: Vec<Method> = match &self.allowed_methods {
-            Some(codes) => codes.iter().filter_map(|c| Method::from_wire(c)).collect(),
+            Some(codes) => codes.iter().filter_map(|c| method_of(c)).collect(),
             None => vec![Method::Bancolombia, Method::Pse, Method::Nequi],
         };
         if status.is_payable() && methods.is_empty() {

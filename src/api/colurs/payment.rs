@@ -4,13 +4,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::decimal::WireDecimal;
-use super::error::ApiError;
+use super::codes::{method_code, method_of, payment_status, person_type_code};
+use crate::api::decimal::WireDecimal;
+use crate::api::error::ApiError;
+use crate::api::provider::MethodNotOffered;
 use crate::checkout::link::Method;
 use crate::checkout::money::cents_to_wire;
-use crate::checkout::payment::{
-    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
-};
+use crate::checkout::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted};
 
 /// The body of `POST /api/payment_link/{uuid}/pay/`, with the seed's names.
 /// Fields serialize in declaration order, so the same attempt sent again is
@@ -36,11 +36,11 @@ struct PayRequestWire<'a> {
 const COLOMBIA_CALLING_CODE: &str = "+57";
 
 /// The JSON body of a pay request. PSE-only fields are sent only with PSE.
-pub fn pay_request_body(details: &PaymentDetails) -> String {
+pub fn pay_request_body(details: &PaymentDetails) -> Result<String, MethodNotOffered> {
     let is_pse = details.method == Method::Pse;
     let wire = PayRequestWire {
         amount: details.amount.map(wire_amount),
-        payment_method: details.method.wire_code(),
+        payment_method: method_code(details.method).ok_or(MethodNotOffered(details.method))?,
         payer_email: details.email.as_deref(),
         payer_phone: details
             .phone
@@ -54,12 +54,9 @@ pub fn pay_request_body(details: &PaymentDetails) -> String {
             .as_deref()
             .and_then(|id| id.parse().ok())
             .filter(|_| is_pse),
-        payer_person_type: details
-            .person_type
-            .filter(|_| is_pse)
-            .map(|person_type| person_type.wire_code()),
+        payer_person_type: details.person_type.filter(|_| is_pse).map(person_type_code),
     };
-    serde_json::to_string(&wire).expect("a struct of strings and integers always serializes")
+    Ok(serde_json::to_string(&wire).expect("a struct of strings and integers always serializes"))
 }
 
 /// An amount as a JSON number with two decimals (`50000.00`), written from
@@ -132,8 +129,8 @@ pub fn parse_payment_status(body: &str) -> Result<PaymentReport, ApiError> {
     let wire: PaymentStatusWire = serde_json::from_str(body).map_err(unreadable)?;
     Ok(PaymentReport {
         reference: wire.money_movement_id,
-        method: wire.payment_method.as_deref().and_then(Method::from_wire),
-        status: PaymentStatus::from_wire(&wire.status),
+        method: wire.payment_method.as_deref().and_then(method_of),
+        status: payment_status(&wire.status),
         total: wire.total_to_pay.map(WireDecimal::charged).transpose()?,
         updated_at: wire.updated_at,
         expires_at: wire.expires_at,
@@ -162,7 +159,7 @@ pub fn parse_banks(body: &str) -> Result<Vec<Bank>, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkout::payment::PersonType;
+    use crate::checkout::payment::{PaymentStatus, PersonType};
     use crate::checkout::validate::DocumentType;
     use std::collections::BTreeMap;
 
@@ -211,13 +208,17 @@ mod tests {
         }
     }
 
+    fn body_of(details: &PaymentDetails) -> String {
+        pay_request_body(details).unwrap()
+    }
+
     fn raw_fields(body: &str) -> BTreeMap<String, Box<RawValue>> {
         serde_json::from_str(body).unwrap()
     }
 
     #[test]
     fn the_seed_pay_request_is_written_exactly() {
-        let body = pay_request_body(&seed_details());
+        let body = body_of(&seed_details());
         let ours: serde_json::Value = serde_json::from_str(&body).unwrap();
         let seed: serde_json::Value = serde_json::from_str(SEED_PAY_REQUEST).unwrap();
         assert_eq!(ours, seed);
@@ -232,16 +233,13 @@ mod tests {
     #[test]
     fn a_retried_attempt_has_the_same_bytes() {
         let details = pse_details();
-        assert_eq!(
-            pay_request_body(&details),
-            pay_request_body(&details.clone())
-        );
+        assert_eq!(body_of(&details), body_of(&details.clone()));
     }
 
     #[test]
     fn a_pse_body_carries_bank_and_person_type() {
         assert_eq!(
-            pay_request_body(&pse_details()),
+            body_of(&pse_details()),
             r#"{"payment_method":"PSE","payer_email":"ana@example.com","payer_phone":"+573001234567","payer_type_document":"NIT","payer_document":"9001234568","bank_id":1007,"payer_person_type":"J"}"#
         );
     }
@@ -260,7 +258,7 @@ mod tests {
             payer_cpf: None,
         };
         assert_eq!(
-            pay_request_body(&details),
+            body_of(&details),
             r#"{"payment_method":"NEQUI","payer_phone":"+573991111111","payer_type_document":"CE","payer_document":"E123456"}"#
         );
     }
@@ -273,9 +271,21 @@ mod tests {
             person_type: Some(PersonType::Natural),
             ..seed_details()
         };
-        let fields = raw_fields(&pay_request_body(&details));
+        let fields = raw_fields(&body_of(&details));
         assert!(!fields.contains_key("bank_id"));
         assert!(!fields.contains_key("payer_person_type"));
+    }
+
+    #[test]
+    fn pix_is_refused_not_sent_as_another_method() {
+        let details = PaymentDetails {
+            method: Method::Pix,
+            ..seed_details()
+        };
+        assert_eq!(
+            pay_request_body(&details),
+            Err(MethodNotOffered(Method::Pix))
+        );
     }
 
     #[test]
@@ -290,10 +300,7 @@ mod tests {
                 amount: Some(cents),
                 ..seed_details()
             };
-            assert_eq!(
-                raw_fields(&pay_request_body(&details))["amount"].get(),
-                text
-            );
+            assert_eq!(raw_fields(&body_of(&details))["amount"].get(), text);
         }
     }
 
@@ -303,7 +310,7 @@ mod tests {
             email: Some("a\"b\\c@example.com".into()),
             ..seed_details()
         };
-        let body = pay_request_body(&details);
+        let body = body_of(&details);
         let fields: BTreeMap<String, serde_json::Value> = serde_json::from_str(&body).unwrap();
         assert_eq!(fields["payer_email"], "a\"b\\c@example.com");
     }
@@ -421,6 +428,7 @@ mod tests {
             ("ABANDONED", PaymentStatus::Abandoned),
             ("EXPIRED", PaymentStatus::Expired),
             ("ERROR", PaymentStatus::Error),
+            ("REFUNDED", PaymentStatus::Refunded),
             ("SETTLING", PaymentStatus::Unrecognized("SETTLING".into())),
             ("approved", PaymentStatus::Unrecognized("approved".into())),
         ] {

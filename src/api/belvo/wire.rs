@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decimal::WireDecimal;
-use super::error::ApiError;
+use crate::api::decimal::WireDecimal;
+use crate::api::error::ApiError;
+use crate::api::provider::MethodNotOffered;
 use crate::checkout::link::{
     AmountRule, CallbackUrls, Customer, LinkStatus, Merchant, Method, PaymentLink,
 };
@@ -143,10 +144,12 @@ fn method_of(kind: &str) -> Option<(Method, Currency)> {
     }
 }
 
-fn method_type(method: Method) -> &'static str {
+/// The payment method type of a method; Belvo offers only PSE and Pix.
+fn method_type(method: Method) -> Option<&'static str> {
     match method {
-        Method::Pix => "open_finance",
-        _ => "pse",
+        Method::Pse => Some("pse"),
+        Method::Pix => Some("open_finance"),
+        Method::Bancolombia | Method::Nequi => None,
     }
 }
 
@@ -274,7 +277,11 @@ struct PayerChoiceWire<'a> {
 
 /// The body of a payment intent for a link: only what the payer decided
 /// (docs/api.md); the provider takes amount and beneficiary from the link.
-pub fn payment_intent_body(details: &PaymentDetails, callback_url: &str) -> String {
+pub fn payment_intent_body(
+    details: &PaymentDetails,
+    callback_url: &str,
+) -> Result<String, MethodNotOffered> {
+    let method_type = method_type(details.method).ok_or(MethodNotOffered(details.method))?;
     let choice = PayerChoiceWire {
         payer_institution: details.bank_id.as_deref().unwrap_or_default(),
         callback_url,
@@ -282,14 +289,14 @@ pub fn payment_intent_body(details: &PaymentDetails, callback_url: &str) -> Stri
     };
     let pix = details.method == Method::Pix;
     let wire = IntentRequestWire {
-        allowed_payment_method_types: [method_type(details.method)],
+        allowed_payment_method_types: [method_type],
         payment_method_details: MethodDetailsWire {
             open_finance: pix.then_some(choice),
             pse: (!pix).then_some(choice),
         },
         confirm: true,
     };
-    serde_json::to_string(&wire).expect("strings and booleans always serialize")
+    Ok(serde_json::to_string(&wire).expect("strings and booleans always serialize"))
 }
 
 fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
@@ -340,5 +347,5 @@ pub fn parse_intent_report(body: &str) -> Result<PaymentReport, ApiError> {
 }
 
 #[cfg(test)]
-#[path = "belvo_tests.rs"]
+#[path = "wire_tests.rs"]
 mod tests;

@@ -294,10 +294,9 @@ fn the_intent_body_carries_only_what_the_payer_decided() {
         bank_id: Some("600f1b4a-1ef9-4f89-b341-1a35f0c32cc0".into()),
         payer_cpf: Some("39053344705".into()),
     };
-    let body: serde_json::Value = serde_json::from_str(&payment_intent_body(
-        &details,
-        "https://pay.example/pay/tok",
-    ))
+    let body: serde_json::Value = serde_json::from_str(
+        &payment_intent_body(&details, "https://pay.example/pay/tok").unwrap(),
+    )
     .unwrap();
     assert_eq!(
         body,
@@ -314,7 +313,41 @@ fn the_intent_body_carries_only_what_the_payer_decided() {
         payer_cpf: None,
         ..details
     };
-    assert!(!payment_intent_body(&individual, "https://x.example/").contains("cpf"));
+    assert!(!payment_intent_body(&individual, "https://x.example/")
+        .unwrap()
+        .contains("cpf"));
+}
+
+fn pse_details(method: Method) -> PaymentDetails {
+    PaymentDetails {
+        method,
+        amount: None,
+        email: Some("ana@example.com".into()),
+        phone: Some("3001234567".into()),
+        person_type: None,
+        document_type: DocumentType::CC,
+        document: "1018760936".into(),
+        bank_id: Some("b3a1".into()),
+        payer_cpf: None,
+    }
+}
+
+#[test]
+fn a_pse_intent_body_names_pse_and_only_the_bank_and_callback() {
+    assert_eq!(
+        payment_intent_body(&pse_details(Method::Pse), "https://pay.example/pay/tok"),
+        Ok(r#"{"allowed_payment_method_types":["pse"],"payment_method_details":{"pse":{"payer_institution":"b3a1","callback_url":"https://pay.example/pay/tok"}},"confirm":true}"#.into())
+    );
+}
+
+#[test]
+fn a_method_belvo_does_not_offer_is_refused_not_sent_as_pse() {
+    for method in [Method::Bancolombia, Method::Nequi] {
+        assert_eq!(
+            payment_intent_body(&pse_details(method), "https://pay.example/pay/tok"),
+            Err(MethodNotOffered(method))
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,112 @@
+//! Colurs: payment links with fees and IVA, Bancolombia, PSE and Nequi
+//! (seed 003 and the extensions in docs/api.md).
+
+mod codes;
+pub mod link;
+pub mod payment;
+
+pub use link::parse_link;
+
+use super::error::ApiError;
+use super::provider::{MethodNotOffered, Provider};
+use crate::checkout::link::PaymentLink;
+use crate::checkout::money::Currency;
+use crate::checkout::payment::{Bank, PaymentDetails, PaymentReport, PaymentStarted};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Colurs;
+
+impl Provider for Colurs {
+    fn named(_: &str) -> Self {
+        Colurs
+    }
+
+    fn name(&self) -> &'static str {
+        "colurs"
+    }
+
+    fn link_path(&self) -> &'static str {
+        "/api/payment_link/{token}/"
+    }
+
+    fn parse_link(&self, body: &str) -> Result<PaymentLink, ApiError> {
+        link::parse_link(body)
+    }
+
+    /// PSE's banks; Colurs has no other list.
+    fn banks_url(&self, api_base: &str, _: Currency) -> String {
+        format!("{api_base}/api/pse/banks/")
+    }
+
+    fn parse_banks(&self, body: &str) -> Result<Vec<Bank>, ApiError> {
+        payment::parse_banks(body)
+    }
+
+    fn pay_url(&self, api_base: &str, token: &str) -> String {
+        format!("{api_base}/api/payment_link/{token}/pay/")
+    }
+
+    fn pay_body(
+        &self,
+        _: &str,
+        details: &PaymentDetails,
+        _: &str,
+    ) -> Result<String, MethodNotOffered> {
+        payment::pay_request_body(details)
+    }
+
+    fn parse_pay_answer(&self, body: &str) -> Result<PaymentStarted, ApiError> {
+        payment::parse_pay_response(body)
+    }
+
+    fn payment_url(&self, api_base: &str, token: &str, reference: &str) -> String {
+        format!("{api_base}/api/payment_link/{token}/payments/{reference}/")
+    }
+
+    /// Colurs says when a payment expired: the clock is not needed.
+    fn parse_payment(&self, body: &str, _: i64) -> Result<PaymentReport, ApiError> {
+        payment::parse_payment_status(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://api.example/v1";
+
+    #[test]
+    fn calls_go_to_the_documented_paths() {
+        let token = "550e8400-e29b-41d4-a716-446655440000";
+        assert_eq!(
+            Colurs.link_url(BASE, token),
+            format!("{BASE}/api/payment_link/{token}/")
+        );
+        for currency in Currency::ALL {
+            assert_eq!(
+                Colurs.banks_url(BASE, currency),
+                format!("{BASE}/api/pse/banks/")
+            );
+        }
+        assert_eq!(
+            Colurs.pay_url(BASE, token),
+            format!("{BASE}/api/payment_link/{token}/pay/")
+        );
+        assert_eq!(
+            Colurs.payment_url(BASE, token, "mm_xyz789"),
+            format!("{BASE}/api/payment_link/{token}/payments/mm_xyz789/")
+        );
+    }
+
+    #[test]
+    fn an_expired_report_needs_no_clock() {
+        let body = r#"{"money_movement_id":"mm_1","status":"DECLINED",
+            "expires_at":"2026-02-03T10:45:00Z"}"#;
+        for now_ms in [0, i64::MAX] {
+            assert_eq!(
+                Colurs.parse_payment(body, now_ms).unwrap().status,
+                crate::checkout::payment::PaymentStatus::Declined
+            );
+        }
+    }
+}

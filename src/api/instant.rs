@@ -1,0 +1,126 @@
+//! RFC 3339 instants as the providers write them, to milliseconds since the
+//! Unix epoch. Written out rather than a date crate: the page compares one
+//! deadline with the clock, and the crates that read offsets add kilobytes
+//! to the bundle.
+
+/// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` to the value the
+/// browser's `Date.parse` gives it (digits below a millisecond dropped).
+pub fn unix_millis(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    let number = |from: usize, len: usize| -> Option<i64> {
+        bytes.get(from..from + len)?.iter().try_fold(0, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0'))
+        })
+    };
+    let is = |at: usize, c: u8| bytes.get(at) == Some(&c);
+    if !(is(4, b'-') && is(7, b'-') && (is(10, b'T') || is(10, b't')))
+        || !(is(13, b':') && is(16, b':'))
+    {
+        return None;
+    }
+    let (year, month, day) = (number(0, 4)?, number(5, 2)?, number(8, 2)?);
+    let (hour, minute, second) = (number(11, 2)?, number(14, 2)?, number(17, 2)?);
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
+        return None;
+    }
+    let mut zone_at = 19;
+    let mut millis = 0;
+    if is(19, b'.') {
+        let digits = bytes[20..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let kept = digits.min(3);
+        millis = number(20, kept)? * 10_i64.pow(3 - kept as u32);
+        zone_at = 20 + digits;
+    }
+    let offset_minutes = match &bytes[zone_at..] {
+        b"Z" | b"z" => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (hours, minutes) = (number(zone_at + 1, 2)?, number(zone_at + 4, 2)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let offset = hours * 60 + minutes;
+            if *sign == b'-' {
+                -offset
+            } else {
+                offset
+            }
+        }
+        _ => return None,
+    };
+    let minutes = (days_from_civil(year, month, day) * 24 + hour) * 60 + minute - offset_minutes;
+    Some((minutes * 60 + second) * 1000 + millis)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`); a day past its month's end runs into the next month,
+/// as in `Date.parse`.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_instants_as_the_browser_does() {
+        // Each figure is what `Date.parse` answers for the same text.
+        for (text, millis) in [
+            ("1970-01-01T00:00:00Z", 0),
+            ("2026-02-03T10:05:00Z", 1_770_113_100_000),
+            ("2022-02-09T08:45:50.406032Z", 1_644_396_350_406),
+            ("2022-02-09T08:45:50.4Z", 1_644_396_350_400),
+            ("2024-02-29T23:59:59.999z", 1_709_251_199_999),
+            ("2026-02-03T05:05:00-05:00", 1_770_113_100_000),
+            ("2026-02-03t15:35:00+05:30", 1_770_113_100_000),
+            ("1969-12-31T23:59:59Z", -1_000),
+            ("2000-03-01T00:00:00Z", 951_868_800_000),
+            ("2026-02-29T10:05:00Z", 1_772_359_500_000),
+            ("2026-04-31T10:05:00Z", 1_777_629_900_000),
+        ] {
+            assert_eq!(unix_millis(text), Some(millis), "{text}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_no_instant() {
+        for text in [
+            "",
+            "soon",
+            "2026-02-03",
+            "2026-02-03T10:05:00",
+            "2026-02-03 10:05:00Z",
+            "2026-02-03T10:05Z",
+            "2026-02-03T10:05:00.Z",
+            "2026-02-03T10:05:00+0500",
+            "2026-02-03T10:05:00+24:00",
+            "2026-02-03T10:05:00ZZ",
+            "2026-13-03T10:05:00Z",
+            "2026-02-32T10:05:00Z",
+            "2026-02-00T10:05:00Z",
+            "2026-02-03T24:00:00Z",
+            "2026-02-03T10:60:00Z",
+            "2026-02-03T10:05:60Z",
+            "+026-02-03T10:05:00Z",
+            "2026-02-03T1٠:05:00Z",
+        ] {
+            assert_eq!(unix_millis(text), None, "{text}");
+        }
+    }
+}
