@@ -10,14 +10,20 @@
 # Run by `make build` while it holds target/dist.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each bundle's index.html gets its provider's link path from the Rust
+# provider itself (a native step, so before the wasm environment).
+link_path() { cargo run -q --offline --example provider_meta -- "$1"; }
+colurs_link_path=$(link_path colurs)
+belvo_link_path=$(link_path belvo)
 source .tools/wasm.env
 export RUSTFLAGS="${RELEASE_WASM_RUSTFLAGS:-}"
 
 # Belvo first: target/wasm-bindgen/release/ then keeps the Colurs page's
 # wasm-bindgen output, the one bench/wasm-breakdown.mjs reads.
 trunk build --release --offline --no-default-features --features belvo --dist dist-belvo
-node scripts/provider-meta.mjs dist-belvo belvo
+node scripts/provider-meta.mjs dist-belvo belvo "$belvo_link_path"
 trunk build --release --offline --no-default-features --features colurs
+node scripts/provider-meta.mjs dist colurs "$colurs_link_path"
 trunk build --release --offline --dist dist-gallery --public-url /gallery/ gallery.html
 for dir in dist dist-belvo; do
   node scripts/minify.mjs "$dir"

@@ -11,7 +11,8 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `src/…` paths named in backticks in one section of ARCHITECTURE.md.
+/// The repository paths named in backticks in one section of ARCHITECTURE.md;
+/// `<name>` stands for the new method's or provider's own folder.
 fn recipe_files(heading: &str) -> BTreeSet<String> {
     let doc = fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
     let start = doc
@@ -23,9 +24,42 @@ fn recipe_files(heading: &str) -> BTreeSet<String> {
         .split('`')
         .skip(1)
         .step_by(2)
-        .filter(|quoted| quoted.starts_with("src/"))
+        .filter(|quoted| {
+            [
+                "src/",
+                "scripts/",
+                "sandbox/",
+                "docs/",
+                "tests/",
+                "Cargo.toml",
+            ]
+            .iter()
+            .any(|start| quoted.starts_with(start))
+        })
         .map(str::to_owned)
         .collect()
+}
+
+/// Whether a listed entry covers `file`: the file itself, a folder holding
+/// it, or a `<name>` folder (any one folder there).
+fn covers(entry: &str, file: &str) -> bool {
+    if let Some((before, _)) = entry.split_once("<name>") {
+        return file
+            .strip_prefix(before)
+            .is_some_and(|rest| rest.contains('/'));
+    }
+    file == entry || (entry.ends_with('/') && file.starts_with(entry))
+}
+
+fn check_listed_files_exist(heading: &str) {
+    for file in recipe_files(heading) {
+        if !file.contains('<') {
+            assert!(
+                root().join(&file).exists(),
+                "{heading}: {file} is listed but missing"
+            );
+        }
+    }
 }
 
 /// Every Rust file under `src/` the page or the gallery runs: not tests.
@@ -72,12 +106,13 @@ fn method_variants() -> Vec<String> {
 }
 
 #[test]
-fn every_file_the_method_recipe_lists_exists() {
-    let files = recipe_files("Adding a method");
-    assert!(files.contains("src/checkout/methods.rs"), "{files:?}");
-    for file in files {
-        assert!(root().join(&file).is_file(), "{file} is listed but missing");
-    }
+fn every_file_the_recipes_list_exists() {
+    let method = recipe_files("Adding a method");
+    assert!(method.contains("src/checkout/methods.rs"), "{method:?}");
+    check_listed_files_exist("Adding a method");
+    let provider = recipe_files("Adding a provider");
+    assert!(provider.contains("src/api/mod.rs"), "{provider:?}");
+    check_listed_files_exist("Adding a provider");
 }
 
 #[test]
@@ -94,10 +129,25 @@ fn only_the_files_the_recipes_list_name_a_method() {
                 .any(|variant| text.contains(&format!("Method::{variant}")))
         })
         .map(|(name, _)| name)
-        .filter(|name| !listed.iter().any(|file| name.starts_with(file.as_str())))
+        .filter(|name| !listed.iter().any(|entry| covers(entry, name)))
         .collect();
     assert!(
         naming.is_empty(),
         "these files decide by method but no recipe lists them: {naming:?}"
+    );
+}
+
+#[test]
+fn only_the_files_the_provider_recipe_lists_choose_a_provider() {
+    let listed = recipe_files("Adding a provider");
+    let choosing: Vec<String> = product_files()
+        .into_iter()
+        .filter(|(_, text)| text.contains("feature = \""))
+        .map(|(name, _)| name)
+        .filter(|name| !listed.iter().any(|entry| covers(entry, name)))
+        .collect();
+    assert!(
+        choosing.is_empty(),
+        "these files choose a provider but the recipe does not list them: {choosing:?}"
     );
 }

@@ -24,12 +24,6 @@ impl EitherProvider {
     }
 }
 
-impl Default for EitherProvider {
-    fn default() -> Self {
-        EitherProvider::Colurs(Colurs)
-    }
-}
-
 impl Provider for EitherProvider {
     fn named(name: &str) -> Self {
         if name == Belvo.name() {

@@ -82,6 +82,20 @@ pub fn spec(method: Method) -> &'static MethodSpec {
     }
 }
 
+/// The document types a person of this type may hold with any method that
+/// asks the person type, in the registry's order.
+pub fn documents_for_person(person_type: PersonType) -> Vec<DocumentType> {
+    let mut kinds: Vec<DocumentType> = Vec::new();
+    for method in ALL.map(spec).iter().filter(|s| s.asks_person_type()) {
+        for &kind in method.document_types(Some(person_type)) {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+    }
+    kinds
+}
+
 /// Every method, in the order the page lists them when a provider gives none.
 pub const ALL: [Method; 4] = [BANCOLOMBIA.method, PSE.method, NEQUI.method, PIX.method];
 

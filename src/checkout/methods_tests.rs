@@ -72,3 +72,13 @@ fn phone_rules_follow_the_method() {
     assert!((spec(Method::Pix).phone_rule)("300 123 4567").is_err());
     assert!((spec(Method::Pix).phone_rule)("(11) 98765-4321").is_ok());
 }
+
+#[test]
+fn a_person_holds_the_documents_of_every_method_that_asks_who_pays() {
+    use DocumentType::*;
+    assert_eq!(
+        documents_for_person(PersonType::Natural),
+        [CC, CE, TI, PP, CPF]
+    );
+    assert_eq!(documents_for_person(PersonType::Juridical), [NIT, CNPJ]);
+}

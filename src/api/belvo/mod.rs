@@ -14,7 +14,7 @@ use crate::checkout::payment::{
     Bank, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
 };
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Belvo;
 
 impl Provider for Belvo {

@@ -13,7 +13,7 @@ use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{Bank, PaymentDetails, PaymentReport, PaymentStarted};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Colurs;
 
 impl Provider for Colurs {

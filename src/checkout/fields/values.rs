@@ -1,8 +1,7 @@
 //! What the payer typed, one raw text per field, and what is known before
 //! they type (a known customer's data).
 
-use crate::checkout::link::Method;
-use crate::checkout::methods::spec;
+use crate::checkout::methods::documents_for_person;
 use crate::checkout::payment::PersonType;
 use crate::checkout::validate::DocumentType;
 
@@ -113,8 +112,8 @@ impl FormValues {
     }
 
     /// Stores a field's text. A change of person type also replaces a
-    /// document type that person type may not use at PSE by the first one
-    /// it may, so a juridical person always ends up with a NIT.
+    /// document type that person type may not hold by the first one it may,
+    /// so a juridical person always ends up with a NIT or CNPJ.
     pub fn set(&mut self, id: FieldId, value: impl Into<String>) {
         let previous_person_type = self.person_type();
         self.texts[id.index()] = value.into();
@@ -157,7 +156,7 @@ impl FormValues {
         let Some(person_type) = self.person_type() else {
             return;
         };
-        let allowed = spec(Method::Pse).document_types(Some(person_type));
+        let allowed = documents_for_person(person_type);
         if !self
             .document_type()
             .is_some_and(|kind| allowed.contains(&kind))

@@ -111,3 +111,14 @@ fn nothing_typed_is_lost_across_methods() {
     assert_eq!(values, before);
     assert_eq!(values.get(FieldId::Bank), "1007");
 }
+
+#[test]
+fn brazilian_documents_survive_a_person_type_change() {
+    // Pix asks who pays too: a CPF is a natural person's, a CNPJ a business's.
+    let mut values = form(&[(FieldId::DocumentType, "CPF")]);
+    values.set(FieldId::PersonType, "N");
+    assert_eq!(values.get(FieldId::DocumentType), "CPF");
+    let mut values = form(&[(FieldId::DocumentType, "CNPJ")]);
+    values.set(FieldId::PersonType, "J");
+    assert_eq!(values.get(FieldId::DocumentType), "CNPJ");
+}
