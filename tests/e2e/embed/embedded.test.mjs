@@ -14,7 +14,8 @@ import { chooseMethod, fillBancolombia, fillNequi, payButton } from '../pages/pa
 import { receiptValue } from '../pages/outcome_screens.mjs';
 import { bankButton } from '../pages/bank_page.mjs';
 import {
-  cssToken, eventsOf, frameBox, frameContent, frameUuid, openMerchant, waitForEvent, waitForStatus,
+  checkoutFrame, cssToken, eventsOf, frameBox, frameContent, frameTakesLastResize, frameUuid, openMerchant,
+  recordMerchantEvents, waitForEvent, waitForStatus,
 } from '../pages/embed_host.mjs';
 
 let sandbox;
