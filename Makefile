@@ -53,7 +53,7 @@ test-size: build
 	@node --test tests/size/
 
 test-e2e: build sandbox
-	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
+	@node --test --test-concurrency=1 $(wildcard tests/e2e/*.test.mjs tests/e2e/*/*.test.mjs)
 
 ## bench: load, size and interaction figures of the release bundle (docs/performance.md),
 ## then Lighthouse's accessibility score of the main screens (docs/accessibility.md)

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { distSnapshot, startSandbox } from '../tests/e2e/harness.mjs';
+import { distSnapshot, startSandbox } from '../tests/support/sandbox.mjs';
 import { chromiumVersion, launchWithPort, within } from './chromium.mjs';
 import { table } from './stats.mjs';
 

@@ -4,25 +4,19 @@
 import { execFileSync } from 'node:child_process';
 import { launch } from 'chrome-launcher';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_BASE_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 /**
- * Headless, no background traffic, and no name resolution except for
+ * The tests' flags, headless, and no name resolution except for
  * loopback: nothing leaves 127.0.0.1. `--accept-lang` fixes the page's
  * language (it follows navigator.languages): Spanish, as for a payer in
  * Colombia, in every measurement.
  */
 export const CHROMIUM_FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
+  ...CHROMIUM_BASE_FLAGS,
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   '--accept-lang=es-CO',
 ];

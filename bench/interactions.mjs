@@ -9,7 +9,7 @@
 // down (here: Playwright's round trips between the synthetic mouse events),
 // which no code of the page can shorten.
 import { launchPlaywright, within } from './chromium.mjs';
-import { SANDBOX_CONTROL } from '../tests/e2e/harness.mjs';
+import { SANDBOX_CONTROL } from '../tests/support/sandbox.mjs';
 
 export const CPU_SLOWDOWN = 4;
 const STEP_MS = 20_000;

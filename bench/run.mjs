@@ -8,7 +8,7 @@
 //   BENCH_TIMEOUT_S          the whole bench stops after this long (default 600)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSandbox } from '../tests/e2e/harness.mjs';
+import { startSandbox } from '../tests/support/sandbox.mjs';
 import { CHROMIUM_FLAGS, chromiumVersion } from './chromium.mjs';
 import { makeFloor } from './floor.mjs';
 import { CPU_SLOWDOWN, INTERACTIONS, interactionRuns } from './interactions.mjs';

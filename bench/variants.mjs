@@ -8,7 +8,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../tests/e2e/harness.mjs';
+import { startSandbox } from '../tests/support/sandbox.mjs';
 import { lighthouseRun } from './lighthouse.mjs';
 import { compress, firstLoadFiles, snapshotDist } from './sizes.mjs';
 import { fmt, fmtSpread, spread, table } from './stats.mjs';

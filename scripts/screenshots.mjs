@@ -1,7 +1,8 @@
 // Regenerates the gallery screenshots in docs/screenshots/ (light and dark,
 // phone and desktop). Run with `make screenshots` after `make build`.
 import { mkdirSync } from 'node:fs';
-import { DESKTOP, PHONE, launchBrowser, openPage, startSandbox } from '../tests/e2e/harness.mjs';
+import { DESKTOP, PHONE, launchBrowser, openPage } from '../tests/support/browser.mjs';
+import { startSandbox } from '../tests/support/sandbox.mjs';
 
 const FIXTURES = ['choosing-method', 'field-errors', 'awaiting-approval', 'paid', 'failed-declined'];
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;

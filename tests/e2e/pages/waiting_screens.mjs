@@ -1,0 +1,19 @@
+// The screens that wait for someone else: redirecting to the bank, approving
+// in the Nequi app, confirming with the provider, authorizing at the bank
+// (Belvo consent).
+import { inAnyLanguage, startingAs } from './texts.mjs';
+
+/** The time left to approve in the app, or to authorize at the bank. */
+export function countdown(page) {
+  return page.getByRole('timer');
+}
+
+/** "Enviamos una notificación al …": what to do in the Nequi app. */
+export function approvalInstructions(page) {
+  return page.getByText(startingAs('ApproveInAppBody'));
+}
+
+/** The fallback link of the redirecting screen. */
+export function continueToBank(page) {
+  return page.getByRole('link', { name: inAnyLanguage('ContinueToBank') });
+}
