@@ -68,6 +68,6 @@ export function describePlan(plan) {
     `submit ${plan.submit}${plan.offlineAtPay ? ' after an offline try' : ''}`,
     `during pay ${plan.during ?? '-'}`,
     `waiting [${plan.waiting.join(', ') || '-'}]`,
-    `decide ${plan.decideOnBankPage ? 'on the bank page' : 'through the API'}`,
+    plan.method === 'NEQUI' ? 'the app decides' : `decide ${plan.decideOnBankPage ? 'on the bank page' : 'through the API'}`,
   ].join('; ');
 }
