@@ -214,10 +214,17 @@ export async function runFlow({ sandbox, browser }, plan) {
         await page.close();
         page = await openTab();
       } else if (action === 'offline') {
+        // The page's own screens say so; the bank page, or a page on its way there, cannot.
+        const saysOffline = state !== null && !['bank', 'redirecting'].includes(state);
         await context.setOffline(true);
-        if (state !== 'bank') await offlineBanner(page).waitFor({ state: 'visible', timeout: STEP_MS });
+        if (saysOffline) await offlineBanner(page).waitFor({ state: 'visible', timeout: STEP_MS });
         await context.setOffline(false);
-        if (state !== 'bank') await offlineBanner(page).waitFor({ state: 'hidden', timeout: STEP_MS });
+        if (saysOffline) await offlineBanner(page).waitFor({ state: 'hidden', timeout: STEP_MS });
+        if (page.url().startsWith('chrome-error:')) {
+          // A navigation (to the bank) met no network: the browser's error page, and the payer reloads it.
+          await page.reload();
+          act('reload error page');
+        }
       }
       act(action);
       return true;
@@ -303,8 +310,9 @@ export async function runFlow({ sandbox, browser }, plan) {
     await checkValues('on the final form');
     result.screen = { state: final, heading: (await heading(page).first().innerText().catch(() => '')).trim() };
   } catch (error) {
-    if (!(error instanceof Stuck)) throw error;
-    result.failures.push(`stuck: ${error.message}`);
+    // A step that timed out is the page not getting there; anything else is reported with where it happened.
+    const stuck = error instanceof Stuck || error.name === 'TimeoutError';
+    result.failures.push(stuck ? `stuck: ${error.message.split('\n')[0]}` : `error: ${error.stack}`);
     result.screen = { state: page ? await currentState(page) : null, heading: '' };
   } finally {
     const left = await listFaults(baseUrl);
