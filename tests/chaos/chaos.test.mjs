@@ -14,7 +14,7 @@ const started = Date.now();
 before(async () => { campaign = await startCampaign(); });
 after(async () => {
   await campaign?.stop();
-  printFigures(figures(results, Date.now() - started), (text) => console.log(`# chaos ${text}`));
+  printFigures(figures(results, Date.now() - started), (text) => console.log(`chaos ${text}`));
 });
 
 for (let index = 0; index < FLOWS; index += 1) {
