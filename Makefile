@@ -55,6 +55,19 @@ test-size: build
 test-e2e: build sandbox
 	@node --test --test-concurrency=1 $(wildcard tests/e2e/*.test.mjs tests/e2e/*/*.test.mjs)
 
+## chaos: FLOWS real payments (default 50) under random sandbox faults and payer behaviour, seeded by
+## SEED (random and printed when unset); ONLY=<index> replays one flow (docs/reliability.md)
+.PHONY: chaos test-chaos
+SEED ?=
+FLOWS ?= 50
+ONLY ?=
+chaos: build sandbox
+	@SEED=$(SEED) FLOWS=$(FLOWS) ONLY=$(ONLY) node tests/chaos/run.mjs
+
+## test-chaos: the short campaign of `make test`: 10 flows of fixed seeds, one test each
+test-chaos: build sandbox
+	@node --test --test-concurrency=1 tests/chaos/*.test.mjs
+
 ## bench: load, size and interaction figures of the release bundle (docs/performance.md),
 ## then Lighthouse's accessibility score of the main screens (docs/accessibility.md)
 .PHONY: bench

@@ -18,6 +18,7 @@ layer embed-script test-js
 layer browser test-browser
 layer size-budget test-size
 layer end-to-end test-e2e
+layer chaos test-chaos
 
 # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed";
 # node's runner prints "# pass N" and "# fail M".

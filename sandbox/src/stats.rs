@@ -1,7 +1,9 @@
 //! Sandbox-only counters that tests read to check what the API did, e.g.
 //! that a replayed pay call created exactly one payment. A Colurs link is
 //! named by its uuid, a Belvo link by its access token (its payment intents
-//! are counted).
+//! are counted). `/sandbox/payments/{uuid}` lists a Colurs link's payments
+//! with the `Idempotency-Key` that started each and its status, for checks
+//! of whole payment histories (`make chaos`).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -13,10 +15,13 @@ use uuid::Uuid;
 
 use crate::errors::ApiError;
 use crate::json_reply::json_response;
+use crate::model::{PaymentMethod, PaymentStatus};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/sandbox/stats/{uuid}", get(link_stats))
+    Router::new()
+        .route("/sandbox/stats/{uuid}", get(link_stats))
+        .route("/sandbox/payments/{uuid}", get(link_payments))
 }
 
 #[derive(Serialize)]
@@ -44,4 +49,37 @@ async fn link_stats(
             payments_created: store.payments_created(uuid),
         },
     ))
+}
+
+#[derive(Serialize)]
+struct PaymentRecord<'a> {
+    money_movement_id: &'a str,
+    idempotency_key: Option<&'a str>,
+    method: PaymentMethod,
+    status: PaymentStatus,
+}
+
+#[derive(Serialize)]
+struct LinkPayments<'a> {
+    payments: Vec<PaymentRecord<'a>>,
+}
+
+async fn link_payments(
+    Path(uuid): Path<String>,
+    State(state): State<AppState>,
+) -> Result<Response, ApiError> {
+    let uuid = Uuid::try_parse(&uuid).map_err(|_| ApiError::link_not_found())?;
+    let (store, _now) = state.settled_store();
+    store.link(uuid).ok_or_else(ApiError::link_not_found)?;
+    let payments = store
+        .payments_of(uuid)
+        .into_iter()
+        .map(|(payment, idempotency_key)| PaymentRecord {
+            money_movement_id: &payment.money_movement_id,
+            idempotency_key,
+            method: payment.method,
+            status: payment.status,
+        })
+        .collect();
+    Ok(json_response(StatusCode::OK, &LinkPayments { payments }))
 }

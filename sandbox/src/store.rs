@@ -29,6 +29,8 @@ pub struct Store {
     payments: HashMap<String, Payment>,
     payments_created: HashMap<Uuid, u64>,
     recorded_replies: HashMap<(Uuid, String), RecordedReply>,
+    /// The `Idempotency-Key` that started each payment, by money movement id.
+    payment_keys: HashMap<String, String>,
 }
 
 impl Store {
@@ -59,6 +61,24 @@ impl Store {
 
     pub fn payment(&self, money_movement_id: &str) -> Option<&Payment> {
         self.payments.get(money_movement_id)
+    }
+
+    /// The payments of a link, oldest first, each with the `Idempotency-Key`
+    /// that started it (none for the demo links' seeded payments).
+    pub fn payments_of(&self, link_uuid: Uuid) -> Vec<(&Payment, Option<&str>)> {
+        let mut payments: Vec<&Payment> = self
+            .payments
+            .values()
+            .filter(|payment| payment.link_uuid == link_uuid)
+            .collect();
+        payments.sort_by_key(|payment| (payment.created_at, payment.money_movement_id.clone()));
+        payments
+            .into_iter()
+            .map(|payment| {
+                let key = self.payment_keys.get(&payment.money_movement_id);
+                (payment, key.map(String::as_str))
+            })
+            .collect()
     }
 
     pub fn payments_created(&self, link_uuid: Uuid) -> u64 {
@@ -192,6 +212,11 @@ impl Store {
     pub fn recorded_reply(&self, link_uuid: Uuid, idempotency_key: &str) -> Option<&RecordedReply> {
         self.recorded_replies
             .get(&(link_uuid, idempotency_key.to_owned()))
+    }
+
+    pub fn record_payment_key(&mut self, money_movement_id: &str, idempotency_key: &str) {
+        self.payment_keys
+            .insert(money_movement_id.to_owned(), idempotency_key.to_owned());
     }
 
     pub fn record_reply(&mut self, link_uuid: Uuid, idempotency_key: &str, reply: RecordedReply) {

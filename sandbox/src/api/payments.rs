@@ -100,6 +100,7 @@ pub async fn pay(
     };
     let reply_body = to_json_bytes(&reply);
 
+    store.record_payment_key(&money_movement_id, &idempotency_key);
     store.insert_payment(Payment {
         money_movement_id,
         link_uuid: uuid,
