@@ -119,9 +119,10 @@ impl Shell {
         });
         let outcome = match state {
             Checkout::Paid { report, .. } => Some(("paid", Some(report.reference.clone()))),
-            Checkout::PaymentFailed { report, .. } => {
-                Some(("failed", Some(report.reference.clone())))
-            }
+            Checkout::Paying(state::Paying {
+                phase: state::Phase::Failed { report },
+                ..
+            }) => Some(("failed", Some(report.reference.clone()))),
             _ => None,
         };
         if let Some((outcome, reference)) = outcome {
