@@ -274,3 +274,140 @@ fn a_failed_check_of_the_link_changes_nothing_a_payer_sees_elsewhere() {
         }
     }
 }
+
+/// What the browser shell does with the watches: each armed one is out
+/// until its timer fires and its event comes back.
+struct Browser {
+    state: Checkout,
+    checks_out: u32,
+    expiries_out: u32,
+}
+
+enum Next {
+    Payer(Box<Event>),
+    CheckComesBack,
+    ExpiryFires,
+}
+
+fn payer(event: Event) -> Next {
+    Next::Payer(Box::new(event))
+}
+
+impl Browser {
+    fn dispatch(&mut self, event: Event) {
+        match event {
+            Event::LinkRefreshed(_) => self.checks_out -= 1,
+            Event::LinkExpired => self.expiries_out -= 1,
+            _ => {}
+        }
+        let (state, effects) = step(self.state.clone(), event);
+        for effect in &effects {
+            match effect {
+                Effect::RefreshLinkAfter(_) => self.checks_out += 1,
+                Effect::WatchExpiry(_) => self.expiries_out += 1,
+                _ => {}
+            }
+        }
+        self.state = state;
+        let name = self.state.name();
+        assert!(self.checks_out <= 1, "{name}: two checks of the link out");
+        assert!(self.expiries_out <= 1, "{name}: two expiry watches out");
+        if let Checkout::Payable(_) = self.state {
+            assert_eq!(
+                (self.checks_out, self.expiries_out),
+                (1, 1),
+                "{name}: the form is not watched"
+            );
+        }
+    }
+
+    fn play(&mut self, script: Vec<Next>) {
+        for next in script {
+            match next {
+                Next::Payer(event) => self.dispatch(*event),
+                Next::CheckComesBack if self.checks_out > 0 => self.dispatch(still_payable()),
+                Next::ExpiryFires if self.expiries_out > 0 => self.dispatch(Event::LinkExpired),
+                Next::CheckComesBack | Next::ExpiryFires => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn however_the_payer_goes_the_form_is_watched_once() {
+    use Next::CheckComesBack;
+    let mut browser = Browser {
+        state: loading(),
+        checks_out: 0,
+        expiries_out: 0,
+    };
+    let form = bancolombia_form().into_iter().map(payer);
+    browser.play(
+        [
+            payer(Event::LinkLoaded(Ok(colombian_link(colombian_methods())))),
+            payer(Event::BanksLoaded(Ok(banks()))),
+        ]
+        .into_iter()
+        .chain(form)
+        .chain([
+            CheckComesBack,
+            // A refused request, the check coming back while it was in flight.
+            payer(submit("k1")),
+            CheckComesBack,
+            payer(refused(SubmitError::Unavailable)),
+            CheckComesBack,
+            // An app approval that is declined, the check ending meanwhile.
+            payer(submit("k2")),
+            payer(pushed_to_app()),
+            CheckComesBack,
+            payer(polled(PaymentStatus::Declined)),
+            payer(Event::NewAttempt),
+            // A quick decline: the check armed before is still out.
+            payer(submit("k3")),
+            payer(pushed_to_app()),
+            payer(polled(PaymentStatus::Declined)),
+            payer(Event::NewAttempt),
+            CheckComesBack,
+            // Another attempt in progress, which ends unpaid.
+            payer(submit("k4")),
+            payer(refused(SubmitError::InProgress("mm_other".into()))),
+            CheckComesBack,
+            payer(polled_other("mm_other", PaymentStatus::Abandoned)),
+            CheckComesBack,
+            // One found by the check, which ends unpaid too.
+            payer(refreshed(link_in_progress("mm_other"))),
+            payer(polled_other("mm_other", PaymentStatus::Declined)),
+            CheckComesBack,
+        ])
+        .collect(),
+    );
+    assert_eq!(browser.state.name(), "filling");
+}
+
+#[test]
+fn an_expiry_that_fired_during_an_attempt_is_watched_again_by_the_next_one() {
+    use Next::ExpiryFires;
+    let mut browser = Browser {
+        state: loading(),
+        checks_out: 0,
+        expiries_out: 0,
+    };
+    let form = bancolombia_form().into_iter().map(payer);
+    browser.play(
+        [payer(Event::LinkLoaded(Ok(colombian_link(
+            colombian_methods(),
+        ))))]
+        .into_iter()
+        .chain(form)
+        .chain([
+            payer(submit("k1")),
+            payer(pushed_to_app()),
+            ExpiryFires,
+            payer(polled(PaymentStatus::Declined)),
+            payer(Event::NewAttempt),
+            ExpiryFires,
+        ])
+        .collect(),
+    );
+    assert_eq!(browser.state.name(), "expired");
+}
