@@ -3,209 +3,14 @@
 //! reaches it, so the gallery cannot show a state the page never shows.
 
 use crate::checkout::fields::FieldId;
-use crate::checkout::link::{
-    AmountRule, CallbackUrls, Customer, FeePolicy, LinkStatus, Merchant, Method, OpenAmount,
-    PaymentLink,
+use crate::checkout::fixtures::{
+    belvo_pse_link, colombian_link, colombian_methods, general_link, link_with_status, loading,
+    nequi_form, paid_status, pix_business_link, polled, pse_form, pushed_to_app, reach, redirected,
+    returned, submitted, typed,
 };
-use crate::checkout::money::{Breakdown, Currency, FeeMode};
-use crate::checkout::payment::{Bank, NextStep, PaymentReport, PaymentStarted, PaymentStatus};
+use crate::checkout::link::{LinkStatus, Method};
+use crate::checkout::payment::PaymentStatus;
 use crate::checkout::state::{step, Checkout, Event, LoadError, SubmitError};
-use crate::checkout::validate::DocumentType;
-
-fn colurs_link(methods: Vec<Method>) -> PaymentLink {
-    PaymentLink {
-        token: "00000000-0000-4000-8000-000000000001".into(),
-        merchant: Merchant {
-            name: "Tienda Aurora".into(),
-            logo_url: None,
-            brand_color: None,
-        },
-        description: "Plan mensual de internet".into(),
-        currency: Currency::COP,
-        amount: AmountRule::Fixed(Breakdown {
-            amount: 5_000_000,
-            fee: 100_000,
-            iva: 19_000,
-            total: 5_119_000,
-        }),
-        status: LinkStatus::Pending,
-        expires_at: Some("2026-12-31T23:59:00Z".into()),
-        methods,
-        callback_urls: Some(CallbackUrls {
-            success: Some("https://merchant.example/ok".into()),
-            cancel: Some("https://merchant.example/cancel".into()),
-        }),
-        customer: None,
-        embed_origins: vec![],
-        payment_in_progress: None,
-    }
-}
-
-fn all_methods() -> Vec<Method> {
-    vec![Method::Bancolombia, Method::Pse, Method::Nequi]
-}
-
-fn general_link() -> PaymentLink {
-    PaymentLink {
-        description: "Abono a tu cuenta".into(),
-        amount: AmountRule::PayerChooses(OpenAmount {
-            min: Some(100_000),
-            max: Some(500_000_000),
-            fees: FeePolicy {
-                fee_rate_bps: 200,
-                iva_rate_bps: 1900,
-                mode: FeeMode::Payer,
-            },
-        }),
-        ..colurs_link(all_methods())
-    }
-}
-
-fn pix_business_link() -> PaymentLink {
-    PaymentLink {
-        token: "belvoPixBusiness000000000000000000000000003".into(),
-        merchant: Merchant {
-            name: "Loja Exemplo".into(),
-            logo_url: None,
-            brand_color: None,
-        },
-        description: "Pedido 4471".into(),
-        currency: Currency::BRL,
-        amount: AmountRule::Fixed(Breakdown {
-            amount: 589_050,
-            fee: 0,
-            iva: 0,
-            total: 589_050,
-        }),
-        methods: vec![Method::Pix],
-        customer: Some(Customer {
-            name: "Loja Exemplo Ltda".into(),
-            business: true,
-            email: None,
-            phone: None,
-            document_type: Some(DocumentType::CNPJ),
-            document: Some("11222333000181".into()),
-        }),
-        ..colurs_link(vec![Method::Pix])
-    }
-}
-
-fn belvo_pse_link() -> PaymentLink {
-    PaymentLink {
-        token: "belvoPseIndividual0000000000000000000000001".into(),
-        description: "Awesome training Sneaker".into(),
-        amount: AmountRule::Fixed(Breakdown {
-            amount: 100_000,
-            fee: 0,
-            iva: 0,
-            total: 100_000,
-        }),
-        methods: vec![Method::Pse],
-        customer: Some(Customer {
-            name: "Carlos Vives".into(),
-            business: false,
-            email: Some("carlos@example.com".into()),
-            phone: Some("3210987636".into()),
-            document_type: Some(DocumentType::CC),
-            document: Some("1018760936".into()),
-        }),
-        ..colurs_link(vec![Method::Pse])
-    }
-}
-
-fn banks() -> Vec<Bank> {
-    [
-        "Banco de Bogotá",
-        "Bancolombia",
-        "Banco Davivienda",
-        "Nequi",
-        "Banco Popular",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, name)| Bank {
-        id: (1000 + i).to_string(),
-        name: (*name).into(),
-    })
-    .collect()
-}
-
-/// Applies events from a freshly loaded link (effects are not run).
-fn reach(link: PaymentLink, events: Vec<Event>) -> Checkout {
-    let loaded = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link)),
-    )
-    .0;
-    let with_banks = step(loaded, Event::BanksLoaded(Ok(banks()))).0;
-    events
-        .into_iter()
-        .fold(with_banks, |state, event| step(state, event).0)
-}
-
-fn typed(field: FieldId, value: &str) -> Event {
-    Event::FieldChanged(field, value.into())
-}
-
-fn pse_form() -> Vec<Event> {
-    vec![
-        Event::MethodChosen(Method::Pse),
-        typed(FieldId::PersonType, "J"),
-        typed(FieldId::Document, "900.123.456-8"),
-        typed(FieldId::Bank, "1001"),
-        typed(FieldId::Email, "pagos@empresa.co"),
-        typed(FieldId::Phone, "300 123 4567"),
-    ]
-}
-
-fn submitted(form: Vec<Event>) -> Vec<Event> {
-    [
-        form,
-        vec![Event::Submit {
-            fresh_key: "gallery".into(),
-        }],
-    ]
-    .concat()
-}
-
-fn report(status: PaymentStatus) -> PaymentReport {
-    PaymentReport {
-        reference: "mm_demo000000000001".into(),
-        method: Some(Method::Pse),
-        status,
-        total: Some(5_119_000),
-        updated_at: Some("2026-11-22T10:30:00Z".into()),
-        expires_at: None,
-    }
-}
-
-fn polled(status: PaymentStatus) -> Event {
-    Event::PaymentPolled {
-        reference: "mm_demo000000000001".into(),
-        result: Ok(report(status)),
-    }
-}
-
-fn redirected() -> Event {
-    Event::PayAnswered(Ok(PaymentStarted {
-        reference: "mm_demo000000000001".into(),
-        next: NextStep::Redirect("https://bank.example/pse".into()),
-    }))
-}
-
-fn returned(events: Vec<Event>) -> Checkout {
-    let loading = Checkout::Loading {
-        resume: Some("mm_demo000000000001".into()),
-        attempt: 0,
-    };
-    let confirming = step(loading, Event::LinkLoaded(Ok(colurs_link(all_methods())))).0;
-    events
-        .into_iter()
-        .fold(confirming, |state, event| step(state, event).0)
-}
 
 /// Every fixture, by a stable name, in the order a payer meets them.
 pub fn fixtures() -> Vec<(&'static str, Checkout)> {
@@ -219,43 +24,34 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
         )
         .0
     };
-    let nequi_form = vec![
-        Event::MethodChosen(Method::Nequi),
-        typed(FieldId::Phone, "399 111 1111"),
-        typed(FieldId::DocumentType, "CC"),
-        typed(FieldId::Document, "1234567890"),
-    ];
     vec![
+        ("loading", loading()),
         (
-            "loading",
-            Checkout::Loading {
-                resume: None,
-                attempt: 0,
-            },
+            "choosing-method",
+            reach(colombian_link(colombian_methods()), vec![]),
         ),
-        ("choosing-method", reach(colurs_link(all_methods()), vec![])),
         (
             "filling-pse",
             reach(
-                colurs_link(all_methods()),
+                colombian_link(colombian_methods()),
                 vec![Event::MethodChosen(Method::Pse)],
             ),
         ),
         (
             "filling-bancolombia",
             reach(
-                colurs_link(all_methods()),
+                colombian_link(colombian_methods()),
                 vec![Event::MethodChosen(Method::Bancolombia)],
             ),
         ),
         (
             "filling-nequi-only",
-            reach(colurs_link(vec![Method::Nequi]), vec![]),
+            reach(colombian_link(vec![Method::Nequi]), vec![]),
         ),
         (
             "field-errors",
             reach(
-                colurs_link(all_methods()),
+                colombian_link(colombian_methods()),
                 vec![
                     Event::MethodChosen(Method::Pse),
                     typed(FieldId::PersonType, "J"),
@@ -284,12 +80,12 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
         ),
         (
             "submitting",
-            reach(colurs_link(all_methods()), submitted(pse_form())),
+            reach(colombian_link(colombian_methods()), submitted(pse_form())),
         ),
         (
             "submit-unavailable",
             reach(
-                colurs_link(all_methods()),
+                colombian_link(colombian_methods()),
                 [
                     submitted(pse_form()),
                     vec![Event::PayAnswered(Err(SubmitError::Unavailable))],
@@ -300,7 +96,7 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
         (
             "submit-invalid-status",
             reach(
-                colurs_link(all_methods()),
+                colombian_link(colombian_methods()),
                 [
                     submitted(pse_form()),
                     vec![Event::PayAnswered(Err(SubmitError::InvalidStatus))],
@@ -311,24 +107,15 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
         (
             "redirecting",
             reach(
-                colurs_link(all_methods()),
+                colombian_link(colombian_methods()),
                 [submitted(pse_form()), vec![redirected()]].concat(),
             ),
         ),
         (
             "awaiting-approval",
             reach(
-                colurs_link(all_methods()),
-                [
-                    submitted(nequi_form),
-                    vec![Event::PayAnswered(Ok(PaymentStarted {
-                        reference: "mm_demo000000000001".into(),
-                        next: NextStep::AwaitApproval {
-                            timeout_seconds: 120,
-                        },
-                    }))],
-                ]
-                .concat(),
+                colombian_link(colombian_methods()),
+                [submitted(nequi_form()), vec![pushed_to_app()]].concat(),
             ),
         ),
         ("confirming", returned(vec![])),
@@ -349,46 +136,19 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
             "failed-expired",
             returned(vec![polled(PaymentStatus::Expired)]),
         ),
-        (
-            "link-paid",
-            reach(
-                PaymentLink {
-                    status: LinkStatus::Paid {
-                        paid_at: Some("2026-11-22T10:30:00Z".into()),
-                        paid_amount: Some(5_119_000),
-                    },
-                    ..colurs_link(all_methods())
-                },
-                vec![],
-            ),
-        ),
+        ("link-paid", reach(link_with_status(paid_status()), vec![])),
         (
             "expired",
-            reach(
-                PaymentLink {
-                    status: LinkStatus::Expired,
-                    ..colurs_link(all_methods())
-                },
-                vec![],
-            ),
+            reach(link_with_status(LinkStatus::Expired), vec![]),
         ),
         (
             "cancelled",
-            reach(
-                PaymentLink {
-                    status: LinkStatus::Cancelled,
-                    ..colurs_link(all_methods())
-                },
-                vec![],
-            ),
+            reach(link_with_status(LinkStatus::Cancelled), vec![]),
         ),
         (
             "processing",
             reach(
-                PaymentLink {
-                    status: LinkStatus::Unrecognized("SETTLING".into()),
-                    ..colurs_link(all_methods())
-                },
+                link_with_status(LinkStatus::Unrecognized("SETTLING".into())),
                 vec![],
             ),
         ),

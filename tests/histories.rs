@@ -18,7 +18,9 @@ use paylink::checkout::payment::{
     Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
 };
 use paylink::checkout::redirect::is_followable;
-use paylink::checkout::state::{step, Checkout, Effect, Event, LoadError, SubmitError};
+use paylink::checkout::state::{
+    step, Checkout, Effect, Event, LoadError, Paying, Phase, SubmitError,
+};
 use proptest::prelude::*;
 
 const BANK_PAGE: &str = "https://bank.example/pay/";
@@ -119,6 +121,9 @@ struct World {
     typed: FormValues,
     /// Payments the page was told it started.
     known: Vec<String>,
+    /// The link's expiry was told to the page: watching it is over, and
+    /// checking the link says what became of it.
+    expiry_told: bool,
     next_key: u32,
 }
 
@@ -166,6 +171,7 @@ impl World {
             online: true,
             typed: FormValues::default(),
             known: vec![],
+            expiry_told: false,
             next_key: 0,
         }
     }
@@ -306,11 +312,8 @@ fn started(payment: &Payment) -> PaymentStarted {
 /// The payer's form, when the state holds one.
 fn form_of(state: &Checkout) -> Option<&FormValues> {
     match state {
-        Checkout::Payable(p) | Checkout::Submitting(p) => Some(&p.form),
-        Checkout::Redirecting { payable, .. }
-        | Checkout::AwaitingApproval { payable, .. }
-        | Checkout::PaymentFailed { payable, .. } => Some(&payable.form),
-        Checkout::Confirming(c) => Some(&c.payable.form),
+        Checkout::Payable(p) => Some(&p.form),
+        Checkout::Paying(paying) => Some(&paying.payable.form),
         _ => None,
     }
 }
@@ -391,6 +394,7 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                 world.answer(&request);
             }
             world.timers.clear();
+            world.expiry_told = false;
             world.typed = FormValues::default();
             world.in_flight.push(Request::FetchLink);
             *state = Checkout::Loading {
@@ -413,7 +417,10 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
             }
         }
         Action::ApprovalDeadline => match state {
-            Checkout::AwaitingApproval { .. } => vec![Event::ApprovalDeadlinePassed],
+            Checkout::Paying(Paying {
+                phase: Phase::AwaitingApproval { .. },
+                ..
+            }) => vec![Event::ApprovalDeadlinePassed],
             _ => vec![],
         },
         Action::Deliver(i, how) => {
@@ -453,6 +460,7 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                     vec![]
                 }
                 Timer::Expiry => {
+                    world.expiry_told = true;
                     if world.link.status.is_payable() && world.approved().is_none() {
                         world.link.status = LinkStatus::Expired;
                     }
@@ -596,7 +604,10 @@ fn check_state(world: &World, state: &Checkout) -> Result<(), String> {
         Checkout::LinkPaid(_) if approved.is_none() => {
             return Err("shows the link paid with no approved payment".into())
         }
-        Checkout::PaymentFailed { report, .. } if Some(report.reference.as_str()) == approved => {
+        Checkout::Paying(Paying {
+            phase: Phase::Failed { report },
+            ..
+        }) if Some(report.reference.as_str()) == approved => {
             return Err(format!(
                 "shows {} failed, the provider approved it",
                 report.reference
@@ -615,7 +626,7 @@ fn check_state(world: &World, state: &Checkout) -> Result<(), String> {
     if let Checkout::Payable(_) = state {
         let refreshing = world.timers.iter().any(|t| matches!(t, Timer::RefreshLink))
             || world.in_flight.contains(&Request::RefreshLink);
-        let watching = world.timers.iter().any(|t| matches!(t, Timer::Expiry));
+        let watching = world.expiry_told || world.timers.iter().any(|t| matches!(t, Timer::Expiry));
         if !refreshing || !watching {
             return Err(format!(
                 "stopped watching the link (refresh: {refreshing}, expiry: {watching})"

@@ -1,5 +1,6 @@
 //! Everything about one checkout that can be decided without a browser.
 pub mod fields;
+pub mod fixtures;
 pub mod link;
 pub mod methods;
 pub mod money;

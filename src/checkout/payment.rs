@@ -37,6 +37,24 @@ pub struct PaymentDetails {
     pub payer_cpf: Option<String>,
 }
 
+impl PaymentDetails {
+    /// What every method sends: who pays, by document. The rest is empty
+    /// until set (`PaymentDetails { phone, ..PaymentDetails::new(..) }`).
+    pub fn new(method: Method, document_type: DocumentType, document: &str) -> PaymentDetails {
+        PaymentDetails {
+            method,
+            amount: None,
+            email: None,
+            phone: None,
+            person_type: None,
+            document_type,
+            document: document.to_owned(),
+            bank_id: None,
+            payer_cpf: None,
+        }
+    }
+}
+
 /// What the provider answered to a payment request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentStarted {

@@ -44,21 +44,8 @@ pub enum Checkout {
     },
     /// The summary, the method choice and the form.
     Payable(Payable),
-    /// The pay request is in flight: the form is locked, a second submit is ignored.
-    Submitting(Payable),
-    /// Leaving for the bank's page.
-    Redirecting {
-        payable: Payable,
-        url: String,
-    },
-    /// Waiting for the payer to approve a push in their app (Nequi).
-    AwaitingApproval {
-        payable: Payable,
-        reference: String,
-        timeout_seconds: u32,
-    },
-    /// Back from the bank (or the app's deadline passed): asking the provider.
-    Confirming(Confirming),
+    /// A payment of the link, from the pay request to an end without paying.
+    Paying(Paying),
     /// The payment was approved.
     Paid {
         link: PaymentLink,
@@ -66,16 +53,69 @@ pub enum Checkout {
     },
     /// The link itself says it is paid (opened again after paying).
     LinkPaid(PaymentLink),
-    /// Declined, abandoned, expired or failed: the payer may try again.
-    PaymentFailed {
-        payable: Payable,
-        report: PaymentReport,
-    },
     Expired(PaymentLink),
     Cancelled(PaymentLink),
     /// The provider reports a link status this page does not know: an honest
     /// "still processing", never "paid".
     Processing(PaymentLink),
+}
+
+/// A payment under way: the form it came from rides along, so a new attempt
+/// keeps what the payer typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paying {
+    pub payable: Payable,
+    pub phase: Phase,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// The pay request is in flight: the form is locked, a second submit is
+    /// ignored, and news of the link waits for the answer.
+    Submitting { news: LinkNews },
+    /// Leaving for the bank's page.
+    Redirecting { url: String },
+    /// Waiting for the payer to approve a push in their app (Nequi).
+    AwaitingApproval {
+        reference: String,
+        timeout_seconds: u32,
+    },
+    /// Back from the bank (or the app's deadline passed): asking the provider.
+    Confirming(Confirming),
+    /// Declined, abandoned, expired or failed: the payer may try again.
+    Failed { report: PaymentReport },
+}
+
+/// What was learnt about the link while a pay request was in flight. It is
+/// held, not shown, until the answer says whether a payment started: see
+/// `pay_refused`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkNews {
+    /// The link's `expires_at` passed (by the browser's clock).
+    pub expired: bool,
+    /// The provider's answer to a check of the link; a failed check is no news.
+    pub refreshed: Option<Box<Result<PaymentLink, LoadError>>>,
+}
+
+/// Which of the link's two watches (the periodic check, the expiry timer)
+/// are out: armed, and their event not back yet. A watch is armed only when
+/// it is not out, so however often the payer goes from the form to an
+/// attempt and back, the link is checked once per `REFRESH_LINK_MS`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinkWatch {
+    pub refresh_out: bool,
+    pub expiry_out: bool,
+}
+
+impl LinkWatch {
+    /// A watch's event arrived: that watch is no longer out.
+    fn came_back(&mut self, event: &Event) {
+        match event {
+            Event::LinkRefreshed(_) => self.refresh_out = false,
+            Event::LinkExpired => self.expiry_out = false,
+            _ => {}
+        }
+    }
 }
 
 /// A link being paid, with everything the payer has typed so far.
@@ -93,6 +133,7 @@ pub struct Payable {
     pub attempt: Option<Attempt>,
     /// What the page says above the form about an earlier attempt.
     pub notice: Option<PayNotice>,
+    pub watch: LinkWatch,
 }
 
 /// What the pay screen tells the payer about an attempt that is not theirs
@@ -123,7 +164,6 @@ pub struct Attempt {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Confirming {
-    pub payable: Payable,
     pub reference: String,
     /// Time spent polling so far, summed from the scheduled delays.
     pub waited_ms: u32,
@@ -230,31 +270,40 @@ impl Checkout {
     pub fn name(&self) -> &'static str {
         match self {
             Checkout::Loading { .. } => "loading",
-            Checkout::LoadFailed {
-                error: LoadError::NotFound,
-                ..
-            } => "not-found",
-            Checkout::LoadFailed {
-                error: LoadError::Unavailable,
-                ..
-            } => "load-failed",
-            Checkout::LoadFailed {
-                error: LoadError::Malformed,
-                ..
-            } => "malformed",
+            Checkout::LoadFailed { error, .. } => match error {
+                LoadError::NotFound => "not-found",
+                LoadError::Unavailable => "load-failed",
+                LoadError::Malformed => "malformed",
+            },
             Checkout::Payable(p) if p.method.is_none() => "choosing-method",
             Checkout::Payable(_) => "filling",
-            Checkout::Submitting(_) => "submitting",
-            Checkout::Redirecting { .. } => "redirecting",
-            Checkout::AwaitingApproval { .. } => "awaiting-approval",
-            Checkout::Confirming(c) if c.elsewhere => "payment-in-progress",
-            Checkout::Confirming(c) if c.slow => "still-confirming",
-            Checkout::Confirming(_) => "confirming",
+            Checkout::Paying(paying) => match &paying.phase {
+                Phase::Submitting { .. } => "submitting",
+                Phase::Redirecting { .. } => "redirecting",
+                Phase::AwaitingApproval { .. } => "awaiting-approval",
+                Phase::Confirming(c) if c.elsewhere => "payment-in-progress",
+                Phase::Confirming(c) if c.slow => "still-confirming",
+                Phase::Confirming(_) => "confirming",
+                Phase::Failed { .. } => "failed",
+            },
             Checkout::Paid { .. } | Checkout::LinkPaid(_) => "paid",
-            Checkout::PaymentFailed { .. } => "failed",
             Checkout::Expired(_) => "expired",
             Checkout::Cancelled(_) => "cancelled",
             Checkout::Processing(_) => "processing",
+        }
+    }
+
+    /// The form and what was typed in it, while the link is being paid.
+    pub fn payable(&self) -> Option<&Payable> {
+        match self {
+            Checkout::Payable(p) | Checkout::Paying(Paying { payable: p, .. }) => Some(p),
+            Checkout::Loading { .. }
+            | Checkout::LoadFailed { .. }
+            | Checkout::Paid { .. }
+            | Checkout::LinkPaid(_)
+            | Checkout::Expired(_)
+            | Checkout::Cancelled(_)
+            | Checkout::Processing(_) => None,
         }
     }
 
@@ -262,17 +311,30 @@ impl Checkout {
     pub fn link(&self) -> Option<&PaymentLink> {
         match self {
             Checkout::Loading { .. } | Checkout::LoadFailed { .. } => None,
-            Checkout::Payable(p) | Checkout::Submitting(p) => Some(&p.link),
-            Checkout::Redirecting { payable, .. }
-            | Checkout::AwaitingApproval { payable, .. }
-            | Checkout::PaymentFailed { payable, .. } => Some(&payable.link),
-            Checkout::Confirming(c) => Some(&c.payable.link),
+            Checkout::Payable(p) | Checkout::Paying(Paying { payable: p, .. }) => Some(&p.link),
             Checkout::Paid { link, .. }
             | Checkout::LinkPaid(link)
             | Checkout::Expired(link)
             | Checkout::Cancelled(link)
             | Checkout::Processing(link) => Some(link),
         }
+    }
+
+    /// The pay request is in flight: the form stays, locked.
+    pub fn is_submitting(&self) -> bool {
+        matches!(
+            self,
+            Checkout::Paying(Paying {
+                phase: Phase::Submitting { .. },
+                ..
+            })
+        )
+    }
+}
+
+impl Paying {
+    fn into_checkout(payable: Payable, phase: Phase) -> Checkout {
+        Checkout::Paying(Paying { payable, phase })
     }
 }
 
@@ -303,6 +365,7 @@ impl Payable {
             submit_error: None,
             attempt: None,
             notice: None,
+            watch: LinkWatch::default(),
         }
     }
 
@@ -344,12 +407,30 @@ impl Payable {
             self.problems.push((field, problem));
         }
     }
+
+    /// Arms the periodic check of the link unless one is out.
+    fn keep_checking(&mut self) -> Vec<Effect> {
+        if self.watch.refresh_out {
+            return vec![];
+        }
+        self.watch.refresh_out = true;
+        vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)]
+    }
+
+    /// Arms both watches of the link, each unless it is out.
+    fn keep_watching(&mut self) -> Vec<Effect> {
+        let mut effects = self.keep_checking();
+        if let (false, Some(at)) = (self.watch.expiry_out, &self.link.expires_at) {
+            self.watch.expiry_out = true;
+            effects.push(Effect::WatchExpiry(at.clone()));
+        }
+        effects
+    }
 }
 
 impl Confirming {
-    fn start(payable: Payable, reference: String) -> Confirming {
+    fn start(reference: String) -> Confirming {
         Confirming {
-            payable,
             reference,
             waited_ms: 0,
             next_delay_ms: FIRST_POLL_MS,
@@ -359,21 +440,29 @@ impl Confirming {
         }
     }
 
-    /// Waiting for an attempt started elsewhere: asks where it stands now.
-    fn wait_elsewhere(payable: Payable, reference: String) -> (Checkout, Vec<Effect>) {
+    /// Asks at once where `reference` stands.
+    fn poll_now(payable: Payable, confirming: Confirming) -> (Checkout, Vec<Effect>) {
         let effect = Effect::PollPayment {
-            reference: reference.clone(),
+            reference: confirming.reference.clone(),
             after_ms: 0,
         };
+        (
+            Paying::into_checkout(payable, Phase::Confirming(confirming)),
+            vec![effect],
+        )
+    }
+
+    /// Waiting for an attempt started elsewhere: asks where it stands now.
+    fn wait_elsewhere(payable: Payable, reference: String) -> (Checkout, Vec<Effect>) {
         let confirming = Confirming {
             elsewhere: true,
-            ..Confirming::start(payable, reference)
+            ..Confirming::start(reference)
         };
-        (Checkout::Confirming(confirming), vec![effect])
+        Confirming::poll_now(payable, confirming)
     }
 
     /// Schedules the next poll with backoff; past the limit, polls slowly.
-    fn schedule_next(mut self) -> (Checkout, Vec<Effect>) {
+    fn schedule_next(mut self, payable: Payable) -> (Checkout, Vec<Effect>) {
         let delay = if self.slow {
             SLOW_POLL_MS
         } else {
@@ -388,28 +477,29 @@ impl Confirming {
             reference: self.reference.clone(),
             after_ms: delay,
         };
-        (Checkout::Confirming(self), vec![effect])
+        (
+            Paying::into_checkout(payable, Phase::Confirming(self)),
+            vec![effect],
+        )
     }
 }
 
-/// The screen a freshly loaded link belongs on.
-fn land(link: PaymentLink, resume: Option<String>) -> (Checkout, Vec<Effect>) {
+/// The screen a freshly loaded link belongs on; `watch` says which of the
+/// link's watches are already out.
+fn land(link: PaymentLink, resume: Option<String>, watch: LinkWatch) -> (Checkout, Vec<Effect>) {
+    let payable = |link| Payable {
+        watch,
+        ..Payable::new(link)
+    };
     if let Some(reference) = resume {
         // Back from the bank, or a reload mid-payment: ask where the money stands.
-        let effect = Effect::PollPayment {
-            reference: reference.clone(),
-            after_ms: 0,
-        };
-        return (
-            Checkout::Confirming(Confirming::start(Payable::new(link), reference)),
-            vec![effect],
-        );
+        return Confirming::poll_now(payable(link), Confirming::start(reference));
     }
     match link.status {
         LinkStatus::Pending | LinkStatus::Active => match link.payment_in_progress.clone() {
             // Another tab or device is paying: wait for it, never start a second payment.
-            Some(reference) => Confirming::wait_elsewhere(Payable::new(link), reference),
-            None => open_form(Payable::new(link)),
+            Some(reference) => Confirming::wait_elsewhere(payable(link), reference),
+            None => open_form(payable(link)),
         },
         LinkStatus::Paid { .. } => (Checkout::LinkPaid(link), vec![]),
         LinkStatus::Expired => (Checkout::Expired(link), vec![]),
@@ -419,9 +509,8 @@ fn land(link: PaymentLink, resume: Option<String>) -> (Checkout, Vec<Effect>) {
 }
 
 /// The form of a payable link, watched while the payer fills it.
-fn open_form(payable: Payable) -> (Checkout, Vec<Effect>) {
-    let mut effects = vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)];
-    effects.extend(payable.link.expires_at.clone().map(Effect::WatchExpiry));
+fn open_form(mut payable: Payable) -> (Checkout, Vec<Effect>) {
+    let mut effects = payable.keep_watching();
     if payable.banks == Banks::Loading {
         effects.push(Effect::FetchBanks);
     }
@@ -430,12 +519,12 @@ fn open_form(payable: Payable) -> (Checkout, Vec<Effect>) {
 
 /// The payment the page came back with is unknown to the provider: the link
 /// as it really is, with a neutral word about that reference.
-fn unknown_payment(c: Confirming) -> (Checkout, Vec<Effect>) {
-    let mut link = c.payable.link;
+fn unknown_payment(payable: Payable, c: Confirming) -> (Checkout, Vec<Effect>) {
+    let mut link = payable.link;
     if link.payment_in_progress.as_deref() == Some(c.reference.as_str()) {
         link.payment_in_progress = None;
     }
-    let (mut state, mut effects) = land(link, None);
+    let (mut state, mut effects) = land(link, None, payable.watch);
     // Only a reference the page came back with is worth a word: one the
     // provider itself named and then forgot simply ended.
     if let (Checkout::Payable(p), false) = (&mut state, c.elsewhere) {
@@ -447,200 +536,149 @@ fn unknown_payment(c: Confirming) -> (Checkout, Vec<Effect>) {
 
 /// The attempt started elsewhere is over: paid (the link's receipt), or
 /// back to the form, with everything typed here, to pay now.
-fn ended_elsewhere(c: Confirming, report: PaymentReport) -> (Checkout, Vec<Effect>) {
+fn ended_elsewhere(
+    mut payable: Payable,
+    c: Confirming,
+    report: PaymentReport,
+) -> (Checkout, Vec<Effect>) {
     if report.status == PaymentStatus::Approved {
-        return conclude(c.payable, report);
+        return conclude(payable, report);
     }
-    let waited = c.last_report.is_some() || c.payable.attempt.is_some();
-    let mut payable = c.payable;
+    let waited = c.last_report.is_some() || payable.attempt.is_some();
     payable.link.payment_in_progress = None;
     payable.link.status = LinkStatus::Pending;
     payable.notice = waited.then_some(PayNotice::EarlierAttemptEnded);
     open_form(payable)
 }
 
+/// Every state names each event it ignores: a new event or state does not
+/// compile until each state decides what it means there.
 pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
-    use Checkout as S;
+    match state {
+        Checkout::Loading { resume, attempt } => step_loading(resume, attempt, event),
+        Checkout::LoadFailed {
+            error,
+            resume,
+            attempt,
+        } => step_load_failed(error, resume, attempt, event),
+        Checkout::Payable(p) => step_payable(p, event),
+        Checkout::Paying(Paying { payable, phase }) => match phase {
+            Phase::Submitting { news } => step_submitting(payable, news, event),
+            Phase::Redirecting { url } => step_redirecting(payable, url, event),
+            Phase::AwaitingApproval {
+                reference,
+                timeout_seconds,
+            } => step_awaiting_approval(payable, reference, timeout_seconds, event),
+            Phase::Confirming(c) => step_confirming(payable, c, event),
+            Phase::Failed { report } => step_failed(payable, report, event),
+        },
+        Checkout::Paid { link, report } => step_paid(link, report, event),
+        state @ (Checkout::LinkPaid(_)
+        | Checkout::Expired(_)
+        | Checkout::Cancelled(_)
+        | Checkout::Processing(_)) => step_closed(state, event),
+    }
+}
+
+fn step_loading(resume: Option<String>, attempt: u32, event: Event) -> (Checkout, Vec<Effect>) {
     use Event as E;
-    match (state, event) {
-        (S::Loading { resume, .. }, E::LinkLoaded(Ok(link))) => land(link, resume),
-        (S::Loading { resume, attempt }, E::LinkLoaded(Err(error))) => {
+    match event {
+        E::LinkLoaded(Ok(link)) => land(link, resume, LinkWatch::default()),
+        E::LinkLoaded(Err(error)) => {
             // Only a failure that may pass is retried, by itself a few times with backoff.
             let effects = if error == LoadError::Unavailable && attempt < AUTO_RETRIES {
                 vec![Effect::RetryLoadAfter(1_000 << attempt)]
             } else {
                 vec![]
             };
-            (
-                S::LoadFailed {
-                    error,
-                    resume,
-                    attempt,
-                },
-                effects,
-            )
-        }
-        (
-            S::LoadFailed {
-                error: LoadError::Unavailable,
+            let state = Checkout::LoadFailed {
+                error,
                 resume,
                 attempt,
-            },
-            E::RetryLoad | E::BackOnline,
-        ) => (
-            S::Loading {
+            };
+            (state, effects)
+        }
+        E::RetryLoad
+        | E::LinkRefreshed(_)
+        | E::LinkExpired
+        | E::BackOnline
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => (Checkout::Loading { resume, attempt }, vec![]),
+    }
+}
+
+fn step_load_failed(
+    error: LoadError,
+    resume: Option<String>,
+    attempt: u32,
+    event: Event,
+) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    match event {
+        // Only a failure that may pass is worth another try.
+        E::RetryLoad | E::BackOnline if error == LoadError::Unavailable => (
+            Checkout::Loading {
                 resume,
                 attempt: attempt + 1,
             },
             vec![Effect::FetchLink],
         ),
-
-        (S::Payable(p), event) => step_payable(p, event),
-        (S::Submitting(p), event) => step_submitting(p, event),
-
-        (
-            S::AwaitingApproval {
-                payable,
-                reference,
-                timeout_seconds,
+        E::RetryLoad
+        | E::BackOnline
+        | E::LinkLoaded(_)
+        | E::LinkRefreshed(_)
+        | E::LinkExpired
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => (
+            Checkout::LoadFailed {
+                error,
+                resume,
+                attempt,
             },
-            event,
-        ) => match event {
-            E::BackOnline => {
-                let effect = Effect::PollPayment {
-                    reference: reference.clone(),
-                    after_ms: 0,
-                };
-                (
-                    S::AwaitingApproval {
-                        payable,
-                        reference,
-                        timeout_seconds,
-                    },
-                    vec![effect],
-                )
-            }
-            E::PaymentPolled {
-                reference: r,
-                result,
-            } if r == reference => match result {
-                Ok(report) if report.status.is_final() => conclude(payable, report),
-                _ => {
-                    let effect = Effect::PollPayment {
-                        reference: reference.clone(),
-                        after_ms: 2_000,
-                    };
-                    (
-                        S::AwaitingApproval {
-                            payable,
-                            reference,
-                            timeout_seconds,
-                        },
-                        vec![effect],
-                    )
-                }
-            },
-            E::ApprovalDeadlinePassed => {
-                // The provider decides whether the push expired: ask it now.
-                let effect = Effect::PollPayment {
-                    reference: reference.clone(),
-                    after_ms: 0,
-                };
-                (
-                    S::Confirming(Confirming::start(payable, reference)),
-                    vec![effect],
-                )
-            }
-            _ => (
-                S::AwaitingApproval {
-                    payable,
-                    reference,
-                    timeout_seconds,
-                },
-                vec![],
-            ),
-        },
-
-        (S::Confirming(c), E::BackOnline) => {
-            let effect = Effect::PollPayment {
-                reference: c.reference.clone(),
-                after_ms: 0,
-            };
-            (S::Confirming(c), vec![effect])
-        }
-        (S::Confirming(c), E::PaymentPolled { reference, result }) if reference == c.reference => {
-            match result {
-                Ok(report) if report.status.is_final() && c.elsewhere => ended_elsewhere(c, report),
-                Ok(report) if report.status.is_final() => conclude(c.payable, report),
-                Ok(report) => Confirming {
-                    last_report: Some(report),
-                    ..c
-                }
-                .schedule_next(),
-                // No answer (offline, 5xx): keep asking; the money has not moved on our side.
-                Err(LoadError::Unavailable) | Err(LoadError::Malformed) => c.schedule_next(),
-                // No payment by that reference on this link: a stale or crafted
-                // URL proves nothing, so say only that, and show the link as it is.
-                Err(LoadError::NotFound) => unknown_payment(c),
-            }
-        }
-
-        (S::PaymentFailed { payable, .. }, E::NewAttempt) => {
-            // A new attempt gets a new idempotency key; what was typed stays.
-            let mut payable = Payable {
-                submit_error: None,
-                attempt: None,
-                problems: vec![],
-                notice: None,
-                ..payable
-            };
-            let mut effects = vec![Effect::ForgetPayment];
-            if matches!(payable.banks, Banks::Loading | Banks::Failed) {
-                payable.banks = Banks::Loading;
-                effects.push(Effect::FetchBanks);
-            }
-            (S::Payable(payable), effects)
-        }
-        (state @ S::PaymentFailed { .. }, E::ReturnToMerchant) => {
-            let url = state.link().and_then(|l| l.cancel_url()).map(str::to_owned);
-            (state, url.map(Effect::Navigate).into_iter().collect())
-        }
-        (state @ S::Paid { .. }, E::ReturnToMerchant) => {
-            let url = state
-                .link()
-                .and_then(|l| l.success_url())
-                .map(str::to_owned);
-            (state, url.map(Effect::Navigate).into_iter().collect())
-        }
-
-        // Anything else does not apply to the current state: a late answer,
-        // a second click, a stale poll. Nothing changes.
-        (state, _) => (state, vec![]),
+            vec![],
+        ),
     }
 }
 
 fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
     match event {
-        Event::BanksLoaded(Ok(list)) => {
+        E::BanksLoaded(Ok(list)) => {
             p.banks = Banks::Loaded(list);
             (Checkout::Payable(p), vec![])
         }
-        Event::BanksLoaded(Err(_)) => {
+        E::BanksLoaded(Err(_)) => {
             p.banks = Banks::Failed;
             (Checkout::Payable(p), vec![])
         }
-        Event::RetryLoad if p.banks == Banks::Failed => {
+        E::RetryLoad if p.banks == Banks::Failed => {
             p.banks = Banks::Loading;
             (Checkout::Payable(p), vec![Effect::FetchBanks])
         }
-        Event::MethodChosen(method) if p.link.methods.contains(&method) => {
+        E::MethodChosen(method) if p.link.methods.contains(&method) => {
             // Problems belong to the previous method's fields; values stay.
             p.method = Some(method);
             p.problems.clear();
             p.submit_error = None;
             (Checkout::Payable(p), vec![])
         }
-        Event::FieldChanged(field, value) => {
+        E::FieldChanged(field, value) => {
             p.form.set(field, value);
             // A fixed problem disappears as soon as the value is right; a new
             // one waits until the payer leaves the field.
@@ -650,7 +688,7 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
             }
             (Checkout::Payable(p), vec![])
         }
-        Event::FieldLeft(field) => {
+        E::FieldLeft(field) => {
             let problem = if p.form.get(field).trim().is_empty() {
                 None
             } else {
@@ -659,27 +697,46 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
             p.set_problem(field, problem);
             (Checkout::Payable(p), vec![])
         }
-        Event::Submit { fresh_key } => submit(p, fresh_key),
-        // The link ran out or changed while the payer was typing: say so before anything is sent.
-        Event::LinkExpired => (Checkout::Expired(p.link), vec![]),
+        E::Submit { fresh_key } => submit(p, fresh_key),
+        // The link ran out while the payer was typing: say so before anything is sent.
+        E::LinkExpired => (Checkout::Expired(p.link), vec![]),
+        E::LinkRefreshed(result) => {
+            p.watch.refresh_out = false;
+            link_checked(p, result)
+        }
+        E::RetryLoad
+        | E::MethodChosen(_)
+        | E::LinkLoaded(_)
+        | E::BackOnline
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => (Checkout::Payable(p), vec![]),
+    }
+}
+
+/// What a check of the link means for the form: it may have changed, been
+/// paid or closed, or someone may have started paying it elsewhere.
+fn link_checked(mut p: Payable, result: Result<PaymentLink, LoadError>) -> (Checkout, Vec<Effect>) {
+    match result {
         // Someone started paying this link elsewhere meanwhile: wait for that attempt.
-        Event::LinkRefreshed(Ok(link))
-            if link.status.is_payable() && link.payment_in_progress.is_some() =>
-        {
-            let reference = link.payment_in_progress.clone().unwrap_or_default();
-            p.link.status = link.status;
-            p.link.payment_in_progress = link.payment_in_progress;
+        Ok(PaymentLink {
+            status,
+            payment_in_progress: Some(reference),
+            ..
+        }) if status.is_payable() => {
+            p.link.status = status;
+            p.link.payment_in_progress = Some(reference.clone());
             Confirming::wait_elsewhere(p, reference)
         }
-        Event::LinkRefreshed(Ok(link)) if link.status.is_payable() => {
+        Ok(link) if link.status.is_payable() => {
             p.link.status = link.status;
-            (
-                Checkout::Payable(p),
-                vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)],
-            )
+            let effects = p.keep_watching();
+            (Checkout::Payable(p), effects)
         }
-        Event::LinkRefreshed(Ok(link)) => land(link, None),
-        Event::LinkRefreshed(Err(LoadError::NotFound)) => (
+        Ok(link) => land(link, None, p.watch),
+        Err(LoadError::NotFound) => (
             Checkout::LoadFailed {
                 error: LoadError::NotFound,
                 resume: None,
@@ -687,11 +744,10 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
             },
             vec![],
         ),
-        Event::LinkRefreshed(Err(_)) => (
-            Checkout::Payable(p),
-            vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)],
-        ),
-        _ => (Checkout::Payable(p), vec![]),
+        Err(LoadError::Unavailable | LoadError::Malformed) => {
+            let effects = p.keep_watching();
+            (Checkout::Payable(p), effects)
+        }
     }
 }
 
@@ -727,8 +783,11 @@ fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
             p.problems.clear();
             p.submit_error = None;
             p.notice = None;
+            let submitting = Phase::Submitting {
+                news: LinkNews::default(),
+            };
             (
-                Checkout::Submitting(p),
+                Paying::into_checkout(p, submitting),
                 vec![Effect::SubmitPayment {
                     idempotency_key: key,
                     details,
@@ -738,43 +797,316 @@ fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
     }
 }
 
-fn step_submitting(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
+fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
     match event {
-        Event::PayAnswered(Ok(PaymentStarted { reference, next })) => match next {
-            NextStep::Redirect(url) => (
-                Checkout::Redirecting {
-                    payable: p,
-                    url: url.clone(),
-                },
-                vec![Effect::RememberPayment(reference), Effect::Navigate(url)],
-            ),
-            NextStep::AwaitApproval { timeout_seconds } => {
-                let poll = Effect::PollPayment {
-                    reference: reference.clone(),
-                    after_ms: 2_000,
-                };
-                (
-                    Checkout::AwaitingApproval {
-                        payable: p,
-                        reference: reference.clone(),
-                        timeout_seconds,
-                    },
-                    vec![Effect::RememberPayment(reference), poll],
-                )
-            }
-        },
+        // The provider took the request, so the money may move (a push on the
+        // payer's phone, a bank page): the payment is followed whatever the
+        // news, and only its own status says where that money stands (approved,
+        // or refunded by the provider when the link could no longer take it).
+        // A new attempt after it ends unpaid watches the link again.
+        E::PayAnswered(Ok(started)) => follow(p, started),
         // Another attempt may still succeed: wait for it instead of paying twice.
-        Event::PayAnswered(Err(SubmitError::InProgress(reference))) => {
+        E::PayAnswered(Err(SubmitError::InProgress(reference))) => {
             Confirming::wait_elsewhere(p, reference)
         }
-        Event::PayAnswered(Err(error)) => {
-            // Back to the form with everything typed; the attempt (and its key) stays
-            // so a retry of the same details cannot pay twice.
-            p.submit_error = Some(error);
-            (Checkout::Payable(p), vec![])
+        E::PayAnswered(Err(error)) => pay_refused(p, news, error),
+        E::LinkExpired => {
+            p.watch.expiry_out = false;
+            news.expired = true;
+            (Paying::into_checkout(p, Phase::Submitting { news }), vec![])
+        }
+        E::LinkRefreshed(result) => {
+            p.watch.refresh_out = false;
+            // A check that failed says nothing of the link; the form checks again after.
+            if !matches!(result, Err(LoadError::Unavailable | LoadError::Malformed)) {
+                news.refreshed = Some(Box::new(result));
+            }
+            (Paying::into_checkout(p, Phase::Submitting { news }), vec![])
+        }
+        // The list the form shows after a refusal.
+        E::BanksLoaded(result) => {
+            p.banks = match result {
+                Ok(list) => Banks::Loaded(list),
+                Err(_) => Banks::Failed,
+            };
+            (Paying::into_checkout(p, Phase::Submitting { news }), vec![])
         }
         // A second click, Enter pressed twice, typing while locked: ignored.
-        _ => (Checkout::Submitting(p), vec![]),
+        E::Submit { .. }
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::BackOnline
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => (Paying::into_checkout(p, Phase::Submitting { news }), vec![]),
+    }
+}
+
+/// A started payment: to the bank's page, or waiting for the app's approval.
+fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
+    let PaymentStarted { reference, next } = started;
+    match next {
+        NextStep::Redirect(url) => (
+            Paying::into_checkout(p, Phase::Redirecting { url: url.clone() }),
+            vec![Effect::RememberPayment(reference), Effect::Navigate(url)],
+        ),
+        NextStep::AwaitApproval { timeout_seconds } => {
+            let poll = Effect::PollPayment {
+                reference: reference.clone(),
+                after_ms: 2_000,
+            };
+            let phase = Phase::AwaitingApproval {
+                reference: reference.clone(),
+                timeout_seconds,
+            };
+            (
+                Paying::into_checkout(p, phase),
+                vec![Effect::RememberPayment(reference), poll],
+            )
+        }
+    }
+}
+
+/// The pay request did not start a payment, or its answer was lost (no
+/// answer, or one the page cannot read) and it may have. News of the link
+/// held meanwhile is applied now, so that it never hides a payment:
+/// - the provider's word on the link (paid, closed, gone, or a payment in
+///   progress, perhaps the one this lost answer started) decides, as it
+///   would on the form;
+/// - the expiry (the browser's clock) ends a refused attempt on the expired
+///   screen; after a lost answer the form stays, its attempt's key kept, and
+///   the expiry waits for the next check of the link to say no payment is in
+///   progress.
+///
+/// Otherwise the form comes back with the error and the attempt (and its
+/// key) stays, so a retry of the same details cannot pay twice.
+fn pay_refused(mut p: Payable, news: LinkNews, error: SubmitError) -> (Checkout, Vec<Effect>) {
+    let lost = matches!(error, SubmitError::Unavailable | SubmitError::Unreadable);
+    match news.refreshed.map(|result| *result) {
+        Some(Ok(link)) if link.status.is_payable() && link.payment_in_progress.is_none() => {
+            p.link.status = link.status;
+        }
+        Some(result) => return link_checked(p, result),
+        None => {}
+    }
+    if news.expired && !lost {
+        return (Checkout::Expired(p.link), vec![]);
+    }
+    p.submit_error = Some(error);
+    let effects = if news.expired {
+        p.keep_checking()
+    } else {
+        p.keep_watching()
+    };
+    (Checkout::Payable(p), effects)
+}
+
+fn step_redirecting(mut p: Payable, url: String, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    match event {
+        // The page is leaving for the bank: nothing here changes what it shows.
+        E::LinkRefreshed(_) | E::LinkExpired => p.watch.came_back(&event),
+        E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::BackOnline
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => {}
+    }
+    (Paying::into_checkout(p, Phase::Redirecting { url }), vec![])
+}
+
+fn step_awaiting_approval(
+    mut p: Payable,
+    reference: String,
+    timeout_seconds: u32,
+    event: Event,
+) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    let poll_after = |after_ms| Effect::PollPayment {
+        reference: reference.clone(),
+        after_ms,
+    };
+    let effects = match event {
+        E::BackOnline => vec![poll_after(0)],
+        E::PaymentPolled {
+            reference: ref polled,
+            result,
+        } if *polled == reference => match result {
+            Ok(report) if report.status.is_final() => return conclude(p, report),
+            _ => vec![poll_after(2_000)],
+        },
+        E::ApprovalDeadlinePassed => {
+            // The provider decides whether the push expired: ask it now.
+            return Confirming::poll_now(p, Confirming::start(reference));
+        }
+        // The payment's status decides; the link's news waits for a new attempt.
+        E::LinkRefreshed(_) | E::LinkExpired => {
+            p.watch.came_back(&event);
+            vec![]
+        }
+        // Another payment's answer, or nothing this screen asks for.
+        E::PaymentPolled { .. }
+        | E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::NewAttempt
+        | E::ReturnToMerchant => vec![],
+    };
+    let phase = Phase::AwaitingApproval {
+        reference,
+        timeout_seconds,
+    };
+    (Paying::into_checkout(p, phase), effects)
+}
+
+fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    match event {
+        E::BackOnline => Confirming::poll_now(p, c),
+        E::PaymentPolled { reference, result } if reference == c.reference => match result {
+            Ok(report) if report.status.is_final() && c.elsewhere => ended_elsewhere(p, c, report),
+            Ok(report) if report.status.is_final() => conclude(p, report),
+            Ok(report) => Confirming {
+                last_report: Some(report),
+                ..c
+            }
+            .schedule_next(p),
+            // No answer (offline, 5xx): keep asking; the money has not moved on our side.
+            Err(LoadError::Unavailable) | Err(LoadError::Malformed) => c.schedule_next(p),
+            // No payment by that reference on this link: a stale or crafted
+            // URL proves nothing, so say only that, and show the link as it is.
+            Err(LoadError::NotFound) => unknown_payment(p, c),
+        },
+        // The payment's status decides; the link's news waits for the form.
+        E::LinkRefreshed(_) | E::LinkExpired => {
+            p.watch.came_back(&event);
+            (Paying::into_checkout(p, Phase::Confirming(c)), vec![])
+        }
+        // A stale poll of another payment, or nothing this screen asks for.
+        E::PaymentPolled { .. }
+        | E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => (Paying::into_checkout(p, Phase::Confirming(c)), vec![]),
+    }
+}
+
+fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    match event {
+        E::NewAttempt => {
+            // A new attempt gets a new idempotency key; what was typed stays,
+            // and the link is watched again.
+            let mut payable = Payable {
+                submit_error: None,
+                attempt: None,
+                problems: vec![],
+                notice: None,
+                ..p
+            };
+            let mut effects = vec![Effect::ForgetPayment];
+            effects.extend(payable.keep_watching());
+            if matches!(payable.banks, Banks::Loading | Banks::Failed) {
+                payable.banks = Banks::Loading;
+                effects.push(Effect::FetchBanks);
+            }
+            (Checkout::Payable(payable), effects)
+        }
+        E::ReturnToMerchant => {
+            let url = p.link.cancel_url().map(str::to_owned);
+            let effects = url.map(Effect::Navigate).into_iter().collect();
+            (Paying::into_checkout(p, Phase::Failed { report }), effects)
+        }
+        // What the link became is learnt by the new attempt.
+        E::LinkRefreshed(_) | E::LinkExpired => {
+            p.watch.came_back(&event);
+            (Paying::into_checkout(p, Phase::Failed { report }), vec![])
+        }
+        E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::BackOnline
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed => (Paying::into_checkout(p, Phase::Failed { report }), vec![]),
+    }
+}
+
+fn step_paid(link: PaymentLink, report: PaymentReport, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    let effects = match event {
+        E::ReturnToMerchant => link
+            .success_url()
+            .map(|url| Effect::Navigate(url.to_owned()))
+            .into_iter()
+            .collect(),
+        E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::LinkRefreshed(_)
+        | E::LinkExpired
+        | E::BackOnline
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt => vec![],
+    };
+    (Checkout::Paid { link, report }, effects)
+}
+
+/// The link is paid, expired, cancelled or in a status this page does not
+/// know: nothing the payer or a late answer does changes that.
+fn step_closed(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    match event {
+        E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::LinkRefreshed(_)
+        | E::LinkExpired
+        | E::BackOnline
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => (state, vec![]),
     }
 }
 
@@ -795,10 +1127,21 @@ fn conclude(payable: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) 
         // This attempt did not pay, but the link is paid: that is the truth to show.
         (Checkout::LinkPaid(payable.link), vec![])
     } else {
-        (Checkout::PaymentFailed { payable, report }, vec![])
+        (
+            Paying::into_checkout(payable, Phase::Failed { report }),
+            vec![],
+        )
     }
 }
 
 #[cfg(test)]
 #[path = "state_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "state_watch_tests.rs"]
+mod watch_tests;
+
+#[cfg(test)]
+#[path = "state_table_tests.rs"]
+mod table_tests;

@@ -1,101 +1,25 @@
 use super::*;
 use crate::checkout::fields::FieldId as F;
+use crate::checkout::fixtures::{
+    bancolombia_form, colombian_link, colombian_methods, general_link, link_in_progress,
+    link_with_status, loading, polled, polled_other, report, returning, run, submit, typed,
+    REFERENCE,
+};
 use crate::checkout::link::*;
-use crate::checkout::money::{Breakdown, Currency};
+use crate::checkout::money::Currency;
 use crate::checkout::validate::{DocumentType, FieldError};
 
-fn link(status: LinkStatus, methods: Vec<Method>) -> PaymentLink {
-    PaymentLink {
-        token: "550e8400-e29b-41d4-a716-446655440000".into(),
-        merchant: Merchant {
-            name: "Tienda".into(),
-            logo_url: None,
-            brand_color: None,
-        },
-        description: "Plan".into(),
-        currency: Currency::COP,
-        amount: AmountRule::Fixed(Breakdown {
-            amount: 5_000_000,
-            fee: 100_000,
-            iva: 19_000,
-            total: 5_119_000,
-        }),
-        status,
-        expires_at: None,
-        methods,
-        callback_urls: Some(CallbackUrls {
-            success: Some("https://merchant.example/ok".into()),
-            cancel: Some("https://merchant.example/cancel".into()),
-        }),
-        customer: None,
-        embed_origins: vec![],
-        payment_in_progress: None,
-    }
-}
-
-fn all_methods() -> Vec<Method> {
-    vec![Method::Bancolombia, Method::Pse, Method::Nequi]
-}
-
 fn loaded(methods: Vec<Method>) -> Checkout {
-    step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link(LinkStatus::Pending, methods))),
-    )
-    .0
+    step(loading(), Event::LinkLoaded(Ok(colombian_link(methods)))).0
 }
 
-/// Applies events in order, returning the final state and the last effects.
-fn run(state: Checkout, events: Vec<Event>) -> (Checkout, Vec<Effect>) {
-    events
-        .into_iter()
-        .fold((state, vec![]), |(state, _), event| step(state, event))
-}
-
-fn type_in(field: F, value: &str) -> Event {
-    Event::FieldChanged(field, value.into())
-}
-
-fn bancolombia_form() -> Vec<Event> {
-    vec![
-        Event::MethodChosen(Method::Bancolombia),
-        type_in(F::Email, "payer@example.com"),
-        type_in(F::Phone, "300 123 4567"),
-        type_in(F::DocumentType, "CC"),
-        type_in(F::Document, "1234567890"),
-    ]
-}
-
-fn submit(key: &str) -> Event {
-    Event::Submit {
-        fresh_key: key.into(),
-    }
-}
-
-fn report(status: PaymentStatus) -> PaymentReport {
-    PaymentReport {
-        reference: "mm_1".into(),
-        method: Some(Method::Bancolombia),
-        status,
-        total: Some(5_119_000),
-        updated_at: Some("2026-02-03T10:30:00Z".into()),
-        expires_at: None,
-    }
-}
-
-fn polled(status: PaymentStatus) -> Event {
-    Event::PaymentPolled {
-        reference: "mm_1".into(),
-        result: Ok(report(status)),
-    }
+fn link(status: LinkStatus) -> PaymentLink {
+    link_with_status(status)
 }
 
 fn submitted_bancolombia() -> Checkout {
     let (state, effects) = run(
-        loaded(all_methods()),
+        loaded(colombian_methods()),
         [bancolombia_form(), vec![submit("k1")]].concat(),
     );
     assert_eq!(state.name(), "submitting");
@@ -122,35 +46,20 @@ fn a_loaded_link_lands_on_the_screen_of_its_status() {
         (LinkStatus::Unrecognized("REFUNDING".into()), "processing"),
     ];
     for (status, screen) in cases {
-        let (state, _) = step(
-            Checkout::Loading {
-                resume: None,
-                attempt: 0,
-            },
-            Event::LinkLoaded(Ok(link(status, all_methods()))),
-        );
+        let (state, _) = step(loading(), Event::LinkLoaded(Ok(link(status))));
         assert_eq!(state.name(), screen);
     }
 }
 
 #[test]
 fn a_link_with_pse_fetches_banks_and_one_with_a_single_method_opens_its_form() {
-    let (state, effects) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link(LinkStatus::Pending, all_methods()))),
-    );
+    let (state, effects) = step(loading(), Event::LinkLoaded(Ok(link(LinkStatus::Pending))));
     assert!(effects.contains(&Effect::FetchBanks));
     assert_eq!(state.name(), "choosing-method");
 
     let (state, effects) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link(LinkStatus::Pending, vec![Method::Nequi]))),
+        loading(),
+        Event::LinkLoaded(Ok(colombian_link(vec![Method::Nequi]))),
     );
     assert!(!effects.contains(&Effect::FetchBanks));
     let Checkout::Payable(p) = state else {
@@ -161,26 +70,14 @@ fn a_link_with_pse_fetches_banks_and_one_with_a_single_method_opens_its_form() {
 
 #[test]
 fn a_failed_load_can_be_retried_only_when_it_may_pass() {
-    let (failed, effects) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Err(LoadError::Unavailable)),
-    );
+    let (failed, effects) = step(loading(), Event::LinkLoaded(Err(LoadError::Unavailable)));
     assert_eq!(failed.name(), "load-failed");
     assert_eq!(effects, vec![Effect::RetryLoadAfter(1_000)]);
     let (retrying, effects) = step(failed, Event::RetryLoad);
     assert_eq!(retrying.name(), "loading");
     assert_eq!(effects, vec![Effect::FetchLink]);
 
-    let (missing, _) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Err(LoadError::NotFound)),
-    );
+    let (missing, _) = step(loading(), Event::LinkLoaded(Err(LoadError::NotFound)));
     let (still_missing, effects) = step(missing, Event::RetryLoad);
     assert_eq!(still_missing.name(), "not-found");
     assert!(effects.is_empty());
@@ -193,7 +90,7 @@ fn banks_load_or_fail_and_a_failed_list_can_be_fetched_again() {
         name: "BANCOLOMBIA".into(),
     };
     let (state, _) = step(
-        loaded(all_methods()),
+        loaded(colombian_methods()),
         Event::BanksLoaded(Ok(vec![bank.clone()])),
     );
     let Checkout::Payable(p) = &state else {
@@ -202,7 +99,7 @@ fn banks_load_or_fail_and_a_failed_list_can_be_fetched_again() {
     assert_eq!(p.banks, Banks::Loaded(vec![bank]));
 
     let (failed, _) = step(
-        loaded(all_methods()),
+        loaded(colombian_methods()),
         Event::BanksLoaded(Err(LoadError::Unavailable)),
     );
     let (again, effects) = step(failed, Event::RetryLoad);
@@ -216,10 +113,10 @@ fn banks_load_or_fail_and_a_failed_list_can_be_fetched_again() {
 #[test]
 fn a_problem_shows_when_the_payer_leaves_the_field_and_clears_as_soon_as_it_is_fixed() {
     let (state, _) = run(
-        loaded(all_methods()),
+        loaded(colombian_methods()),
         vec![
             Event::MethodChosen(Method::Bancolombia),
-            type_in(F::Email, "payer@"),
+            typed(F::Email, "payer@"),
         ],
     );
     let Checkout::Payable(p) = &state else {
@@ -236,7 +133,7 @@ fn a_problem_shows_when_the_payer_leaves_the_field_and_clears_as_soon_as_it_is_f
         Some(FieldProblem::Field(FieldError::InvalidEmail))
     );
 
-    let (state, _) = step(state, type_in(F::Email, "payer@example.com"));
+    let (state, _) = step(state, typed(F::Email, "payer@example.com"));
     let Checkout::Payable(p) = &state else {
         panic!()
     };
@@ -247,7 +144,7 @@ fn a_problem_shows_when_the_payer_leaves_the_field_and_clears_as_soon_as_it_is_f
 #[test]
 fn leaving_an_empty_field_is_not_an_error_until_submit() {
     let (state, _) = run(
-        loaded(all_methods()),
+        loaded(colombian_methods()),
         vec![
             Event::MethodChosen(Method::Nequi),
             Event::FieldLeft(F::Phone),
@@ -262,10 +159,10 @@ fn leaving_an_empty_field_is_not_an_error_until_submit() {
 #[test]
 fn submitting_an_invalid_form_sends_nothing_and_lists_every_problem() {
     let (state, effects) = run(
-        loaded(all_methods()),
+        loaded(colombian_methods()),
         vec![
             Event::MethodChosen(Method::Bancolombia),
-            type_in(F::Document, "12"),
+            typed(F::Document, "12"),
             submit("k1"),
         ],
     );
@@ -280,7 +177,7 @@ fn submitting_an_invalid_form_sends_nothing_and_lists_every_problem() {
 #[test]
 fn switching_method_keeps_what_was_typed() {
     let (state, _) = run(
-        loaded(all_methods()),
+        loaded(colombian_methods()),
         [
             bancolombia_form(),
             vec![
@@ -312,7 +209,7 @@ fn a_method_the_link_does_not_allow_cannot_be_chosen() {
 #[test]
 fn a_valid_form_submits_once_with_normalized_details() {
     let state = submitted_bancolombia();
-    let Checkout::Submitting(p) = &state else {
+    let Some(p) = state.payable().filter(|_| state.is_submitting()) else {
         panic!()
     };
     let details = &p.attempt.as_ref().unwrap().details;
@@ -320,7 +217,7 @@ fn a_valid_form_submits_once_with_normalized_details() {
     assert_eq!(details.phone.as_deref(), Some("3001234567"));
     assert_eq!(details.document_type, DocumentType::CC);
     // A double click, Enter twice, typing while locked: no second request.
-    for event in [submit("k2"), submit("k3"), type_in(F::Email, "x")] {
+    for event in [submit("k2"), submit("k3"), typed(F::Email, "x")] {
         let (same, effects) = step(state.clone(), event);
         assert_eq!(same, state);
         assert!(effects.is_empty());
@@ -330,7 +227,7 @@ fn a_valid_form_submits_once_with_normalized_details() {
 #[test]
 fn a_bank_redirect_remembers_the_payment_and_leaves_the_page() {
     let started = PaymentStarted {
-        reference: "mm_1".into(),
+        reference: REFERENCE.into(),
         next: NextStep::Redirect("https://bank.example/x".into()),
     };
     let (state, effects) = step(submitted_bancolombia(), Event::PayAnswered(Ok(started)));
@@ -338,7 +235,7 @@ fn a_bank_redirect_remembers_the_payment_and_leaves_the_page() {
     assert_eq!(
         effects,
         vec![
-            Effect::RememberPayment("mm_1".into()),
+            Effect::RememberPayment(REFERENCE.into()),
             Effect::Navigate("https://bank.example/x".into())
         ]
     );
@@ -361,10 +258,7 @@ fn a_failed_request_is_retried_with_the_same_key_and_a_changed_form_gets_a_new_o
         matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k1")
     );
 
-    let (_, effects) = run(
-        state,
-        vec![type_in(F::Document, "1234567891"), submit("k2")],
-    );
+    let (_, effects) = run(state, vec![typed(F::Document, "1234567891"), submit("k2")]);
     assert!(
         matches!(&effects[..], [Effect::SubmitPayment { idempotency_key, .. }] if idempotency_key == "k2")
     );
@@ -396,7 +290,7 @@ fn each_refusal_from_the_provider_is_kept_for_its_own_message() {
 
 fn awaiting_nequi() -> Checkout {
     let started = PaymentStarted {
-        reference: "mm_1".into(),
+        reference: REFERENCE.into(),
         next: NextStep::AwaitApproval {
             timeout_seconds: 120,
         },
@@ -406,9 +300,9 @@ fn awaiting_nequi() -> Checkout {
     assert_eq!(
         effects,
         vec![
-            Effect::RememberPayment("mm_1".into()),
+            Effect::RememberPayment(REFERENCE.into()),
             Effect::PollPayment {
-                reference: "mm_1".into(),
+                reference: REFERENCE.into(),
                 after_ms: 2_000
             }
         ]
@@ -423,7 +317,7 @@ fn an_app_approval_polls_until_approved_then_returns_to_the_merchant() {
     assert_eq!(
         effects,
         vec![Effect::PollPayment {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             after_ms: 2_000
         }]
     );
@@ -454,12 +348,16 @@ fn an_app_rejection_or_a_passed_deadline_end_on_their_own_screens() {
     assert_eq!(
         effects,
         vec![Effect::PollPayment {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             after_ms: 0
         }]
     );
     let (expired, _) = step(confirming, polled(PaymentStatus::Expired));
-    let Checkout::PaymentFailed { report, .. } = expired else {
+    let Checkout::Paying(Paying {
+        phase: Phase::Failed { report },
+        ..
+    }) = expired
+    else {
         panic!()
     };
     assert_eq!(report.status, PaymentStatus::Expired);
@@ -478,18 +376,12 @@ fn a_poll_for_another_payment_is_ignored() {
 }
 
 fn returned_from_bank() -> Checkout {
-    let (state, effects) = step(
-        Checkout::Loading {
-            resume: Some("mm_1".into()),
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))),
-    );
+    let (state, effects) = step(returning(), Event::LinkLoaded(Ok(link(LinkStatus::Active))));
     assert_eq!(state.name(), "confirming");
     assert_eq!(
         effects,
         vec![Effect::PollPayment {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             after_ms: 0
         }]
     );
@@ -513,7 +405,7 @@ fn back_from_the_bank_the_page_polls_with_backoff_until_final() {
     let Checkout::Paid { report, .. } = paid else {
         panic!()
     };
-    assert_eq!(report.reference, "mm_1");
+    assert_eq!(report.reference, REFERENCE);
 }
 
 #[test]
@@ -535,7 +427,7 @@ fn still_pending_after_the_limit_says_so_and_keeps_checking() {
     assert_eq!(
         effects,
         vec![Effect::PollPayment {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             after_ms: SLOW_POLL_MS
         }]
     );
@@ -546,7 +438,7 @@ fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_claims_nothin
     let (state, effects) = step(
         returned_from_bank(),
         Event::PaymentPolled {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             result: Err(LoadError::Unavailable),
         },
     );
@@ -556,7 +448,7 @@ fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_claims_nothin
     let (state, effects) = step(
         state,
         Event::PaymentPolled {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             result: Err(LoadError::NotFound),
         },
     );
@@ -577,7 +469,7 @@ fn crafted_return(status: LinkStatus) -> (Checkout, Vec<Effect>) {
             resume: Some("mm_forged".into()),
             attempt: 0,
         },
-        Event::LinkLoaded(Ok(link(status, all_methods()))),
+        Event::LinkLoaded(Ok(link(status))),
     );
     step(
         state,
@@ -608,49 +500,22 @@ fn a_declined_payment_of_a_link_paid_since_shows_the_link_paid() {
         paid_at: Some("2026-03-01T10:00:00Z".into()),
         paid_amount: Some(5_119_000),
     };
-    let (state, _) = step(
-        Checkout::Loading {
-            resume: Some("mm_1".into()),
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link(paid, all_methods()))),
-    );
+    let (state, _) = step(returning(), Event::LinkLoaded(Ok(link(paid))));
     let (state, _) = step(
         state,
         Event::PaymentPolled {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             result: Ok(report(PaymentStatus::Declined)),
         },
     );
     assert!(matches!(state, Checkout::LinkPaid(_)), "{state:?}");
 }
 
-/// An ACTIVE link whose provider says attempt `mm_other` is in progress.
-fn link_in_progress() -> PaymentLink {
-    PaymentLink {
-        payment_in_progress: Some("mm_other".into()),
-        ..link(LinkStatus::Active, all_methods())
-    }
-}
-
-fn polled_other(status: PaymentStatus) -> Event {
-    Event::PaymentPolled {
-        reference: "mm_other".into(),
-        result: Ok(PaymentReport {
-            reference: "mm_other".into(),
-            ..report(status)
-        }),
-    }
-}
-
 /// Loaded on a link with `mm_other` in progress: waiting for it, asking at once.
 fn waiting_for_other() -> Checkout {
     let (state, effects) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(link_in_progress())),
+        loading(),
+        Event::LinkLoaded(Ok(link_in_progress("mm_other"))),
     );
     assert_eq!(state.name(), "payment-in-progress");
     assert_eq!(effects, vec![poll_other_now()]);
@@ -668,7 +533,7 @@ fn poll_other_now() -> Effect {
 fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
     let state = waiting_for_other();
     // Still pending: keep waiting, and a Submit cannot reach the provider.
-    let (state, effects) = step(state, polled_other(PaymentStatus::Pending));
+    let (state, effects) = step(state, polled_other("mm_other", PaymentStatus::Pending));
     assert_eq!(state.name(), "payment-in-progress");
     assert!(matches!(&effects[..], [Effect::PollPayment { .. }]));
     let (state, effects) = step(state, submit("k9"));
@@ -676,7 +541,7 @@ fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
     assert_eq!(effects, vec![]);
 
     // It ended unpaid: the form, with a word about the earlier attempt.
-    let (state, effects) = step(state, polled_other(PaymentStatus::Abandoned));
+    let (state, effects) = step(state, polled_other("mm_other", PaymentStatus::Abandoned));
     let Checkout::Payable(p) = &state else {
         panic!("{state:?}")
     };
@@ -687,7 +552,10 @@ fn a_link_with_a_payment_in_progress_waits_for_it_and_offers_no_form() {
 
 #[test]
 fn a_payment_in_progress_elsewhere_that_is_approved_shows_the_receipt() {
-    let (state, _) = step(waiting_for_other(), polled_other(PaymentStatus::Approved));
+    let (state, _) = step(
+        waiting_for_other(),
+        polled_other("mm_other", PaymentStatus::Approved),
+    );
     assert_eq!(state.name(), "paid");
 }
 
@@ -699,7 +567,7 @@ fn pay_refused_as_in_progress_waits_for_that_attempt_and_keeps_the_form() {
     );
     assert_eq!(state.name(), "payment-in-progress");
     assert_eq!(effects, vec![poll_other_now()]);
-    let (state, _) = step(state, polled_other(PaymentStatus::Declined));
+    let (state, _) = step(state, polled_other("mm_other", PaymentStatus::Declined));
     let Checkout::Payable(p) = &state else {
         panic!("{state:?}")
     };
@@ -710,8 +578,11 @@ fn pay_refused_as_in_progress_waits_for_that_attempt_and_keeps_the_form() {
 
 #[test]
 fn a_form_learns_of_a_payment_started_elsewhere_at_the_next_refresh() {
-    let (state, _) = run(loaded(all_methods()), bancolombia_form());
-    let (state, effects) = step(state, Event::LinkRefreshed(Ok(link_in_progress())));
+    let (state, _) = run(loaded(colombian_methods()), bancolombia_form());
+    let (state, effects) = step(
+        state,
+        Event::LinkRefreshed(Ok(link_in_progress("mm_other"))),
+    );
     assert_eq!(state.name(), "payment-in-progress");
     assert!(
         matches!(&effects[..], [Effect::PollPayment { reference, .. }] if reference == "mm_other")
@@ -723,11 +594,15 @@ fn money_returned_for_a_link_that_could_not_take_it_is_not_a_failure_to_retry() 
     let (state, _) = step(
         returned_from_bank(),
         Event::PaymentPolled {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             result: Ok(report(PaymentStatus::Refunded)),
         },
     );
-    let Checkout::PaymentFailed { report, .. } = &state else {
+    let Checkout::Paying(Paying {
+        phase: Phase::Failed { report },
+        ..
+    }) = &state
+    else {
         panic!("{state:?}")
     };
     assert_eq!(report.status, PaymentStatus::Refunded);
@@ -737,7 +612,7 @@ fn money_returned_for_a_link_that_could_not_take_it_is_not_a_failure_to_retry() 
 #[test]
 fn after_a_decline_a_new_attempt_keeps_the_form_and_gets_a_new_key() {
     let started = PaymentStarted {
-        reference: "mm_1".into(),
+        reference: REFERENCE.into(),
         next: NextStep::Redirect("https://bank.example/x".into()),
     };
     let (state, _) = run(
@@ -746,13 +621,15 @@ fn after_a_decline_a_new_attempt_keeps_the_form_and_gets_a_new_key() {
     );
     // The payer comes back through a fresh page load in real life; the
     // machine only needs the Payable it kept.
-    let Checkout::Redirecting { payable, .. } = state else {
+    let Checkout::Paying(Paying { payable, .. }) = state else {
         panic!()
     };
-    let failed = Checkout::PaymentFailed {
+    let failed = Checkout::Paying(Paying {
         payable,
-        report: report(PaymentStatus::Declined),
-    };
+        phase: Phase::Failed {
+            report: report(PaymentStatus::Declined),
+        },
+    });
 
     let (_, effects) = step(failed.clone(), Event::ReturnToMerchant);
     assert_eq!(
@@ -792,45 +669,30 @@ fn automatic_retries_back_off_then_leave_it_to_the_payer() {
 
 #[test]
 fn a_retried_load_keeps_the_payment_to_resume() {
-    let (failed, _) = step(
-        Checkout::Loading {
-            resume: Some("mm_1".into()),
-            attempt: 0,
-        },
-        Event::LinkLoaded(Err(LoadError::Unavailable)),
-    );
+    let (failed, _) = step(returning(), Event::LinkLoaded(Err(LoadError::Unavailable)));
     let (loading, _) = step(failed, Event::BackOnline);
-    let (state, _) = step(
-        loading,
-        Event::LinkLoaded(Ok(link(LinkStatus::Active, all_methods()))),
-    );
+    let (state, _) = step(loading, Event::LinkLoaded(Ok(link(LinkStatus::Active))));
     assert_eq!(state.name(), "confirming");
 }
 
 #[test]
 fn a_payable_link_is_watched_for_expiry_and_checked_again_while_the_payer_types() {
-    let mut expiring = link(LinkStatus::Pending, all_methods());
+    let mut expiring = link(LinkStatus::Pending);
     expiring.expires_at = Some("2026-03-03T00:00:00Z".into());
-    let (state, effects) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(expiring)),
-    );
+    let (state, effects) = step(loading(), Event::LinkLoaded(Ok(expiring)));
     assert!(effects.contains(&Effect::WatchExpiry("2026-03-03T00:00:00Z".into())));
     assert!(effects.contains(&Effect::RefreshLinkAfter(REFRESH_LINK_MS)));
 
     let (still, effects) = step(
         state.clone(),
-        Event::LinkRefreshed(Ok(link(LinkStatus::Active, all_methods()))),
+        Event::LinkRefreshed(Ok(link(LinkStatus::Active))),
     );
     assert_eq!(still.name(), "choosing-method");
     assert_eq!(effects, vec![Effect::RefreshLinkAfter(REFRESH_LINK_MS)]);
 
     let (cancelled, effects) = step(
         state.clone(),
-        Event::LinkRefreshed(Ok(link(LinkStatus::Cancelled, all_methods()))),
+        Event::LinkRefreshed(Ok(link(LinkStatus::Cancelled))),
     );
     assert_eq!(cancelled.name(), "cancelled");
     assert!(effects.is_empty());
@@ -842,19 +704,31 @@ fn a_payable_link_is_watched_for_expiry_and_checked_again_while_the_payer_types(
 
 #[test]
 fn the_form_survives_a_refresh_and_a_late_expiry_cannot_interrupt_a_submission() {
-    let (state, _) = run(loaded(all_methods()), bancolombia_form());
-    let (state, _) = step(
-        state,
-        Event::LinkRefreshed(Ok(link(LinkStatus::Pending, all_methods()))),
-    );
+    let (state, _) = run(loaded(colombian_methods()), bancolombia_form());
+    let (state, _) = step(state, Event::LinkRefreshed(Ok(link(LinkStatus::Pending))));
     let Checkout::Payable(p) = &state else {
         panic!()
     };
     assert_eq!(p.form.get(F::Email), "payer@example.com");
 
+    // The expiry is held until the pay answer says whether a payment started
+    // (state_watch_tests.rs): the form stays locked and nothing is sent.
     let submitting = submitted_bancolombia();
-    let (same, effects) = step(submitting.clone(), Event::LinkExpired);
-    assert_eq!(same, submitting);
+    let (still, effects) = step(submitting.clone(), Event::LinkExpired);
+    assert!(still.is_submitting());
+    assert_eq!(
+        still.payable(),
+        submitting
+            .payable()
+            .map(|p| Payable {
+                watch: LinkWatch {
+                    expiry_out: false,
+                    ..p.watch
+                },
+                ..p.clone()
+            })
+            .as_ref()
+    );
     assert!(effects.is_empty());
 }
 
@@ -865,7 +739,7 @@ fn back_online_asks_again_at_once() {
     assert_eq!(
         effects,
         vec![Effect::PollPayment {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             after_ms: 0
         }]
     );
@@ -873,39 +747,18 @@ fn back_online_asks_again_at_once() {
     assert_eq!(
         effects,
         vec![Effect::PollPayment {
-            reference: "mm_1".into(),
+            reference: REFERENCE.into(),
             after_ms: 0
         }]
     );
 }
 
-fn general_link() -> PaymentLink {
-    PaymentLink {
-        amount: AmountRule::PayerChooses(OpenAmount {
-            min: Some(100_000),
-            max: None,
-            fees: FeePolicy {
-                fee_rate_bps: 200,
-                iva_rate_bps: 1900,
-                mode: crate::checkout::money::FeeMode::Payer,
-            },
-        }),
-        ..link(LinkStatus::Pending, all_methods())
-    }
-}
-
 #[test]
 fn a_typed_amount_is_checked_on_leaving_it_before_any_method_is_chosen() {
-    let (state, _) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(general_link())),
-    );
+    let (state, _) = step(loading(), Event::LinkLoaded(Ok(general_link())));
     let (state, _) = run(
         state,
-        vec![type_in(F::Amount, "500"), Event::FieldLeft(F::Amount)],
+        vec![typed(F::Amount, "500"), Event::FieldLeft(F::Amount)],
     );
     let Checkout::Payable(p) = &state else {
         panic!()
@@ -920,23 +773,17 @@ fn a_typed_amount_is_checked_on_leaving_it_before_any_method_is_chosen() {
 
 #[test]
 fn the_total_of_a_typed_amount_is_known_once_it_is_submitted() {
-    let (state, _) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(general_link())),
-    );
+    let (state, _) = step(loading(), Event::LinkLoaded(Ok(general_link())));
     let (state, _) = run(
         state,
         [
-            vec![type_in(F::Amount, "50.000")],
+            vec![typed(F::Amount, "50.000")],
             bancolombia_form(),
             vec![submit("k1")],
         ]
         .concat(),
     );
-    let Checkout::Submitting(p) = &state else {
+    let Some(p) = state.payable().filter(|_| state.is_submitting()) else {
         panic!("{}", state.name())
     };
     assert_eq!(p.total_to_pay(), Some(5_119_000));
@@ -947,18 +794,29 @@ fn a_pix_link_fetches_its_institutions() {
     let pix = PaymentLink {
         currency: Currency::BRL,
         methods: vec![Method::Pix],
-        ..link(LinkStatus::Active, vec![])
+        ..link(LinkStatus::Active)
     };
-    let (state, effects) = step(
-        Checkout::Loading {
-            resume: None,
-            attempt: 0,
-        },
-        Event::LinkLoaded(Ok(pix)),
-    );
+    let (state, effects) = step(loading(), Event::LinkLoaded(Ok(pix)));
     assert!(effects.contains(&Effect::FetchBanks));
     let Checkout::Payable(p) = state else {
         panic!()
     };
     assert_eq!(p.banks, Banks::Loading);
+}
+
+#[test]
+fn each_form_fixture_submits_the_details_fixture_of_its_method() {
+    use crate::checkout::fixtures::{
+        bancolombia_details, nequi_details, pse_details, pse_form, reach, submitted,
+    };
+    let nequi_form = crate::checkout::fixtures::nequi_form();
+    for (form, details) in [
+        (bancolombia_form(), bancolombia_details()),
+        (pse_form(), pse_details()),
+        (nequi_form, nequi_details()),
+    ] {
+        let state = reach(colombian_link(colombian_methods()), submitted(form));
+        let sent = state.payable().and_then(|p| p.attempt.as_ref());
+        assert_eq!(sent.map(|a| &a.details), Some(&details));
+    }
 }

@@ -3,7 +3,7 @@
 //! why the link cannot be paid.
 
 use super::protocol::{Outcome, PageMessage};
-use crate::checkout::state::Checkout;
+use crate::checkout::state::{Checkout, Paying, Phase};
 
 /// The messages for `state`, in the order they are posted.
 pub fn updates(state: &Checkout) -> Vec<PageMessage> {
@@ -12,7 +12,10 @@ pub fn updates(state: &Checkout) -> Vec<PageMessage> {
     }];
     let outcome = match state {
         Checkout::Paid { report, .. } => Some((Outcome::Paid, report)),
-        Checkout::PaymentFailed { report, .. } => Some((Outcome::Failed, report)),
+        Checkout::Paying(Paying {
+            phase: Phase::Failed { report },
+            ..
+        }) => Some((Outcome::Failed, report)),
         _ => None,
     };
     if let Some((outcome, report)) = outcome {

@@ -25,9 +25,10 @@ fn an_ended_payment_is_told_with_its_outcome_and_reference() {
             .collect();
         let expected = match &state {
             Checkout::Paid { report, .. } => vec![(Outcome::Paid, report.reference.clone())],
-            Checkout::PaymentFailed { report, .. } => {
-                vec![(Outcome::Failed, report.reference.clone())]
-            }
+            Checkout::Paying(Paying {
+                phase: Phase::Failed { report },
+                ..
+            }) => vec![(Outcome::Failed, report.reference.clone())],
             _ => vec![],
         };
         let expected: Vec<PageMessage> = expected

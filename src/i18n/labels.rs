@@ -7,7 +7,7 @@ use crate::checkout::link::Method;
 use crate::checkout::methods::{spec, Flow};
 use crate::checkout::money::{BoundsError, TypedAmountError};
 use crate::checkout::payment::PaymentStatus;
-use crate::checkout::state::{Checkout, LoadError, PayNotice, SubmitError};
+use crate::checkout::state::{Checkout, LoadError, PayNotice, Phase, SubmitError};
 use crate::checkout::validate::FieldError;
 
 pub fn field_label(field: FieldId, method: Method) -> Key {
@@ -156,18 +156,20 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
             error: LoadError::Unavailable,
             ..
         } => Key::LoadFailedTitle,
-        Checkout::Submitting(_) => Key::PayingWait,
-        Checkout::Redirecting { .. } => Key::RedirectingTitle,
-        Checkout::AwaitingApproval { payable, .. } => match payable.method.map(|m| spec(m).flow) {
-            Some(Flow::AppApproval { title, .. }) => title,
-            _ => Key::PayingWait,
+        Checkout::Paying(paying) => match &paying.phase {
+            Phase::Submitting { .. } => Key::PayingWait,
+            Phase::Redirecting { .. } => Key::RedirectingTitle,
+            Phase::AwaitingApproval { .. } => match paying.payable.method.map(|m| spec(m).flow) {
+                Some(Flow::AppApproval { title, .. }) => title,
+                _ => Key::PayingWait,
+            },
+            Phase::Confirming(c) if c.elsewhere => Key::InProgressTitle,
+            Phase::Confirming(c) if c.slow => Key::StillConfirmingTitle,
+            Phase::Confirming(_) => Key::ConfirmingTitle,
+            Phase::Failed { report } => failure_title(&report.status),
         },
-        Checkout::Confirming(c) if c.elsewhere => Key::InProgressTitle,
-        Checkout::Confirming(c) if c.slow => Key::StillConfirmingTitle,
-        Checkout::Confirming(_) => Key::ConfirmingTitle,
         Checkout::Paid { .. } => Key::PaymentApprovedTitle,
         Checkout::LinkPaid(_) => Key::PaidTitle,
-        Checkout::PaymentFailed { report, .. } => failure_title(&report.status),
         Checkout::Expired(_) => Key::ExpiredTitle,
         Checkout::Cancelled(_) => Key::CancelledTitle,
         Checkout::Processing(_) => Key::ProcessingTitle,

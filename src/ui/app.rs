@@ -8,7 +8,7 @@ use super::pay::PayScreen;
 use super::shell::{use_shell, Shell};
 use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
 use super::{tr, LangContext};
-use crate::checkout::state::{Checkout, Event, LoadError};
+use crate::checkout::state::{Checkout, Event, LoadError, Phase};
 use crate::checkout::token::{is_valid_reference, token_from_path};
 use crate::i18n::labels::announcement;
 use crate::i18n::{Key, Lang};
@@ -64,13 +64,16 @@ enum Screen {
 fn screen_of(state: &Checkout) -> Screen {
     match state {
         Checkout::Loading { .. } => Screen::Loading,
-        Checkout::Payable(_) | Checkout::Submitting(_) => Screen::Pay,
-        Checkout::Redirecting { .. } => Screen::Redirecting,
-        Checkout::AwaitingApproval { .. } => Screen::Approval,
-        Checkout::Confirming(_) => Screen::Confirming,
+        Checkout::Payable(_) => Screen::Pay,
+        Checkout::Paying(paying) => match paying.phase {
+            Phase::Submitting { .. } => Screen::Pay,
+            Phase::Redirecting { .. } => Screen::Redirecting,
+            Phase::AwaitingApproval { .. } => Screen::Approval,
+            Phase::Confirming(_) => Screen::Confirming,
+            Phase::Failed { .. } => Screen::Failed,
+        },
         Checkout::Paid { .. } => Screen::Receipt,
         Checkout::LinkPaid(_) => Screen::LinkPaid,
-        Checkout::PaymentFailed { .. } => Screen::Failed,
         Checkout::Expired(_) => Screen::Notice(Key::ExpiredTitle, Key::ExpiredBody),
         Checkout::Cancelled(_) => Screen::Notice(Key::CancelledTitle, Key::CancelledBody),
         Checkout::Processing(_) => Screen::Notice(Key::ProcessingTitle, Key::ProcessingBody),

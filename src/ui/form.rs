@@ -8,7 +8,7 @@ use super::{tr, use_lang, with_payable};
 use crate::checkout::fields::{matching_banks, offers_bank_search, Control, FieldId, FieldSpec};
 use crate::checkout::link::Method;
 use crate::checkout::money::Currency;
-use crate::checkout::state::{Banks, Checkout, Event};
+use crate::checkout::state::{Banks, Event};
 use crate::i18n::labels::{field_hint, field_label, option_label, problem_amount, problem_message};
 use crate::i18n::Key;
 use crate::web::intl::format_money;
@@ -30,7 +30,7 @@ pub fn FieldRow(spec: FieldSpec, method: Method, currency: Currency) -> impl Int
         with_payable(shell.state, |p| p.form.get(id).to_owned()).unwrap_or_default()
     });
     let problem = Memo::new(move |_| with_payable(shell.state, |p| p.problem(id)).flatten());
-    let locked = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
+    let locked = Memo::new(move |_| shell.state.with(|s| s.is_submitting()));
     let invalid = move || problem.get().is_some().to_string();
     let message = move || {
         problem.get().map(|p| {
@@ -101,7 +101,7 @@ fn BankSelect(input_id: String, describedby: String) -> impl IntoView {
     });
     let problem =
         Memo::new(move |_| with_payable(shell.state, |p| p.problem(FieldId::Bank)).flatten());
-    let locked = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
+    let locked = Memo::new(move |_| shell.state.with(|s| s.is_submitting()));
     // A long list gets a search box; the search text is not form data.
     let search = RwSignal::new(String::new());
     let search_id = format!("{input_id}-search");

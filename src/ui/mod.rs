@@ -60,12 +60,5 @@ pub fn money(cents: i64, currency: Currency) -> impl Fn() -> String + Copy + Sen
 
 /// Reads the payable part of the state (while paying or submitting).
 pub fn with_payable<T>(state: RwSignal<Checkout>, read: impl FnOnce(&Payable) -> T) -> Option<T> {
-    state.with(|s| match s {
-        Checkout::Payable(p) | Checkout::Submitting(p) => Some(read(p)),
-        Checkout::Redirecting { payable, .. }
-        | Checkout::AwaitingApproval { payable, .. }
-        | Checkout::PaymentFailed { payable, .. } => Some(read(payable)),
-        Checkout::Confirming(c) => Some(read(&c.payable)),
-        _ => None,
-    })
+    state.with(|s| s.payable().map(read))
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::shell::use_shell;
 use super::{money, tr, use_lang};
 use crate::checkout::link::LinkStatus;
-use crate::checkout::state::{Checkout, Event};
+use crate::checkout::state::{Checkout, Event, Paying, Phase};
 use crate::i18n::labels::{failure_body, failure_title, method_name};
 use crate::i18n::Key;
 use crate::web::intl::format_datetime;
@@ -119,7 +119,10 @@ pub fn LinkPaidScreen() -> impl IntoView {
 pub fn FailedScreen() -> impl IntoView {
     let shell = use_shell();
     let Some((status, method, can_return)) = shell.state.with_untracked(|s| match s {
-        Checkout::PaymentFailed { payable, report } => Some((
+        Checkout::Paying(Paying {
+            payable,
+            phase: Phase::Failed { report },
+        }) => Some((
             report.status.clone(),
             report.method.or(payable.method),
             payable.link.cancel_url().is_some(),

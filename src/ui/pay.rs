@@ -125,7 +125,7 @@ fn AmountEntry(link: PaymentLink) -> impl IntoView {
 fn MethodChoice(link: PaymentLink) -> impl IntoView {
     let shell = use_shell();
     let chosen = Memo::new(move |_| with_payable(shell.state, |p| p.method).flatten());
-    let locked = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
+    let locked = Memo::new(move |_| shell.state.with(|s| s.is_submitting()));
     if link.methods.len() < 2 {
         return ().into_any();
     }
@@ -157,7 +157,7 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
     let lang = use_lang();
     let currency = link.currency;
     let method = Memo::new(move |_| with_payable(shell.state, |p| p.method).flatten());
-    let submitting = Memo::new(move |_| shell.state.with(|s| matches!(s, Checkout::Submitting(_))));
+    let submitting = Memo::new(move |_| shell.state.with(|s| s.is_submitting()));
     let fields = Memo::new(move |_| {
         with_payable(shell.state, |p| {
             let method = p.method?;

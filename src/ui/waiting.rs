@@ -9,14 +9,17 @@ use super::shell::use_shell;
 use super::{money, tr, tr_with, use_lang};
 use crate::checkout::fields::FieldId;
 use crate::checkout::methods::{spec, Flow};
-use crate::checkout::state::{Checkout, Event};
+use crate::checkout::state::{Checkout, Event, Paying, Phase};
 use crate::i18n::Key;
 
 #[component]
 pub fn RedirectingScreen() -> impl IntoView {
     let shell = use_shell();
     let url = shell.state.with_untracked(|s| match s {
-        Checkout::Redirecting { url, .. } => url.clone(),
+        Checkout::Paying(Paying {
+            phase: Phase::Redirecting { url },
+            ..
+        }) => url.clone(),
         _ => String::new(),
     });
     view! {
@@ -36,11 +39,12 @@ pub fn RedirectingScreen() -> impl IntoView {
 pub fn ApprovalScreen() -> impl IntoView {
     let shell = use_shell();
     let Some((seconds, phone, total, currency, texts)) = shell.state.with_untracked(|s| match s {
-        Checkout::AwaitingApproval {
+        Checkout::Paying(Paying {
             payable,
-            timeout_seconds,
-            ..
-        } => Some((
+            phase: Phase::AwaitingApproval {
+                timeout_seconds, ..
+            },
+        }) => Some((
             *timeout_seconds,
             payable
                 .attempt
@@ -101,10 +105,14 @@ pub fn ConfirmingScreen() -> impl IntoView {
     // Which words: an attempt started elsewhere, a slow answer, or the usual wait.
     let texts = Memo::new(move |_| {
         shell.state.with(|s| match s {
-            Checkout::Confirming(c) if c.elsewhere => (Key::InProgressTitle, Key::InProgressBody),
-            Checkout::Confirming(c) if c.slow => {
-                (Key::StillConfirmingTitle, Key::StillConfirmingBody)
-            }
+            Checkout::Paying(Paying {
+                phase: Phase::Confirming(c),
+                ..
+            }) if c.elsewhere => (Key::InProgressTitle, Key::InProgressBody),
+            Checkout::Paying(Paying {
+                phase: Phase::Confirming(c),
+                ..
+            }) if c.slow => (Key::StillConfirmingTitle, Key::StillConfirmingBody),
             _ => (Key::ConfirmingTitle, Key::ConfirmingBody),
         })
     });
@@ -112,7 +120,10 @@ pub fn ConfirmingScreen() -> impl IntoView {
     // An Open Finance consent has a deadline: show the time left to authorise.
     let deadline = Memo::new(move |_| {
         shell.state.with(|s| match s {
-            Checkout::Confirming(c) => c.last_report.as_ref().and_then(|r| r.expires_at.clone()),
+            Checkout::Paying(Paying {
+                phase: Phase::Confirming(c),
+                ..
+            }) => c.last_report.as_ref().and_then(|r| r.expires_at.clone()),
             _ => None,
         })
     });

@@ -4,6 +4,7 @@
 //! and named.
 
 use super::*;
+use crate::checkout::fixtures::pix_details;
 
 /// Seed 000: the customer creation response.
 const SEED_CUSTOMER: &str = r#"{
@@ -283,17 +284,7 @@ fn institutions_keep_only_active_ones_by_display_name() {
 
 #[test]
 fn the_intent_body_carries_only_what_the_payer_decided() {
-    let details = PaymentDetails {
-        method: Method::Pix,
-        amount: None,
-        email: None,
-        phone: None,
-        person_type: None,
-        document_type: DocumentType::CNPJ,
-        document: "11222333000181".into(),
-        bank_id: Some("600f1b4a-1ef9-4f89-b341-1a35f0c32cc0".into()),
-        payer_cpf: Some("39053344705".into()),
-    };
+    let details = pix_details();
     let body: serde_json::Value = serde_json::from_str(
         &payment_intent_body(&details, "https://pay.example/pay/tok").unwrap(),
     )

@@ -10,7 +10,7 @@ export function countdown(page) {
 
 /** "Enviamos una notificación al …": what to do in the Nequi app. */
 export function approvalInstructions(page) {
-  return page.getByText(startingAs('ApproveInAppBody'));
+  return page.getByText(startingAs('NequiApproveBody'));
 }
 
 /** The fallback link of the redirecting screen. */

@@ -1,0 +1,337 @@
+//! Links, payments and events as tests and the gallery build them: one
+//! builder each, so a test names only what it is about and changes the rest
+//! with struct update syntax (`PaymentLink { status, ..colombian_link(..) }`).
+//! Pure data: the page itself never calls it, so it never reaches a bundle
+//! but the gallery's.
+
+use super::fields::FieldId;
+use super::link::{
+    AmountRule, CallbackUrls, Customer, FeePolicy, LinkStatus, Merchant, Method, OpenAmount,
+    PaymentLink,
+};
+use super::money::{Breakdown, Currency, FeeMode};
+use super::payment::{
+    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus, PersonType,
+};
+use super::state::{step, Checkout, Effect, Event};
+use super::validate::DocumentType;
+
+/// The provider's reference of the payment every fixture pays.
+pub const REFERENCE: &str = "mm_demo000000000001";
+/// The link's `expires_at`, far enough for any test run.
+pub const EXPIRES_AT: &str = "2026-12-31T23:59:00Z";
+pub const SUCCESS_URL: &str = "https://merchant.example/ok";
+pub const CANCEL_URL: &str = "https://merchant.example/cancel";
+pub const BANK_URL: &str = "https://bank.example/pse";
+
+/// A pending Colombian link of a fixed 51,190 pesos (fee and IVA included).
+pub fn colombian_link(methods: Vec<Method>) -> PaymentLink {
+    PaymentLink {
+        token: "00000000-0000-4000-8000-000000000001".into(),
+        merchant: Merchant {
+            name: "Tienda Aurora".into(),
+            logo_url: None,
+            brand_color: None,
+        },
+        description: "Plan mensual de internet".into(),
+        currency: Currency::COP,
+        amount: AmountRule::Fixed(Breakdown {
+            amount: 5_000_000,
+            fee: 100_000,
+            iva: 19_000,
+            total: 5_119_000,
+        }),
+        status: LinkStatus::Pending,
+        expires_at: Some(EXPIRES_AT.into()),
+        methods,
+        callback_urls: Some(CallbackUrls {
+            success: Some(SUCCESS_URL.into()),
+            cancel: Some(CANCEL_URL.into()),
+        }),
+        customer: None,
+        embed_origins: vec![],
+        payment_in_progress: None,
+    }
+}
+
+pub fn colombian_methods() -> Vec<Method> {
+    vec![Method::Bancolombia, Method::Pse, Method::Nequi]
+}
+
+/// The Colombian link with every Colombian method, in `status`.
+pub fn link_with_status(status: LinkStatus) -> PaymentLink {
+    PaymentLink {
+        status,
+        ..colombian_link(colombian_methods())
+    }
+}
+
+/// A link the provider says attempt `reference` is paying right now.
+pub fn link_in_progress(reference: &str) -> PaymentLink {
+    PaymentLink {
+        status: LinkStatus::Active,
+        payment_in_progress: Some(reference.into()),
+        ..colombian_link(colombian_methods())
+    }
+}
+
+/// Paid in full, with when.
+pub fn paid_status() -> LinkStatus {
+    LinkStatus::Paid {
+        paid_at: Some("2026-11-22T10:30:00Z".into()),
+        paid_amount: Some(5_119_000),
+    }
+}
+
+/// A link whose payer types the amount (at least 1,000 pesos), fees on top.
+pub fn general_link() -> PaymentLink {
+    PaymentLink {
+        description: "Abono a tu cuenta".into(),
+        amount: AmountRule::PayerChooses(OpenAmount {
+            min: Some(100_000),
+            max: Some(500_000_000),
+            fees: FeePolicy {
+                fee_rate_bps: 200,
+                iva_rate_bps: 1900,
+                mode: FeeMode::Payer,
+            },
+        }),
+        ..colombian_link(colombian_methods())
+    }
+}
+
+/// A Brazilian Pix link of a business customer the provider knows.
+pub fn pix_business_link() -> PaymentLink {
+    PaymentLink {
+        token: "belvoPixBusiness000000000000000000000000003".into(),
+        merchant: Merchant {
+            name: "Loja Exemplo".into(),
+            logo_url: None,
+            brand_color: None,
+        },
+        description: "Pedido 4471".into(),
+        currency: Currency::BRL,
+        amount: AmountRule::Fixed(Breakdown {
+            amount: 589_050,
+            fee: 0,
+            iva: 0,
+            total: 589_050,
+        }),
+        customer: Some(Customer {
+            name: "Loja Exemplo Ltda".into(),
+            business: true,
+            email: None,
+            phone: None,
+            document_type: Some(DocumentType::CNPJ),
+            document: Some("11222333000181".into()),
+        }),
+        ..colombian_link(vec![Method::Pix])
+    }
+}
+
+/// A PSE link of a person the provider knows (Belvo's seed customer).
+pub fn belvo_pse_link() -> PaymentLink {
+    PaymentLink {
+        token: "belvoPseIndividual0000000000000000000000001".into(),
+        description: "Awesome training Sneaker".into(),
+        amount: AmountRule::Fixed(Breakdown {
+            amount: 100_000,
+            fee: 0,
+            iva: 0,
+            total: 100_000,
+        }),
+        customer: Some(Customer {
+            name: "Carlos Vives".into(),
+            business: false,
+            email: Some("carlos@example.com".into()),
+            phone: Some("3210987636".into()),
+            document_type: Some(DocumentType::CC),
+            document: Some("1018760936".into()),
+        }),
+        ..colombian_link(vec![Method::Pse])
+    }
+}
+
+/// PSE banks, ids 1000 to 1004 ("Bancolombia" is 1001).
+pub fn banks() -> Vec<Bank> {
+    [
+        "Banco de Bogotá",
+        "Bancolombia",
+        "Banco Davivienda",
+        "Nequi",
+        "Banco Popular",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, name)| Bank {
+        id: (1000 + i).to_string(),
+        name: (*name).into(),
+    })
+    .collect()
+}
+
+/// What `bancolombia_form` validates to.
+pub fn bancolombia_details() -> PaymentDetails {
+    PaymentDetails {
+        email: Some("payer@example.com".into()),
+        phone: Some("3001234567".into()),
+        ..PaymentDetails::new(Method::Bancolombia, DocumentType::CC, "1234567890")
+    }
+}
+
+/// What `pse_form` validates to: a company paying from Bancolombia.
+pub fn pse_details() -> PaymentDetails {
+    PaymentDetails {
+        email: Some("pagos@empresa.co".into()),
+        phone: Some("3001234567".into()),
+        person_type: Some(PersonType::Juridical),
+        bank_id: Some("1001".into()),
+        ..PaymentDetails::new(Method::Pse, DocumentType::NIT, "9001234568")
+    }
+}
+
+/// What `nequi_form` validates to: the sandbox's number that approves.
+pub fn nequi_details() -> PaymentDetails {
+    PaymentDetails {
+        phone: Some("3991111111".into()),
+        ..PaymentDetails::new(Method::Nequi, DocumentType::CC, "1234567890")
+    }
+}
+
+/// A business's Pix from an Open Finance institution, with the CPF of the person paying.
+pub fn pix_details() -> PaymentDetails {
+    PaymentDetails {
+        bank_id: Some("600f1b4a-1ef9-4f89-b341-1a35f0c32cc0".into()),
+        payer_cpf: Some("39053344705".into()),
+        ..PaymentDetails::new(Method::Pix, DocumentType::CNPJ, "11222333000181")
+    }
+}
+
+pub fn typed(field: FieldId, value: &str) -> Event {
+    Event::FieldChanged(field, value.into())
+}
+
+pub fn submit(fresh_key: &str) -> Event {
+    Event::Submit {
+        fresh_key: fresh_key.into(),
+    }
+}
+
+pub fn bancolombia_form() -> Vec<Event> {
+    vec![
+        Event::MethodChosen(Method::Bancolombia),
+        typed(FieldId::Email, "payer@example.com"),
+        typed(FieldId::Phone, "300 123 4567"),
+        typed(FieldId::DocumentType, "CC"),
+        typed(FieldId::Document, "1234567890"),
+    ]
+}
+
+pub fn pse_form() -> Vec<Event> {
+    vec![
+        Event::MethodChosen(Method::Pse),
+        typed(FieldId::PersonType, "J"),
+        typed(FieldId::Document, "900.123.456-8"),
+        typed(FieldId::Bank, "1001"),
+        typed(FieldId::Email, "pagos@empresa.co"),
+        typed(FieldId::Phone, "300 123 4567"),
+    ]
+}
+
+pub fn nequi_form() -> Vec<Event> {
+    vec![
+        Event::MethodChosen(Method::Nequi),
+        typed(FieldId::Phone, "399 111 1111"),
+        typed(FieldId::DocumentType, "CC"),
+        typed(FieldId::Document, "1234567890"),
+    ]
+}
+
+/// `form`, then Pay.
+pub fn submitted(form: Vec<Event>) -> Vec<Event> {
+    [form, vec![submit("k1")]].concat()
+}
+
+/// The bank's page the pay answer sends the payer to.
+pub fn redirected() -> Event {
+    Event::PayAnswered(Ok(PaymentStarted {
+        reference: REFERENCE.into(),
+        next: NextStep::Redirect(BANK_URL.into()),
+    }))
+}
+
+/// A push to the payer's app, to approve within two minutes.
+pub fn pushed_to_app() -> Event {
+    Event::PayAnswered(Ok(PaymentStarted {
+        reference: REFERENCE.into(),
+        next: NextStep::AwaitApproval {
+            timeout_seconds: 120,
+        },
+    }))
+}
+
+pub fn report(status: PaymentStatus) -> PaymentReport {
+    PaymentReport {
+        reference: REFERENCE.into(),
+        method: Some(Method::Pse),
+        status,
+        total: Some(5_119_000),
+        updated_at: Some("2026-11-22T10:30:00Z".into()),
+        expires_at: None,
+    }
+}
+
+/// The provider's answer about the fixtures' payment.
+pub fn polled(status: PaymentStatus) -> Event {
+    Event::PaymentPolled {
+        reference: REFERENCE.into(),
+        result: Ok(report(status)),
+    }
+}
+
+/// The provider's answer about `reference`, another attempt.
+pub fn polled_other(reference: &str, status: PaymentStatus) -> Event {
+    Event::PaymentPolled {
+        reference: reference.into(),
+        result: Ok(PaymentReport {
+            reference: reference.into(),
+            ..report(status)
+        }),
+    }
+}
+
+pub fn loading() -> Checkout {
+    Checkout::Loading {
+        resume: None,
+        attempt: 0,
+    }
+}
+
+/// Loading again after the bank sent the payer back with the payment's reference.
+pub fn returning() -> Checkout {
+    Checkout::Loading {
+        resume: Some(REFERENCE.into()),
+        attempt: 0,
+    }
+}
+
+/// Applies events in order: the final state and the last step's effects.
+pub fn run(state: Checkout, events: Vec<Event>) -> (Checkout, Vec<Effect>) {
+    events
+        .into_iter()
+        .fold((state, vec![]), |(state, _), event| step(state, event))
+}
+
+/// `link` loaded, its banks listed, then `events` (effects are not run).
+pub fn reach(link: PaymentLink, events: Vec<Event>) -> Checkout {
+    let loaded = step(loading(), Event::LinkLoaded(Ok(link))).0;
+    let with_banks = step(loaded, Event::BanksLoaded(Ok(banks()))).0;
+    run(with_banks, events).0
+}
+
+/// Back from the bank on the Colombian link, then `events`.
+pub fn returned(events: Vec<Event>) -> Checkout {
+    let link = colombian_link(colombian_methods());
+    let confirming = step(returning(), Event::LinkLoaded(Ok(link))).0;
+    run(confirming, events).0
+}
