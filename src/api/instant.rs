@@ -7,19 +7,20 @@
 /// browser's `Date.parse` gives it (digits below a millisecond dropped).
 pub fn unix_millis(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    let number = |from: usize, len: usize| -> Option<i64> {
-        bytes.get(from..from + len)?.iter().try_fold(0, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0'))
-        })
-    };
-    let is = |at: usize, c: u8| bytes.get(at) == Some(&c);
-    if !(is(4, b'-') && is(7, b'-') && (is(10, b'T') || is(10, b't')))
-        || !(is(13, b':') && is(16, b':'))
-    {
-        return None;
+    // Year, month, day, hour, minute, second: the digits where `0` stands.
+    let mut fields = [0_i64; 6];
+    let mut field = 0;
+    for (at, &expected) in b"0000-00-00T00:00:00".iter().enumerate() {
+        let c = *bytes.get(at)?;
+        if expected == b'0' && c.is_ascii_digit() {
+            fields[field] = fields[field] * 10 + i64::from(c - b'0');
+        } else if c.to_ascii_uppercase() == expected && expected != b'0' {
+            field += 1;
+        } else {
+            return None;
+        }
     }
-    let (year, month, day) = (number(0, 4)?, number(5, 2)?, number(8, 2)?);
-    let (hour, minute, second) = (number(11, 2)?, number(14, 2)?, number(17, 2)?);
+    let [year, month, day, hour, minute, second] = fields;
     if !(1..=12).contains(&month)
         || !(1..=31).contains(&day)
         || hour > 23
@@ -28,29 +29,33 @@ pub fn unix_millis(text: &str) -> Option<i64> {
     {
         return None;
     }
-    let mut zone_at = 19;
+    let mut rest = &bytes[19..];
     let mut millis = 0;
-    if is(19, b'.') {
-        let digits = bytes[20..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+    if let [b'.', fraction @ ..] = rest {
+        let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
         if digits == 0 {
             return None;
         }
-        let kept = digits.min(3);
-        millis = number(20, kept)? * 10_i64.pow(3 - kept as u32);
-        zone_at = 20 + digits;
+        for (i, c) in fraction.iter().take(3).enumerate() {
+            if i < digits {
+                millis += i64::from(c - b'0') * [100, 10, 1][i];
+            }
+        }
+        rest = &fraction[digits..];
     }
-    let offset_minutes = match &bytes[zone_at..] {
-        b"Z" | b"z" => 0,
-        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
-            let (hours, minutes) = (number(zone_at + 1, 2)?, number(zone_at + 4, 2)?);
+    let offset_minutes = match *rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let two = |a: u8, b: u8| {
+                (a.is_ascii_digit() && b.is_ascii_digit())
+                    .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+            };
+            let (hours, minutes) = (two(h1, h2)?, two(m1, m2)?);
             if hours > 23 || minutes > 59 {
                 return None;
             }
             let offset = hours * 60 + minutes;
-            if *sign == b'-' {
+            if sign == b'-' {
                 -offset
             } else {
                 offset

@@ -32,7 +32,7 @@ pub trait Provider {
     fn link_path(&self) -> &'static str;
 
     fn link_url(&self, api_base: &str, token: &str) -> String {
-        format!("{api_base}{}", self.link_path().replacen(TOKEN, token, 1))
+        format!("{api_base}{}", self.link_path().replace(TOKEN, token))
     }
 
     fn parse_link(&self, body: &str) -> Result<PaymentLink, ApiError>;
