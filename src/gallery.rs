@@ -4,9 +4,9 @@
 
 use crate::checkout::fields::FieldId;
 use crate::checkout::fixtures::{
-    belvo_pse_link, colombian_link, colombian_methods, general_link, link_with_status, loading,
-    nequi_form, paid_status, pix_business_link, polled, pse_form, pushed_to_app, reach, redirected,
-    returned, submitted, typed,
+    app_approval_link, belvo_pse_link, colombian_link, colombian_methods, general_link,
+    link_with_status, loading, nequi_form, paid_status, pix_business_link, polled, pse_form,
+    pushed_to_app, reach, redirected, returned, submitted, typed,
 };
 use crate::checkout::link::{LinkStatus, Method};
 use crate::checkout::payment::PaymentStatus;
@@ -44,10 +44,7 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
                 vec![Event::MethodChosen(Method::Bancolombia)],
             ),
         ),
-        (
-            "filling-nequi-only",
-            reach(colombian_link(vec![Method::Nequi]), vec![]),
-        ),
+        ("filling-nequi-only", reach(app_approval_link(), vec![])),
         (
             "field-errors",
             reach(
@@ -170,51 +167,5 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fixtures_have_unique_names_and_cover_every_state_of_the_page() {
-        let fixtures = fixtures();
-        let mut names: Vec<&str> = fixtures.iter().map(|(n, _)| *n).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), fixtures.len());
-        let states: std::collections::BTreeSet<&str> =
-            fixtures.iter().map(|(_, s)| s.name()).collect();
-        for state in [
-            "loading",
-            "choosing-method",
-            "filling",
-            "submitting",
-            "redirecting",
-            "awaiting-approval",
-            "confirming",
-            "still-confirming",
-            "paid",
-            "failed",
-            "expired",
-            "cancelled",
-            "processing",
-            "not-found",
-            "load-failed",
-            "malformed",
-        ] {
-            assert!(states.contains(state), "no fixture shows {state}");
-        }
-    }
-
-    #[test]
-    fn fixtures_show_what_their_names_say() {
-        let fixtures: std::collections::BTreeMap<_, _> = fixtures().into_iter().collect();
-        let Checkout::Payable(errors) = &fixtures["field-errors"] else {
-            panic!()
-        };
-        assert!(errors.problems.len() >= 3);
-        let Checkout::Payable(unavailable) = &fixtures["submit-unavailable"] else {
-            panic!()
-        };
-        assert_eq!(unavailable.submit_error, Some(SubmitError::Unavailable));
-        assert_eq!(fixtures["general-amount-too-low"].name(), "choosing-method");
-    }
-}
+#[path = "gallery_tests.rs"]
+mod tests;

@@ -151,3 +151,14 @@ fn only_the_files_the_provider_recipe_lists_choose_a_provider() {
         "these files choose a provider but the recipe does not list them: {choosing:?}"
     );
 }
+
+#[test]
+fn unit_tests_live_beside_their_module() {
+    // ARCHITECTURE.md, "Tests": a module's file holds only what the page runs.
+    let inline: Vec<String> = product_files()
+        .into_iter()
+        .filter(|(_, text)| text.contains("#[cfg(test)]\nmod tests {"))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(inline.is_empty(), "tests written inline in: {inline:?}");
+}

@@ -59,6 +59,11 @@ pub fn colombian_methods() -> Vec<Method> {
 }
 
 /// The Colombian link with every Colombian method, in `status`.
+/// A link paid by app approval only: it opens on that method's form.
+pub fn app_approval_link() -> PaymentLink {
+    colombian_link(vec![Method::Nequi])
+}
+
 pub fn link_with_status(status: LinkStatus) -> PaymentLink {
     PaymentLink {
         status,

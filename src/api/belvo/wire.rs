@@ -135,22 +135,26 @@ fn unreadable(_: serde_json::Error) -> ApiError {
     ApiError::Malformed("not the documented JSON")
 }
 
+/// The methods Belvo offers: each with its payment method type and currency.
+const METHOD_TYPES: [(Method, &str, Currency); 2] = [
+    (Method::Pse, "pse", Currency::COP),
+    (Method::Pix, "open_finance", Currency::BRL),
+];
+
 /// The method a Belvo payment method type names, and its currency.
 fn method_of(kind: &str) -> Option<(Method, Currency)> {
-    match kind {
-        "pse" => Some((Method::Pse, Currency::COP)),
-        "open_finance" => Some((Method::Pix, Currency::BRL)),
-        _ => None,
-    }
+    METHOD_TYPES
+        .iter()
+        .find(|(_, known, _)| *known == kind)
+        .map(|(method, _, currency)| (*method, *currency))
 }
 
-/// The payment method type of a method; Belvo offers only PSE and Pix.
+/// The payment method type of a method; none for a method Belvo does not offer.
 fn method_type(method: Method) -> Option<&'static str> {
-    match method {
-        Method::Pse => Some("pse"),
-        Method::Pix => Some("open_finance"),
-        Method::Bancolombia | Method::Nequi => None,
-    }
+    METHOD_TYPES
+        .iter()
+        .find(|(offered, _, _)| *offered == method)
+        .map(|(_, kind, _)| *kind)
 }
 
 pub fn parse_link(body: &str) -> Result<PaymentLink, ApiError> {

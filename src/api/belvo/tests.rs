@@ -1,0 +1,118 @@
+use super::*;
+use crate::checkout::link::Method;
+use crate::checkout::validate::DocumentType;
+
+const BASE: &str = "https://api.example/v1";
+/// 2026-02-03T10:05:00Z.
+const DEADLINE_MS: i64 = 1_770_113_100_000;
+
+fn intent(status: &str, expires_at: Option<&str>) -> String {
+    let expires_at = expires_at.map_or("null".into(), |at| format!("\"{at}\""));
+    format!(
+        r#"{{"id":"b7dd","status":"{status}","amount":"1234.12",
+        "allowed_payment_method_types":["open_finance"],"expires_at":{expires_at}}}"#
+    )
+}
+
+fn status_at(body: &str, now_ms: i64) -> PaymentStatus {
+    Belvo.parse_payment(body, now_ms).unwrap().status
+}
+
+#[test]
+fn a_failure_before_the_deadline_is_a_decline() {
+    let failed = intent("FAILED", Some("2026-02-03T10:05:00Z"));
+    assert_eq!(status_at(&failed, DEADLINE_MS - 1), PaymentStatus::Declined);
+}
+
+#[test]
+fn a_failure_at_or_after_the_deadline_is_an_expiry() {
+    let failed = intent("FAILED", Some("2026-02-03T10:05:00Z"));
+    for now_ms in [DEADLINE_MS, DEADLINE_MS + 1, DEADLINE_MS + 86_400_000] {
+        assert_eq!(
+            status_at(&failed, now_ms),
+            PaymentStatus::Expired,
+            "{now_ms}"
+        );
+    }
+    // The same instant in another zone, with a fraction.
+    let elsewhere = intent("FAILED", Some("2026-02-03T05:04:59.999-05:00"));
+    assert_eq!(
+        status_at(&elsewhere, DEADLINE_MS - 1),
+        PaymentStatus::Expired
+    );
+    assert_eq!(
+        status_at(&elsewhere, DEADLINE_MS - 2),
+        PaymentStatus::Declined
+    );
+}
+
+#[test]
+fn a_failure_without_a_readable_deadline_stays_a_decline() {
+    for expires_at in [None, Some(""), Some("tomorrow"), Some("2026-02-03")] {
+        let failed = intent("FAILED", expires_at);
+        assert_eq!(
+            status_at(&failed, i64::MAX),
+            PaymentStatus::Declined,
+            "{expires_at:?}"
+        );
+    }
+}
+
+#[test]
+fn only_a_failure_reads_against_the_deadline() {
+    for (wire, status) in [
+        ("SUCCEEDED", PaymentStatus::Approved),
+        ("PROCESSING", PaymentStatus::Pending),
+        ("CANCELED", PaymentStatus::Abandoned),
+    ] {
+        let body = intent(wire, Some("2026-02-03T10:05:00Z"));
+        assert_eq!(status_at(&body, DEADLINE_MS + 1), status, "{wire}");
+    }
+}
+
+#[test]
+fn calls_go_to_the_documented_paths() {
+    let token = "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU";
+    assert_eq!(
+        Belvo.link_url(BASE, token),
+        format!("{BASE}/api/belvo/payment_links/{token}/")
+    );
+    assert_eq!(
+        Belvo.banks_url(BASE, Currency::BRL),
+        format!("{BASE}/api/belvo/institutions/?country=BRA")
+    );
+    assert_eq!(
+        Belvo.banks_url(BASE, Currency::COP),
+        format!("{BASE}/api/belvo/institutions/?country=COL")
+    );
+    assert_eq!(
+        Belvo.pay_url(BASE, token),
+        format!("{BASE}/api/belvo/payment_links/{token}/payment_intents/")
+    );
+    assert_eq!(
+        Belvo.payment_url(BASE, token, "b7dd"),
+        format!("{BASE}/api/belvo/payment_links/{token}/payment_intents/b7dd/")
+    );
+}
+
+#[test]
+fn the_bank_sends_the_payer_back_to_this_page_for_this_link() {
+    let details = PaymentDetails {
+        method: Method::Pix,
+        amount: None,
+        email: None,
+        phone: None,
+        person_type: None,
+        document_type: DocumentType::CPF,
+        document: "39053344705".into(),
+        bank_id: Some("600f".into()),
+        payer_cpf: None,
+    };
+    let body = Belvo
+        .pay_body("tok-12345678", &details, "https://pay.example")
+        .unwrap();
+    assert!(
+        body.contains(r#""callback_url":"https://pay.example/pay/tok-12345678""#),
+        "{body}"
+    );
+}

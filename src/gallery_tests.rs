@@ -1,0 +1,45 @@
+use super::*;
+
+#[test]
+fn fixtures_have_unique_names_and_cover_every_state_of_the_page() {
+    let fixtures = fixtures();
+    let mut names: Vec<&str> = fixtures.iter().map(|(n, _)| *n).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), fixtures.len());
+    let states: std::collections::BTreeSet<&str> = fixtures.iter().map(|(_, s)| s.name()).collect();
+    for state in [
+        "loading",
+        "choosing-method",
+        "filling",
+        "submitting",
+        "redirecting",
+        "awaiting-approval",
+        "confirming",
+        "still-confirming",
+        "paid",
+        "failed",
+        "expired",
+        "cancelled",
+        "processing",
+        "not-found",
+        "load-failed",
+        "malformed",
+    ] {
+        assert!(states.contains(state), "no fixture shows {state}");
+    }
+}
+
+#[test]
+fn fixtures_show_what_their_names_say() {
+    let fixtures: std::collections::BTreeMap<_, _> = fixtures().into_iter().collect();
+    let Checkout::Payable(errors) = &fixtures["field-errors"] else {
+        panic!()
+    };
+    assert!(errors.problems.len() >= 3);
+    let Checkout::Payable(unavailable) = &fixtures["submit-unavailable"] else {
+        panic!()
+    };
+    assert_eq!(unavailable.submit_error, Some(SubmitError::Unavailable));
+    assert_eq!(fixtures["general-amount-too-low"].name(), "choosing-method");
+}
