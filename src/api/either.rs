@@ -4,7 +4,7 @@
 use super::belvo::Belvo;
 use super::colurs::Colurs;
 use super::error::ApiError;
-use super::provider::{MethodNotOffered, Provider};
+use super::provider::{Clock, MethodNotOffered, Provider};
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{Bank, PaymentDetails, PaymentReport, PaymentStarted};
@@ -74,8 +74,8 @@ impl Provider for EitherProvider {
         self.provider().payment_url(api_base, token, reference)
     }
 
-    fn parse_payment(&self, body: &str, now_ms: i64) -> Result<PaymentReport, ApiError> {
-        self.provider().parse_payment(body, now_ms)
+    fn parse_payment(&self, body: &str, clock: &dyn Clock) -> Result<PaymentReport, ApiError> {
+        self.provider().parse_payment(body, clock)
     }
 }
 

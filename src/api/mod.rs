@@ -7,7 +7,6 @@ pub mod belvo;
 pub mod colurs;
 pub mod decimal;
 pub mod error;
-pub mod instant;
 pub mod provider;
 
 #[cfg(all(feature = "colurs", feature = "belvo"))]

@@ -1,8 +1,8 @@
 //! What a provider is to the page: where its calls go, what a pay request
 //! says, and how its answers read into the domain model. One implementation
 //! per provider (`api::colurs`, `api::belvo`); the bundle's own is
-//! `api::ActiveProvider`. Pure: the page's origin and the time come in as
-//! values, and the shell (`web::client`) does the HTTP.
+//! `api::ActiveProvider`. Pure: the page's origin and the clock come in
+//! from the shell (`web::client`), which does the HTTP.
 
 use super::error::ApiError;
 use crate::checkout::link::{Method, PaymentLink};
@@ -16,6 +16,14 @@ pub const TOKEN: &str = "{token}";
 /// sent, so a method cannot go out as another one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MethodNotOffered(pub Method);
+
+/// The time as the shell reads it; what a deadline means is decided here.
+pub trait Clock {
+    /// Now, in milliseconds since the Unix epoch.
+    fn now_ms(&self) -> f64;
+    /// An ISO 8601 instant in the same unit; `None` when it reads as none.
+    fn instant_ms(&self, iso: &str) -> Option<f64>;
+}
 
 pub trait Provider {
     /// The provider a page whose `paylink-provider` meta says `name` speaks.
@@ -59,7 +67,7 @@ pub trait Provider {
 
     fn payment_url(&self, api_base: &str, token: &str, reference: &str) -> String;
 
-    /// A payment's report, read at `now_ms` (milliseconds since the Unix
-    /// epoch) for a provider whose statuses depend on a deadline.
-    fn parse_payment(&self, body: &str, now_ms: i64) -> Result<PaymentReport, ApiError>;
+    /// A payment's report; `clock` for a provider whose statuses read
+    /// against a deadline.
+    fn parse_payment(&self, body: &str, clock: &dyn Clock) -> Result<PaymentReport, ApiError>;
 }

@@ -6,7 +6,7 @@ use super::config::{page_origin, Config};
 use super::http::{self, Answer, DEFAULT_TIMEOUT_MS};
 use super::prefetch;
 use crate::api::error::ApiError;
-use crate::api::provider::Provider;
+use crate::api::provider::{Clock, Provider};
 use crate::checkout::fields::sort_banks;
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
@@ -58,9 +58,22 @@ pub async fn fetch_payment(
     }
     let provider = config.provider;
     let body = get_ok(&provider.payment_url(&config.api_base, token, reference)).await?;
-    // The browser's clock: a provider may read a status against a deadline.
-    let now_ms = js_sys::Date::now() as i64;
-    provider.parse_payment(&body, now_ms).map_err(load_error)
+    provider
+        .parse_payment(&body, &BrowserClock)
+        .map_err(load_error)
+}
+
+/// The browser's clock and its reading of ISO instants.
+struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn instant_ms(&self, iso: &str) -> Option<f64> {
+        Some(js_sys::Date::parse(iso)).filter(|at| at.is_finite())
+    }
 }
 
 pub async fn submit_payment(

@@ -6,8 +6,7 @@ pub mod wire;
 pub use wire::parse_link;
 
 use super::error::ApiError;
-use super::instant::unix_millis;
-use super::provider::{MethodNotOffered, Provider};
+use super::provider::{Clock, MethodNotOffered, Provider};
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{
@@ -71,20 +70,20 @@ impl Provider for Belvo {
         format!("{api_base}/api/belvo/payment_links/{token}/payment_intents/{reference}/")
     }
 
-    fn parse_payment(&self, body: &str, now_ms: i64) -> Result<PaymentReport, ApiError> {
-        wire::parse_intent_report(body).map(|report| read_deadline(report, now_ms))
+    fn parse_payment(&self, body: &str, clock: &dyn Clock) -> Result<PaymentReport, ApiError> {
+        wire::parse_intent_report(body).map(|report| read_deadline(report, clock))
     }
 }
 
 /// Belvo answers FAILED for a consent that ran out as for one the payer
 /// refused: one that failed once its deadline had passed expired, and the
 /// payer is told so, not "declined".
-fn read_deadline(mut report: PaymentReport, now_ms: i64) -> PaymentReport {
+fn read_deadline(mut report: PaymentReport, clock: &dyn Clock) -> PaymentReport {
     let deadline_passed = report
         .expires_at
         .as_deref()
-        .and_then(unix_millis)
-        .is_some_and(|deadline| deadline <= now_ms);
+        .and_then(|iso| clock.instant_ms(iso))
+        .is_some_and(|deadline| deadline <= clock.now_ms());
     if report.status == PaymentStatus::Declined && deadline_passed {
         report.status = PaymentStatus::Expired;
     }

@@ -8,7 +8,7 @@ pub mod payment;
 pub use link::parse_link;
 
 use super::error::ApiError;
-use super::provider::{MethodNotOffered, Provider};
+use super::provider::{Clock, MethodNotOffered, Provider};
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{Bank, PaymentDetails, PaymentReport, PaymentStarted};
@@ -64,7 +64,7 @@ impl Provider for Colurs {
     }
 
     /// Colurs says when a payment expired: the clock is not needed.
-    fn parse_payment(&self, body: &str, _: i64) -> Result<PaymentReport, ApiError> {
+    fn parse_payment(&self, body: &str, _: &dyn Clock) -> Result<PaymentReport, ApiError> {
         payment::parse_payment_status(body)
     }
 }
