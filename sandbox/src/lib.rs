@@ -11,7 +11,6 @@ pub mod belvo;
 pub mod clock;
 pub mod config;
 pub mod csp_reports;
-pub mod digest;
 pub mod errors;
 pub mod faults;
 pub mod field_rules;

@@ -13,7 +13,9 @@ use std::time::SystemTime;
 
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 
-use crate::digest::{base64, sha256};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use sha2::{Digest as _, Sha256};
 
 /// The `<meta>` whose content is the provider API's origin (empty: the
 /// page's own origin); the page reads it at run time (src/web/config.rs).
@@ -70,7 +72,10 @@ impl PageFacts {
 /// and lone CR into LF first: so does this.
 pub fn script_hash_source(text: &str) -> String {
     let parsed = text.replace("\r\n", "\n").replace('\r', "\n");
-    format!("'sha256-{}'", base64(&sha256(parsed.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(parsed.as_bytes()))
+    )
 }
 
 /// `scheme://host[:port]` of an absolute http(s) URL, lowercase; `None`
