@@ -14,6 +14,7 @@ pub mod csp_reports;
 pub mod errors;
 pub mod faults;
 pub mod field_rules;
+pub mod html_scan;
 pub mod json_reply;
 pub mod merchant_demo;
 pub mod model;

@@ -7,17 +7,48 @@
 //! CONSENT_TIMEOUT_SECONDS (300), CONSENT_PROCESSING_SECONDS (1),
 //! MERCHANT_PORT (PORT+1, or a free port when PORT is 0; 0 picks a free
 //! port): the merchant demo, on a second origin (src/merchant_demo.rs).
+//!
+//! `paylink-sandbox page-facts` instead reads a built index.html on stdin and
+//! prints, as JSON, what the page policy makes of it (scripts/integrity.mjs).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
 use paylink_sandbox::merchant_demo::{self, MerchantDemo};
+use paylink_sandbox::page_policy::PageReport;
 use paylink_sandbox::{app, belvo, seed, Config, StartupConfig};
 use tokio::net::TcpListener;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    match std::env::args().nth(1).as_deref() {
+        None => serve().await,
+        Some("page-facts") => print_page_facts(),
+        Some(other) => {
+            eprintln!("paylink sandbox: unknown command {other:?} (none, or page-facts)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_page_facts() -> ExitCode {
+    let mut html = String::new();
+    if let Err(error) = std::io::stdin().read_to_string(&mut html) {
+        eprintln!("paylink sandbox: cannot read the page on stdin: {error}");
+        return ExitCode::from(2);
+    }
+    let report = PageReport::of_html(&html);
+    match serde_json::to_writer(std::io::stdout().lock(), &report) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("paylink sandbox: cannot write the page facts: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve() -> ExitCode {
     let startup = match StartupConfig::from_env() {
         Ok(startup) => startup,
         Err(problem) => {
