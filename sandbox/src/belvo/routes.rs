@@ -230,7 +230,11 @@ fn read_new_link(
     let callback_urls = body.required_object("callback_urls")?;
     let mut urls = Vec::new();
     for name in ["cancel", "success"] {
-        let url = callback_urls.required_text(name)?;
+        // Judged as given, untrimmed: as the page's redirect rule would read it.
+        let url = callback_urls
+            .typed::<String>(name, "a string")?
+            .filter(|url| !url.is_empty())
+            .ok_or_else(|| callback_urls.missing(name))?;
         if !is_followable_url(&url, development) {
             return Err(callback_urls.error(
                 name,
