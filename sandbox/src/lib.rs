@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod bank_pages;
+pub mod banner;
 pub mod belvo;
 pub mod clock;
 pub mod config;
@@ -35,11 +36,21 @@ pub use config::{Config, StartupConfig};
 
 /// The whole sandbox for `config`, with the demo links already in place.
 pub fn app(config: Config) -> Router {
+    router(seeded_state(config))
+}
+
+/// The provider's state for `config`, holding the demo links.
+pub fn seeded_state(config: Config) -> state::AppState {
     let now = config.clock.now();
     let mut store = store::Store::new();
     seed::seed_demo_links(&mut store, &config, now);
     let state = state::AppState::new(config, store);
     belvo::seed::seed_demo_links(&mut state.belvo_store(), now);
+    state
+}
+
+/// Every route of the sandbox, on `state`.
+pub fn router(state: state::AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(belvo::routes())

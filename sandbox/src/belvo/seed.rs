@@ -25,12 +25,13 @@ pub const PIX_BUSINESS_ALNUM: &str = "belvoPixBusinessAlnum000000000000000000000
 pub const PIX_EXPIRED: &str = "belvoPixExpired0000000000000000000000000005";
 
 /// The demo links as the startup banner lists them.
+/// Each label starts with the screen the page shows for the link.
 pub const DEMO_LINKS: &[(&str, &str)] = &[
-    ("belvo-pse", PSE),
-    ("pix-individual", PIX_INDIVIDUAL),
-    ("pix-business", PIX_BUSINESS),
-    ("pix-business-alnum", PIX_BUSINESS_ALNUM),
-    ("pix-expired", PIX_EXPIRED),
+    ("payable-pse", PSE),
+    ("payable-pix", PIX_INDIVIDUAL),
+    ("payable-pix-business", PIX_BUSINESS),
+    ("payable-pix-business-alnum", PIX_BUSINESS_ALNUM),
+    ("expired-pix", PIX_EXPIRED),
 ];
 
 /// The customer whose id seed 000's payment link example names.
