@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use crate::html_scan::elements;
-use crate::{belvo, seed};
+use crate::serving::html_scan::elements;
+use crate::{belvo, colurs::seed};
 
 /// The provider a built bundle speaks: its `paylink-provider` meta
 /// (scripts/provider-meta.mjs writes `belvo`; index.html as written says

@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::clock::Clock;
-use crate::model::Currency;
-use crate::money::Cents;
+use crate::colurs::model::Currency;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Clock;
 
 pub const DEFAULT_PORT: u16 = 8080;
 

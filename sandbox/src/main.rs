@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use paylink_sandbox::banner::{banner, Served};
 use paylink_sandbox::config::port_next_to;
 use paylink_sandbox::merchant_demo::{self, MerchantDemo};
-use paylink_sandbox::page_policy::PageReport;
+use paylink_sandbox::serving::page_policy::PageReport;
 use paylink_sandbox::{router, seeded_state, Config, StartupConfig};
 use tokio::net::TcpListener;
 

@@ -27,9 +27,9 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
+use crate::colurs::seed;
 use crate::config::Config;
-use crate::seed;
-use crate::static_files::{common_headers, HTML};
+use crate::serving::static_files::{common_headers, HTML};
 
 /// The theme `?theme=1` passes to `Paylink.mount`.
 pub const DEMO_THEME: &[(&str, &str)] = &[

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::belvo::store::BelvoStore;
-use crate::clock::Timestamp;
+use crate::colurs::nequi::NequiTiming;
+use crate::colurs::store::Store;
 use crate::config::Config;
-use crate::faults::FaultRules;
-use crate::nequi::NequiTiming;
-use crate::page_policy::PagePolicy;
-use crate::store::Store;
+use crate::serving::page_policy::PagePolicy;
+use crate::test_controls::clock::Timestamp;
+use crate::test_controls::faults::FaultRules;
 
 #[derive(Clone)]
 pub struct AppState {

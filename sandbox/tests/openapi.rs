@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use axum::http::{Method, StatusCode};
 use belvo_support::{intent_body, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
 use common::{merchant_headers, pay_body, Reply, Sandbox};
-use paylink_sandbox::{belvo, seed};
+use paylink_sandbox::{belvo, colurs::seed};
 use yaml_rust2::{Yaml, YamlLoader};
 
 const OPENAPI: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/openapi.yaml"));

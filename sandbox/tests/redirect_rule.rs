@@ -8,7 +8,7 @@ mod common;
 use axum::http::StatusCode;
 use belvo_support::{BelvoCalls, SEED_LINK};
 use common::{Reply, Sandbox};
-use paylink_sandbox::field_rules::is_followable_url;
+use paylink_sandbox::shared::field_rules::is_followable_url;
 use serde_json::{json, Value};
 
 fn cases() -> Vec<(String, bool, bool)> {

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::errors::ApiError;
-use crate::request_body::WHOLE_BODY;
+use crate::shared::body::WHOLE_BODY;
+use crate::shared::errors::ApiError;
 
 pub struct Fields {
     fields: BTreeMap<String, Box<RawValue>>,

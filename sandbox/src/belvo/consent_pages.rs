@@ -21,7 +21,7 @@ use super::model::{
     ReturnStyle,
 };
 use super::{belvo_store, consent_timing, tokens};
-use crate::bank_pages::{bank_page_policy, escape_html, insert_bank_page_headers};
+use crate::colurs::bank_pages::{bank_page_policy, escape_html, insert_bank_page_headers};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -459,7 +459,7 @@ fn format_amount(amount: Amount) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::money::Cents;
+    use crate::shared::money::Cents;
 
     #[test]
     fn adds_the_answer_to_the_query_or_the_fragment() {

@@ -20,9 +20,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::state::AppState;
+use crate::test_controls::clock::Timestamp;
 use store::{BelvoStore, ConsentTiming};
 
 /// The merchant user the sandbox's credentials stand for (`created_by`).

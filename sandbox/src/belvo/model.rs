@@ -8,8 +8,8 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::money::Cents;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Timestamp;
 
 /// Declares a closed vocabulary spelled on the wire as Belvo spells it.
 macro_rules! belvo_vocabulary {
@@ -135,7 +135,7 @@ pub struct CallbackUrls {
 }
 
 /// **[ext]** Who asks for the money, as on the Colurs links.
-pub use crate::model::Merchant;
+pub use crate::colurs::model::Merchant;
 
 #[derive(Clone, Debug)]
 pub struct PaymentLink {

@@ -20,16 +20,16 @@ use super::model::{
 use super::tokens;
 use super::views::{CustomerView, IntentView, LinkCustomer, LinkView};
 use super::{belvo_store, consent_timing, SANDBOX_USER};
-use crate::api::auth::MerchantCredentials;
-use crate::clock::Timestamp;
-use crate::errors::ApiError;
-use crate::field_rules::{
+use crate::colurs::store::RecordedReply;
+use crate::shared::auth::MerchantCredentials;
+use crate::shared::errors::ApiError;
+use crate::shared::field_rules::{
     is_email, is_embed_origin, is_followable_url, is_hex_color, is_hidden_character, is_web_url,
 };
-use crate::json_reply::{json_bytes_response, json_response, to_json_bytes};
-use crate::money::{AmountError, Cents};
+use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
+use crate::shared::money::{AmountError, Cents};
 use crate::state::AppState;
-use crate::store::RecordedReply;
+use crate::test_controls::clock::Timestamp;
 
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;

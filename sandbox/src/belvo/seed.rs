@@ -10,8 +10,8 @@ use super::model::{
 use super::routes::parse_expires_in;
 use super::store::BelvoStore;
 use super::SANDBOX_USER;
-use crate::clock::Timestamp;
-use crate::money::Cents;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Timestamp;
 
 /// PSE, 1000 COP, the individual customer of seed 000.
 pub const PSE: &str = "belvoPseIndividual0000000000000000000000001";

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
-use crate::nequi::{self, NequiTiming};
+use crate::colurs::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
+use crate::colurs::nequi::{self, NequiTiming};
+use crate::test_controls::clock::Timestamp;
 
 /// A pay answer kept for its `Idempotency-Key`, replayed byte for byte.
 #[derive(Clone, Debug)]
@@ -203,8 +203,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Currency, FeeMode, Owner, Payer};
-    use crate::money::Cents;
+    use crate::colurs::model::{Currency, FeeMode, Owner, Payer};
+    use crate::shared::money::Cents;
 
     const TIMING: NequiTiming = NequiTiming {
         decision_seconds: 3,

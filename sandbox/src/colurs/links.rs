@@ -9,20 +9,20 @@ use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::auth::MerchantCredentials;
 use super::views::{LinkPage, LinkView};
-use crate::clock::Timestamp;
-use crate::config::Config;
-use crate::errors::ApiError;
-use crate::field_rules::{
-    is_embed_origin, is_followable_url, is_hex_color, is_hidden_character, is_web_url,
-};
-use crate::json_reply::json_response;
-use crate::model::{
+use crate::colurs::model::{
     CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, PaymentMethod,
 };
-use crate::request_body::JsonObject;
+use crate::config::Config;
+use crate::shared::auth::MerchantCredentials;
+use crate::shared::body::JsonObject;
+use crate::shared::errors::ApiError;
+use crate::shared::field_rules::{
+    is_embed_origin, is_followable_url, is_hex_color, is_hidden_character, is_web_url,
+};
+use crate::shared::json_reply::json_response;
 use crate::state::AppState;
+use crate::test_controls::clock::Timestamp;
 
 pub const LINKS_PER_PAGE: usize = 20;
 const MAX_DESCRIPTION_CHARS: usize = 500;

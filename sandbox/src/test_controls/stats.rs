@@ -11,8 +11,8 @@ use axum::Router;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::errors::ApiError;
-use crate::json_reply::json_response;
+use crate::shared::errors::ApiError;
+use crate::shared::json_reply::json_response;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

@@ -7,17 +7,19 @@ use axum::response::Response;
 
 use super::links::link_uuid;
 use super::views::{bank_page_url, PayReply, PaymentView};
-use crate::errors::ApiError;
-use crate::field_rules::{
+use crate::colurs::model::{
+    DocumentType, Link, Payer, Payment, PaymentMethod, PaymentStatus, PersonType,
+};
+use crate::colurs::pse_banks::selectable_bank;
+use crate::colurs::store::RecordedReply;
+use crate::shared::body::JsonObject;
+use crate::shared::errors::ApiError;
+use crate::shared::field_rules::{
     colombian_phone_digits, is_colombian_mobile, is_document_number, is_email,
 };
-use crate::json_reply::{json_bytes_response, json_response, to_json_bytes};
-use crate::model::{DocumentType, Link, Payer, Payment, PaymentMethod, PaymentStatus, PersonType};
-use crate::money::Cents;
-use crate::pse_banks::selectable_bank;
-use crate::request_body::JsonObject;
+use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
+use crate::shared::money::Cents;
 use crate::state::AppState;
-use crate::store::RecordedReply;
 
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;

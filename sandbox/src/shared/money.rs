@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::model::FeeMode;
+use crate::colurs::model::FeeMode;
 
 /// Amounts with more whole digits than this are refused, so that every
 /// product in the fee arithmetic stays far inside `i64`.

@@ -5,8 +5,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::json_reply::json_response;
-use crate::model::LinkStatus;
+use crate::colurs::model::LinkStatus;
+use crate::shared::json_reply::json_response;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {

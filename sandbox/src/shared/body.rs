@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::errors::ApiError;
-use crate::money::Cents;
+use crate::shared::errors::ApiError;
+use crate::shared::money::Cents;
 
 /// The body's name used in `ValidationError.field` when the body itself,
 /// not one field, is wrong.

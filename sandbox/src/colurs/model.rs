@@ -4,8 +4,8 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::money::{Cents, Fees};
+use crate::shared::money::{Cents, Fees};
+use crate::test_controls::clock::Timestamp;
 
 /// Declares a closed vocabulary whose wire spelling is both written
 /// (`Serialize`) and read back (`parse`).

@@ -3,14 +3,14 @@
 
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::config::Config;
-use crate::model::{
+use crate::colurs::model::{
     CallbackUrls, Currency, DocumentType, FeeMode, Link, LinkStatus, Merchant, Owner, Payer,
     Payment, PaymentMethod, PaymentStatus, PersonType,
 };
-use crate::money::Cents;
-use crate::store::Store;
+use crate::colurs::store::Store;
+use crate::config::Config;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Timestamp;
 
 pub const PENDING: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000001);
 pub const GENERAL: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000002);

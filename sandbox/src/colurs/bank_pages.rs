@@ -11,10 +11,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::model::{Link, Payment, PaymentMethod, PaymentStatus};
-use crate::money::Cents;
-use crate::page_policy::script_hash_source;
-use crate::pse_banks::selectable_bank;
+use crate::colurs::model::{Link, Payment, PaymentMethod, PaymentStatus};
+use crate::colurs::pse_banks::selectable_bank;
+use crate::serving::page_policy::script_hash_source;
+use crate::shared::money::Cents;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

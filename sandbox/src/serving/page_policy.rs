@@ -14,7 +14,7 @@ use std::time::SystemTime;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 
-use crate::html_scan::{elements, Element};
+use crate::serving::html_scan::{elements, Element};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
