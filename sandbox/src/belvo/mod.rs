@@ -3,7 +3,6 @@
 //! Brazil, with a simulated bank consent page. Errors, merchant credentials,
 //! idempotency and fault switches work as for the Colurs calls.
 
-pub mod body;
 pub mod consent_pages;
 pub mod identifiers;
 pub mod institutions;

@@ -135,7 +135,7 @@ pub struct CallbackUrls {
 }
 
 /// **[ext]** Who asks for the money, as on the Colurs links.
-pub use crate::colurs::model::Merchant;
+pub use crate::shared::merchant::Merchant;
 
 #[derive(Clone, Debug)]
 pub struct PaymentLink {

@@ -10,38 +10,35 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use uuid::Uuid;
 
-use super::body::Fields;
 use super::identifiers;
 use super::institutions;
 use super::model::{
-    Amount, CallbackUrls, Country, Customer, CustomerType, IdentifierType, LinkStatus, Merchant,
-    Method, PaymentIntent, PaymentLink,
+    Amount, CallbackUrls, Country, Customer, CustomerType, IdentifierType, LinkStatus, Method,
+    PaymentIntent, PaymentLink,
 };
 use super::tokens;
 use super::views::{CustomerView, IntentView, LinkCustomer, LinkView};
 use super::{belvo_store, consent_timing, SANDBOX_USER};
 use crate::colurs::store::RecordedReply;
 use crate::shared::auth::MerchantCredentials;
+use crate::shared::body::JsonObject;
+use crate::shared::embed_origins::read_embed_origins;
 use crate::shared::errors::ApiError;
-use crate::shared::field_rules::{
-    is_email, is_embed_origin, is_followable_url, is_hex_color, is_hidden_character, is_web_url,
-};
+use crate::shared::field_rules::{is_email, is_followable_url, is_hidden_character, is_web_url};
+use crate::shared::idempotency::idempotency_key;
 use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
+use crate::shared::merchant::read_merchant;
 use crate::shared::money::{AmountError, Cents};
 use crate::state::AppState;
 use crate::test_controls::clock::Timestamp;
 
-pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
-const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;
 const MAX_NAME_CHARS: usize = 200;
 const MAX_DESCRIPTION_CHARS: usize = 500;
 /// As for Colurs links: the page shows the name on one line.
-const MAX_MERCHANT_NAME_CHARS: usize = 100;
 /// Whole pesos or reais beyond this are refused: no real payment is that large.
 const MAX_WHOLE_DIGITS: usize = 12;
 const MAX_EXPIRES_IN_SECONDS: i64 = 365 * 86_400;
 /// As for Colurs links: they all go into the page's `frame-ancestors`.
-const MAX_EMBED_ORIGINS: usize = 10;
 pub const DEFAULT_EXPIRES_IN: &str = "7d";
 
 pub fn link_not_found() -> ApiError {
@@ -84,7 +81,7 @@ pub async fn create_customer(
     State(state): State<AppState>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = Fields::parse(&body)?;
+    let body = JsonObject::parse(&body)?;
     let (mut store, now) = belvo_store(&state);
     let customer = read_new_customer(&body, now)?;
     let response = json_response(StatusCode::CREATED, &CustomerView::new(&customer));
@@ -92,7 +89,7 @@ pub async fn create_customer(
     Ok(response)
 }
 
-fn read_new_customer(body: &Fields, now: Timestamp) -> Result<Customer, ApiError> {
+fn read_new_customer(body: &JsonObject, now: Timestamp) -> Result<Customer, ApiError> {
     let customer_type = body.required_text("customer_type").and_then(|text| {
         CustomerType::parse(&text).ok_or_else(|| {
             body.error(
@@ -171,8 +168,8 @@ fn read_new_customer(body: &Fields, now: Timestamp) -> Result<Customer, ApiError
         email,
         identifier_type,
         identifier,
-        address: body.text("address")?,
-        phone: body.text("phone")?,
+        address: body.optional_text("address")?,
+        phone: body.optional_text("phone")?,
     })
 }
 
@@ -190,7 +187,7 @@ pub async fn create_link(
     State(state): State<AppState>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = Fields::parse(&body)?;
+    let body = JsonObject::parse(&body)?;
     let (mut store, now) = belvo_store(&state);
     let link = read_new_link(&body, state.config.is_development(), now, |id| {
         store.customer(id).map(|c| c.country)
@@ -208,7 +205,7 @@ pub async fn create_link(
 }
 
 fn read_new_link(
-    body: &Fields,
+    body: &JsonObject,
     development: bool,
     now: Timestamp,
     customer_country: impl Fn(Uuid) -> Option<Country>,
@@ -232,7 +229,7 @@ fn read_new_link(
     for name in ["cancel", "success"] {
         // Judged as given, untrimmed: as the page's redirect rule would read it.
         let url = callback_urls
-            .typed::<String>(name, "a string")?
+            .optional::<String>(name, "a string")?
             .filter(|url| !url.is_empty())
             .ok_or_else(|| callback_urls.missing(name))?;
         if !is_followable_url(&url, development) {
@@ -286,10 +283,10 @@ fn read_new_link(
             "`description` must not contain invisible or direction-changing characters",
         ));
     }
-    let provider = body.text("provider")?;
+    let provider = body.optional_text("provider")?;
 
     let expires_in = body
-        .text("expires_in")?
+        .optional_text("expires_in")?
         .unwrap_or_else(|| DEFAULT_EXPIRES_IN.to_owned());
     let lifetime = parse_expires_in(&expires_in).ok_or_else(|| {
         body.error(
@@ -298,7 +295,7 @@ fn read_new_link(
         )
     })?;
 
-    let merchant = body.object("merchant")?.map(read_merchant).transpose()?;
+    let merchant = read_merchant(body)?;
     let allowed_embed_origins = read_embed_origins(body)?;
 
     Ok(PaymentLink {
@@ -322,80 +319,11 @@ fn read_new_link(
     })
 }
 
-/// **[ext]** `merchant` as on the Colurs links: `name`, and optionally an
-/// http(s) `logo_url` and a `brand_color` such as `#1a7f5a`.
-fn read_merchant(merchant: Fields) -> Result<Merchant, ApiError> {
-    let name = merchant.required_text("name")?;
-    if name.chars().count() > MAX_MERCHANT_NAME_CHARS {
-        return Err(merchant.error(
-            "name",
-            format!("`merchant.name` must be at most {MAX_MERCHANT_NAME_CHARS} characters"),
-        ));
-    }
-    if name.chars().any(is_hidden_character) {
-        return Err(merchant.error(
-            "name",
-            "`merchant.name` must not contain invisible or direction-changing characters",
-        ));
-    }
-    let logo_url = merchant.text("logo_url")?;
-    if logo_url.as_deref().is_some_and(|url| !is_web_url(url)) {
-        return Err(merchant.error("logo_url", "`merchant.logo_url` must be an http(s) URL"));
-    }
-    let brand_color = merchant.text("brand_color")?;
-    if brand_color
-        .as_deref()
-        .is_some_and(|color| !is_hex_color(color))
-    {
-        return Err(merchant.error(
-            "brand_color",
-            "`merchant.brand_color` must look like #1a7f5a",
-        ));
-    }
-    Ok(Merchant {
-        name,
-        logo_url,
-        brand_color,
-    })
-}
-
-/// **[ext]** The origins allowed to frame the page, by the rules of the
-/// Colurs links: exact origins, each once, at most ten.
-fn read_embed_origins(body: &Fields) -> Result<Vec<String>, ApiError> {
-    const FIELD: &str = "allowed_embed_origins";
-    let given = body
-        .typed::<Vec<String>>(FIELD, "a list of origins")?
-        .unwrap_or_default();
-    let mut origins: Vec<String> = Vec::new();
-    for origin in given {
-        if !is_embed_origin(&origin) {
-            return Err(body.error(
-                FIELD,
-                format!(
-                    "{origin:?} is not an exact origin: use https://host or https://host:port \
-                     (lowercase, no path, no wildcard), or http://localhost:port or \
-                     http://127.0.0.1:port"
-                ),
-            ));
-        }
-        if !origins.contains(&origin) {
-            origins.push(origin);
-        }
-    }
-    if origins.len() > MAX_EMBED_ORIGINS {
-        return Err(body.error(
-            FIELD,
-            format!("At most {MAX_EMBED_ORIGINS} origins may frame the page"),
-        ));
-    }
-    Ok(origins)
-}
-
 /// `allowed_payment_method_types`: exactly one of `["pse"]` and
 /// `["open_finance"]`; `None` when not sent.
-fn read_method_types(body: &Fields) -> Result<Option<Method>, ApiError> {
+fn read_method_types(body: &JsonObject) -> Result<Option<Method>, ApiError> {
     const FIELD: &str = "allowed_payment_method_types";
-    let Some(names) = body.typed::<Vec<String>>(FIELD, "a list such as [\"pse\"]")? else {
+    let Some(names) = body.optional::<Vec<String>>(FIELD, "a list such as [\"pse\"]")? else {
         return Ok(None);
     };
     match names.as_slice() {
@@ -413,7 +341,7 @@ fn read_method_types(body: &Fields) -> Result<Option<Method>, ApiError> {
 }
 
 /// `payment_method_details` describes the link's method and no other.
-fn refuse_other_methods(details: &Fields, method: Method) -> Result<(), ApiError> {
+fn refuse_other_methods(details: &JsonObject, method: Method) -> Result<(), ApiError> {
     match details
         .present_names()
         .find(|name| *name != method.as_str())
@@ -426,7 +354,7 @@ fn refuse_other_methods(details: &Fields, method: Method) -> Result<(), ApiError
     }
 }
 
-fn read_uuid(fields: &Fields, name: &str, text: &str) -> Result<Uuid, ApiError> {
+fn read_uuid(fields: &JsonObject, name: &str, text: &str) -> Result<Uuid, ApiError> {
     Uuid::try_parse(text)
         .map_err(|_| fields.error(name, format!("`{}` must be a uuid", fields.path_of(name))))
 }
@@ -434,7 +362,7 @@ fn read_uuid(fields: &Fields, name: &str, text: &str) -> Result<Uuid, ApiError> 
 /// `amount` as each method writes it: PSE a whole number of pesos as a JSON
 /// number (seed 000: decimals are refused), Open Finance a decimal string
 /// of reais (seed 001: `"1234.12"`). Read from the exact JSON text.
-fn read_amount(body: &Fields, method: Method) -> Result<Option<Amount>, ApiError> {
+fn read_amount(body: &JsonObject, method: Method) -> Result<Option<Amount>, ApiError> {
     let Some(raw) = body.raw("amount") else {
         return Ok(None);
     };
@@ -574,7 +502,7 @@ struct IntentRequest {
 }
 
 impl IntentRequest {
-    fn read(body: &Fields) -> Result<IntentRequest, ApiError> {
+    fn read(body: &JsonObject) -> Result<IntentRequest, ApiError> {
         let method = read_method_types(body)?;
         let details_object = body.required_object("payment_method_details")?;
         let mut details = BTreeMap::new();
@@ -584,19 +512,19 @@ impl IntentRequest {
             details.insert(
                 name,
                 MethodChoice {
-                    payer_institution: choice.text("payer_institution")?,
-                    callback_url: choice.text("callback_url")?,
-                    cpf: choice.text("cpf")?,
-                    beneficiary_bank_account: choice.text("beneficiary_bank_account")?,
+                    payer_institution: choice.optional_text("payer_institution")?,
+                    callback_url: choice.optional_text("callback_url")?,
+                    cpf: choice.optional_text("cpf")?,
+                    beneficiary_bank_account: choice.optional_text("beneficiary_bank_account")?,
                 },
             );
         }
         Ok(IntentRequest {
             method,
             details,
-            confirm: body.typed::<bool>("confirm", "true or false")?,
+            confirm: body.optional::<bool>("confirm", "true or false")?,
             amount_text: body.raw("amount").map(str::to_owned),
-            customer: body.text("customer")?,
+            customer: body.optional_text("customer")?,
         })
     }
 }
@@ -608,7 +536,7 @@ pub async fn create_intent(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let idempotency_key = idempotency_key(&headers)?;
-    let body = Fields::parse(&body)?;
+    let body = JsonObject::parse(&body)?;
     let request = IntentRequest::read(&body)?;
     let fingerprint = format!("{request:?}");
     let config = &state.config;
@@ -711,7 +639,7 @@ struct CheckedChoice {
 /// business pays with Open Finance (seed 001). Amount, customer and
 /// beneficiary account come from the link; if sent, they must agree.
 fn check_against_link(
-    body: &Fields,
+    body: &JsonObject,
     request: &IntentRequest,
     link: &PaymentLink,
     customer_type: CustomerType,
@@ -854,21 +782,6 @@ pub async fn get_intent(
     ))
 }
 
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY_HEADER)
-        .and_then(|value| value.to_str().ok())
-        .map(str::trim)
-        .unwrap_or("");
-    if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LEN {
-        return Err(ApiError::validation(
-            IDEMPOTENCY_KEY_HEADER,
-            format!("The `{IDEMPOTENCY_KEY_HEADER}` header is required: one unique value (1 to {MAX_IDEMPOTENCY_KEY_LEN} characters) per payment attempt"),
-        ));
-    }
-    Ok(key.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -886,7 +799,7 @@ mod tests {
     }
 
     fn amount_of(json: &str, method: Method) -> Result<Option<Amount>, Option<String>> {
-        let body = Fields::parse(format!("{{\"amount\": {json}}}").as_bytes()).unwrap();
+        let body = JsonObject::parse(format!("{{\"amount\": {json}}}").as_bytes()).unwrap();
         read_amount(&body, method).map_err(|error| error.field)
     }
 

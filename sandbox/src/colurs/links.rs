@@ -11,25 +11,22 @@ use uuid::Uuid;
 
 use super::views::{LinkPage, LinkView};
 use crate::colurs::model::{
-    CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, PaymentMethod,
+    CallbackUrls, Currency, FeeMode, Link, LinkStatus, Owner, PaymentMethod,
 };
 use crate::config::Config;
 use crate::shared::auth::MerchantCredentials;
 use crate::shared::body::JsonObject;
+use crate::shared::embed_origins::read_embed_origins;
 use crate::shared::errors::ApiError;
-use crate::shared::field_rules::{
-    is_embed_origin, is_followable_url, is_hex_color, is_hidden_character, is_web_url,
-};
+use crate::shared::field_rules::{is_followable_url, is_hidden_character};
 use crate::shared::json_reply::json_response;
+use crate::shared::merchant::read_merchant;
 use crate::state::AppState;
 use crate::test_controls::clock::Timestamp;
 
 pub const LINKS_PER_PAGE: usize = 20;
 const MAX_DESCRIPTION_CHARS: usize = 500;
-/// The page shows the merchant's name on one line of its summary.
-const MAX_MERCHANT_NAME_CHARS: usize = 100;
 /// They all go into the page's `frame-ancestors`: a policy header stays short.
-const MAX_EMBED_ORIGINS: usize = 10;
 
 /// A uuid from the path; one that does not parse names no link.
 pub fn link_uuid(text: &str) -> Result<Uuid, ApiError> {
@@ -131,13 +128,6 @@ pub async fn get_link(
 struct CallbackUrlsInput {
     success: String,
     cancel: String,
-}
-
-#[derive(Deserialize)]
-struct MerchantInput {
-    name: String,
-    logo_url: Option<String>,
-    brand_color: Option<String>,
 }
 
 /// Validates a creation request into the link it describes.
@@ -283,57 +273,6 @@ fn read_allowed_methods(body: &JsonObject) -> Result<Vec<PaymentMethod>, ApiErro
     Ok(methods)
 }
 
-fn read_merchant(body: &JsonObject) -> Result<Option<Merchant>, ApiError> {
-    let Some(input) = body.optional::<MerchantInput>(
-        "merchant",
-        "an object with `name`, `logo_url` and `brand_color`",
-    )?
-    else {
-        return Ok(None);
-    };
-    let name = input.name.trim().to_owned();
-    if name.is_empty() {
-        return Err(ApiError::validation(
-            "merchant.name",
-            "`merchant.name` is required",
-        ));
-    }
-    if name.chars().count() > MAX_MERCHANT_NAME_CHARS {
-        return Err(ApiError::validation(
-            "merchant.name",
-            format!("`merchant.name` must be at most {MAX_MERCHANT_NAME_CHARS} characters"),
-        ));
-    }
-    if name.chars().any(is_hidden_character) {
-        return Err(ApiError::validation(
-            "merchant.name",
-            "`merchant.name` must not contain invisible or direction-changing characters",
-        ));
-    }
-    let logo_url = input.logo_url.filter(|url| !url.trim().is_empty());
-    if logo_url.as_deref().is_some_and(|url| !is_web_url(url)) {
-        return Err(ApiError::validation(
-            "merchant.logo_url",
-            "`merchant.logo_url` must be an http(s) URL",
-        ));
-    }
-    let brand_color = input.brand_color.filter(|color| !color.trim().is_empty());
-    if brand_color
-        .as_deref()
-        .is_some_and(|color| !is_hex_color(color))
-    {
-        return Err(ApiError::validation(
-            "merchant.brand_color",
-            "`merchant.brand_color` must look like #1a7f5a",
-        ));
-    }
-    Ok(Some(Merchant {
-        name,
-        logo_url,
-        brand_color,
-    }))
-}
-
 /// Where the payer goes after the outcome: only URLs the page will follow,
 /// so a merchant learns of a bad one now, not from a payer stuck at the end.
 fn read_callback_urls(
@@ -362,34 +301,4 @@ fn read_callback_urls(
         success: input.success,
         cancel: input.cancel,
     }))
-}
-
-fn read_embed_origins(body: &JsonObject) -> Result<Vec<String>, ApiError> {
-    const FIELD: &str = "allowed_embed_origins";
-    let given = body
-        .optional::<Vec<String>>(FIELD, "a list of origins")?
-        .unwrap_or_default();
-    let mut origins: Vec<String> = Vec::new();
-    for origin in given {
-        if !is_embed_origin(&origin) {
-            return Err(ApiError::validation(
-                FIELD,
-                format!(
-                    "{origin:?} is not an exact origin: use https://host or https://host:port \
-                     (lowercase, no path, no wildcard), or http://localhost:port or \
-                     http://127.0.0.1:port"
-                ),
-            ));
-        }
-        if !origins.contains(&origin) {
-            origins.push(origin);
-        }
-    }
-    if origins.len() > MAX_EMBED_ORIGINS {
-        return Err(ApiError::validation(
-            FIELD,
-            format!("`{FIELD}` lists at most {MAX_EMBED_ORIGINS} origins"),
-        ));
-    }
-    Ok(origins)
 }

@@ -93,12 +93,7 @@ impl Owner {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Merchant {
-    pub name: String,
-    pub logo_url: Option<String>,
-    pub brand_color: Option<String>,
-}
+pub use crate::shared::merchant::Merchant;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CallbackUrls {

@@ -17,12 +17,10 @@ use crate::shared::errors::ApiError;
 use crate::shared::field_rules::{
     colombian_phone_digits, is_colombian_mobile, is_document_number, is_email,
 };
+use crate::shared::idempotency::idempotency_key;
 use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
 use crate::shared::money::Cents;
 use crate::state::AppState;
-
-pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
-const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;
 
 /// The pay body as sent, only type-checked: its `Debug` form is the
 /// fingerprint that tells a retry (same body) from a reused key.
@@ -146,21 +144,6 @@ pub async fn payment_status(
         .filter(|payment| payment.link_uuid == uuid)
         .ok_or_else(ApiError::payment_not_found)?;
     Ok(json_response(StatusCode::OK, &PaymentView::new(payment)))
-}
-
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY_HEADER)
-        .and_then(|value| value.to_str().ok())
-        .map(str::trim)
-        .unwrap_or("");
-    if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LEN {
-        return Err(ApiError::validation(
-            IDEMPOTENCY_KEY_HEADER,
-            format!("The `{IDEMPOTENCY_KEY_HEADER}` header is required: one unique value (1 to {MAX_IDEMPOTENCY_KEY_LEN} characters) per payment attempt"),
-        ));
-    }
-    Ok(key.to_owned())
 }
 
 /// `mm_` and 16 random hex digits, like the provider's money movements.

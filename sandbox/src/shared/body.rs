@@ -1,7 +1,9 @@
-//! Reads a JSON request body field by field, so that every malformed field
-//! is reported by name and amounts are taken from their exact text.
+//! Reads a JSON request body (and the objects nested in it) field by field,
+//! so that a `ValidationError` names the offending field by its full path
+//! (`payment_method_details.open_finance.cpf`) and amounts are taken from
+//! their exact text.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -14,14 +16,33 @@ use crate::shared::money::Cents;
 pub const WHOLE_BODY: &str = "body";
 
 pub struct JsonObject {
-    fields: HashMap<String, Box<RawValue>>,
+    fields: BTreeMap<String, Box<RawValue>>,
+    /// Where this object sits in the body: empty at the top level.
+    path: String,
 }
 
 impl JsonObject {
     pub fn parse(body: &[u8]) -> Result<JsonObject, ApiError> {
-        let fields: HashMap<String, Box<RawValue>> = serde_json::from_slice(body)
+        let fields = serde_json::from_slice(body)
             .map_err(|_| ApiError::validation(WHOLE_BODY, "The body must be a JSON object"))?;
-        Ok(JsonObject { fields })
+        Ok(JsonObject {
+            fields,
+            path: String::new(),
+        })
+    }
+
+    /// The full name of one of this object's fields.
+    pub fn path_of(&self, name: &str) -> String {
+        if self.path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{}.{name}", self.path)
+        }
+    }
+
+    /// A `ValidationError` naming `name` by its full path.
+    pub fn error(&self, name: &str, message: impl Into<String>) -> ApiError {
+        ApiError::validation(&self.path_of(name), message)
     }
 
     /// Every field name present, `null` ones included.
@@ -29,14 +50,22 @@ impl JsonObject {
         self.fields.keys().map(String::as_str)
     }
 
-    fn raw(&self, name: &str) -> Option<&RawValue> {
+    /// The names of the fields present and not `null`.
+    pub fn present_names(&self) -> impl Iterator<Item = &str> {
         self.fields
-            .get(name)
-            .map(|raw| raw.as_ref())
-            .filter(|raw| raw.get() != "null")
+            .iter()
+            .filter(|(_, raw)| raw.get() != "null")
+            .map(|(name, _)| name.as_str())
     }
 
-    /// A field of any JSON shape `T` reads; absent and `null` are `None`.
+    /// A field's exact JSON text; absent and `null` are `None`.
+    pub fn raw(&self, name: &str) -> Option<&str> {
+        self.fields
+            .get(name)
+            .map(|raw| raw.get())
+            .filter(|raw| *raw != "null")
+    }
+
     pub fn optional<T: DeserializeOwned>(
         &self,
         name: &str,
@@ -44,8 +73,9 @@ impl JsonObject {
     ) -> Result<Option<T>, ApiError> {
         self.raw(name)
             .map(|raw| {
-                serde_json::from_str(raw.get())
-                    .map_err(|_| ApiError::validation(name, format!("`{name}` must be {expected}")))
+                serde_json::from_str(raw).map_err(|_| {
+                    self.error(name, format!("`{}` must be {expected}", self.path_of(name)))
+                })
             })
             .transpose()
     }
@@ -63,9 +93,29 @@ impl JsonObject {
         let Some(raw) = self.raw(name) else {
             return Ok(None);
         };
-        Cents::parse_decimal(raw.get())
+        Cents::parse_decimal(raw)
             .map(Some)
-            .map_err(|problem| ApiError::validation(name, format!("`{name}` {problem}")))
+            .map_err(|problem| self.error(name, format!("`{}` {problem}", self.path_of(name))))
+    }
+
+    pub fn required_text(&self, name: &str) -> Result<String, ApiError> {
+        self.optional_text(name)?.ok_or_else(|| self.missing(name))
+    }
+
+    pub fn missing(&self, name: &str) -> ApiError {
+        self.error(name, format!("`{}` is required", self.path_of(name)))
+    }
+
+    /// A nested object, read the same way.
+    pub fn object(&self, name: &str) -> Result<Option<JsonObject>, ApiError> {
+        let path = self.path_of(name);
+        Ok(self
+            .optional::<BTreeMap<String, Box<RawValue>>>(name, "an object")?
+            .map(|fields| JsonObject { fields, path }))
+    }
+
+    pub fn required_object(&self, name: &str) -> Result<JsonObject, ApiError> {
+        self.object(name)?.ok_or_else(|| self.missing(name))
     }
 }
 
@@ -123,5 +173,34 @@ mod tests {
                 Some(WHOLE_BODY)
             );
         }
+    }
+
+    #[test]
+    fn nested_errors_name_the_full_path() {
+        let body = JsonObject::parse(
+            br#"{"details": {"open_finance": {"cpf": 5, "url": " x "}}, "gone": null}"#,
+        )
+        .unwrap();
+        let method = body
+            .required_object("details")
+            .unwrap()
+            .required_object("open_finance")
+            .unwrap();
+        assert_eq!(
+            method.optional_text("cpf").unwrap_err().field.as_deref(),
+            Some("details.open_finance.cpf")
+        );
+        assert_eq!(method.optional_text("url").unwrap().as_deref(), Some("x"));
+        assert_eq!(
+            method
+                .required_text("missing")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("details.open_finance.missing")
+        );
+        assert_eq!(body.present_names().collect::<Vec<_>>(), ["details"]);
+        assert_eq!(body.object("gone").map(|found| found.is_none()), Ok(true));
+        assert!(JsonObject::parse(b"[]").is_err());
     }
 }

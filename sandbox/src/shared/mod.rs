@@ -4,7 +4,10 @@
 
 pub mod auth;
 pub mod body;
+pub mod embed_origins;
 pub mod errors;
 pub mod field_rules;
+pub mod idempotency;
 pub mod json_reply;
+pub mod merchant;
 pub mod money;
