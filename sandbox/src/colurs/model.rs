@@ -5,36 +5,8 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::shared::money::{Cents, Fees};
+use crate::shared::vocabulary::wire_vocabulary;
 use crate::test_controls::clock::Timestamp;
-
-/// Declares a closed vocabulary whose wire spelling is both written
-/// (`Serialize`) and read back (`parse`).
-macro_rules! wire_vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name {
-            $(#[serde(rename = $wire)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn parse(text: &str) -> Option<$name> {
-                match text {
-                    $($wire => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $wire),+
-                }
-            }
-        }
-    };
-}
 
 wire_vocabulary!(Currency { Cop => "COP", Usd => "USD" });
 

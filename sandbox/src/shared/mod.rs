@@ -11,3 +11,5 @@ pub mod idempotency;
 pub mod json_reply;
 pub mod merchant;
 pub mod money;
+pub mod page_shell;
+pub mod vocabulary;
