@@ -7,6 +7,7 @@ pub mod consent_pages;
 pub mod identifiers;
 pub mod institutions;
 pub mod model;
+mod requests;
 pub mod routes;
 pub mod seed;
 pub mod store;

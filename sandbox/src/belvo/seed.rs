@@ -7,7 +7,7 @@ use super::model::{
     Amount, CallbackUrls, Country, Customer, CustomerType, IdentifierType, Merchant, Method,
     PaymentLink,
 };
-use super::routes::parse_expires_in;
+use super::requests::parse_expires_in;
 use super::store::BelvoStore;
 use super::SANDBOX_USER;
 use crate::shared::money::Cents;

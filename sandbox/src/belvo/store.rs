@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::model::{
     Customer, Decision, IntentStatus, LinkStatus, Outcome, PaymentIntent, PaymentLink,
 };
-use crate::colurs::store::RecordedReply;
+use crate::shared::idempotency::RecordedReply;
 use crate::test_controls::clock::Timestamp;
 
 /// The simulated Open Finance timing, from the configuration.

@@ -2,11 +2,13 @@
 //! store, the demo links, the simulated bank and Nequi.
 
 pub mod bank_pages;
+pub mod fees;
 mod links;
 pub mod model;
 pub mod nequi;
 mod payments;
 pub mod pse_banks;
+mod requests;
 pub mod seed;
 pub mod store;
 mod views;

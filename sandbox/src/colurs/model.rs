@@ -4,7 +4,8 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::shared::money::{Cents, Fees};
+use crate::colurs::fees::Fees;
+use crate::shared::money::Cents;
 use crate::shared::vocabulary::wire_vocabulary;
 use crate::test_controls::clock::Timestamp;
 

@@ -11,16 +11,8 @@ use uuid::Uuid;
 
 use crate::colurs::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
 use crate::colurs::nequi::{self, NequiTiming};
+use crate::shared::idempotency::RecordedReply;
 use crate::test_controls::clock::Timestamp;
-
-/// A pay answer kept for its `Idempotency-Key`, replayed byte for byte.
-#[derive(Clone, Debug)]
-pub struct RecordedReply {
-    /// A canonical form of the request, to tell a retry from a reuse.
-    pub request_fingerprint: String,
-    pub status: u16,
-    pub body: Vec<u8>,
-}
 
 #[derive(Debug, Default)]
 pub struct Store {

@@ -5,6 +5,7 @@ use crate::shared::body::JsonObject;
 use crate::shared::errors::ApiError;
 use crate::shared::field_rules::is_embed_origin;
 
+/// They all go into the page's `frame-ancestors`: a policy header stays short.
 const MAX_EMBED_ORIGINS: usize = 10;
 
 /// The origins given, duplicates dropped; none when the field is absent.

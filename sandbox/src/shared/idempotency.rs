@@ -8,6 +8,15 @@ use crate::shared::errors::ApiError;
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;
 
+/// A payment answer kept for its `Idempotency-Key`, replayed byte for byte.
+#[derive(Clone, Debug)]
+pub struct RecordedReply {
+    /// A canonical form of the request, to tell a retry from a reuse.
+    pub request_fingerprint: String,
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
 /// The key, trimmed; a missing, blank or overlong one is a `ValidationError`.
 pub fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers
