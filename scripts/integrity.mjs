@@ -50,7 +50,7 @@ const sha = (algorithm, data) => createHash(algorithm).update(data).digest('base
 // ---------------------------------------------------------------- HTML
 
 /**
- * What the sandbox's page policy (sandbox/src/page_policy.rs) reads in an
+ * What the sandbox's page policy (sandbox/src/serving/page_policy.rs) reads in an
  * HTML document: its start tags (attributes decoded, the text of inline
  * scripts, the comment before each), the `'sha256-…'` source of each inline
  * script, and the Content-Security-Policy the page must be served with.

@@ -6,7 +6,7 @@
 //! NEQUI_DECISION_SECONDS (3), NEQUI_TIMEOUT_SECONDS (120),
 //! CONSENT_TIMEOUT_SECONDS (300), CONSENT_PROCESSING_SECONDS (1),
 //! MERCHANT_PORT (PORT+1, or a free port when PORT is 0; 0 picks a free
-//! port): the merchant demo, on a second origin (src/merchant_demo.rs);
+//! port): the merchant demo, on a second origin (merchant_demo.rs);
 //! BELVO_DIST_DIR (unset: none) and BELVO_PORT (PORT+2, or a free port when
 //! PORT is 0): a second bundle, the Belvo page, on a third origin.
 //!
