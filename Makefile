@@ -16,6 +16,7 @@ setup:
 	@scripts/setup.sh
 
 ## build: the release bundles, dist/ (Colurs) and dist-belvo/ (Belvo), and the gallery in dist-gallery/
+## (skipped when nothing they are built from changed: scripts/bundle-stamp.sh)
 build: setup
 	@echo "==> build: release bundles (trunk)"
 	@# One build of dist/ at a time: concurrent trunk runs share its staging directory.
