@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
-# The bundle `make run` serves: dist (Colurs) or dist-belvo (Belvo).
+# The bundle `make run` serves on PORT: dist (Colurs) or dist-belvo (Belvo).
+# With dist, the Belvo bundle is served too, on its own origin (PORT+2).
 DIST ?= dist
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -15,6 +16,7 @@ setup:
 	@scripts/setup.sh
 
 ## build: the release bundles, dist/ (Colurs) and dist-belvo/ (Belvo), and the gallery in dist-gallery/
+## (skipped when nothing they are built from changed: scripts/bundle-stamp.sh)
 build: setup
 	@echo "==> build: release bundles (trunk)"
 	@# One build of dist/ at a time: concurrent trunk runs share its staging directory.
@@ -25,9 +27,9 @@ sandbox:
 	@echo "==> build: sandbox server"
 	@cargo build -q -p paylink-sandbox
 
-## run: the page against the sandbox on http://127.0.0.1:$(PORT)
+## run: the page against the sandbox on http://127.0.0.1:$(PORT) (the Belvo page on PORT+2)
 run: build sandbox
-	@PORT=$(PORT) DIST_DIR=$(DIST) target/debug/paylink-sandbox
+	@PORT=$(PORT) DIST_DIR=$(DIST) $(if $(filter dist,$(DIST)),BELVO_DIST_DIR=dist-belvo) target/debug/paylink-sandbox
 
 ## test: every layer (native, browser, end to end); fails if any test fails
 test: build sandbox

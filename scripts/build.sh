@@ -10,6 +10,14 @@
 # Run by `make build` while it holds target/dist.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bundle-stamp.sh
+# The inputs as the wasm build sees them (its toolchain and flags).
+inputs=$(source .tools/wasm.env && RUSTFLAGS="${RELEASE_WASM_RUSTFLAGS:-}" && bundle_inputs_hash)
+if bundles_fresh "$inputs"; then
+  echo "build: dist/, dist-belvo/ and dist-gallery/ are up to date (nothing they are built from changed)"
+  exit 0
+fi
+rm -f "$BUNDLE_STAMP"
 # Each bundle's index.html gets its provider's link path from the Rust
 # provider itself (a native step, so before the wasm environment).
 link_path() { cargo run -q --offline --example provider_meta -- "$1"; }
@@ -17,15 +25,20 @@ colurs_link_path=$(link_path colurs)
 belvo_link_path=$(link_path belvo)
 source .tools/wasm.env
 export RUSTFLAGS="${RELEASE_WASM_RUSTFLAGS:-}"
+# Trunk's own JS minifier cannot parse the wasm-bindgen glue (`export { … as
+# default }`) and warns on every build; minify.mjs minifies the glue below.
+# Trunk's other messages are kept.
+TRUNK_LOG=(--log "error,trunk=info,trunk::processing::minify=error")
 
 # Belvo first: target/wasm-bindgen/release/ then keeps the Colurs page's
 # wasm-bindgen output, the one bench/wasm-breakdown.mjs reads.
-trunk build --release --offline --no-default-features --features belvo --dist dist-belvo
+trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features belvo --dist dist-belvo
 node scripts/provider-meta.mjs dist-belvo belvo "$belvo_link_path"
-trunk build --release --offline --no-default-features --features colurs
+trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features colurs
 node scripts/provider-meta.mjs dist colurs "$colurs_link_path"
-trunk build --release --offline --dist dist-gallery --public-url /gallery/ gallery.html
+trunk "${TRUNK_LOG[@]}" build --release --offline --dist dist-gallery --public-url /gallery/ gallery.html
 for dir in dist dist-belvo; do
   node scripts/minify.mjs "$dir"
   node scripts/compress.mjs "$dir"
 done
+record_bundles "$inputs"

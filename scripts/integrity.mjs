@@ -21,12 +21,15 @@
 //     link. Prints every difference and exits 1 if there is any, 2 if the
 //     check could not run.
 //
-// No dependencies: Node 18 or later.
+// Node 18 or later, and the sandbox's `page-facts` command, which reads the
+// HTML and computes the policy (see pageFacts below).
+import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 // What docs/deploying.md prescribes, besides the policy computed from dist/.
@@ -46,100 +49,32 @@ const sha = (algorithm, data) => createHash(algorithm).update(data).digest('base
 
 // ---------------------------------------------------------------- HTML
 
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
-
-/** Start tags in order (comments and raw-text content skipped), each with its
- *  attributes, the text of raw-text elements, and the comment just before it. */
-export function elements(html) {
-  const found = [];
-  let i = 0;
-  let lastComment = null;
-  while ((i = html.indexOf('<', i)) !== -1) {
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      lastComment = html.slice(i + 4, end === -1 ? html.length : end);
-      i = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(html.slice(i, i + 64))?.[1]?.toLowerCase();
-    if (!name) {
-      i += 1;
-      continue;
-    }
-    const { attributes, end } = readAttributes(html, i + 1 + name.length);
-    i = end;
-    let text = null;
-    if (RAW_TEXT.has(name)) {
-      const close = html.toLowerCase().indexOf(`</${name}`, i);
-      const stop = close === -1 ? html.length : close;
-      text = html.slice(i, stop);
-      i = stop;
-    }
-    found.push({ name, attributes, text, comment: lastComment });
-    lastComment = null;
-  }
-  return found;
+/**
+ * What the sandbox's page policy (sandbox/src/serving/page_policy.rs) reads in an
+ * HTML document: its start tags (attributes decoded, the text of inline
+ * scripts, the comment before each), the `'sha256-…'` source of each inline
+ * script, and the Content-Security-Policy the page must be served with.
+ * The policy is computed there alone, so the host checked here and the
+ * sandbox every test runs against cannot drift apart. Runs
+ * `paylink-sandbox page-facts`: the binary PAYLINK_SANDBOX names, or the
+ * workspace's, built by cargo when its sources changed.
+ */
+export function pageFacts(html) {
+  const known = factsOf.get(html);
+  if (known) return known;
+  const [command, args] = process.env.PAYLINK_SANDBOX
+    ? [process.env.PAYLINK_SANDBOX, ['page-facts']]
+    : ['cargo', ['run', '--quiet', '--manifest-path', WORKSPACE_MANIFEST, '-p', 'paylink-sandbox', '--', 'page-facts']];
+  const run = spawnSync(command, args, { input: html, maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'inherit'] });
+  if (run.error) throw new Error(`cannot run ${command} (set PAYLINK_SANDBOX to a built paylink-sandbox): ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}`);
+  const facts = JSON.parse(run.stdout.toString('utf8'));
+  factsOf.set(html, facts);
+  return facts;
 }
 
-function readAttributes(html, i) {
-  const attributes = {};
-  for (;;) {
-    while (i < html.length && /[\s/]/.test(html[i])) i += 1;
-    if (i >= html.length) return { attributes, end: i };
-    if (html[i] === '>') return { attributes, end: i + 1 };
-    let j = i + 1;
-    while (j < html.length && !/[\s=>/]/.test(html[j])) j += 1;
-    const name = html.slice(i, j).toLowerCase();
-    i = j;
-    while (i < html.length && /\s/.test(html[i])) i += 1;
-    let value = '';
-    if (html[i] === '=') {
-      i += 1;
-      while (i < html.length && /\s/.test(html[i])) i += 1;
-      if (html[i] === '"' || html[i] === "'") {
-        const close = html.indexOf(html[i], i + 1);
-        const stop = close === -1 ? html.length : close;
-        value = html.slice(i + 1, stop);
-        i = stop + 1;
-      } else {
-        let k = i;
-        while (k < html.length && !/[\s>]/.test(html[k])) k += 1;
-        value = html.slice(i, k);
-        i = k;
-      }
-    }
-    if (!(name in attributes)) attributes[name] = decodeReferences(value);
-  }
-}
-
-/** An attribute value as the browser reads it (Trunk writes `&#x2D;`). */
-function decodeReferences(value) {
-  const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name) => {
-    if (name in named) return named[name];
-    if (!name.startsWith('#')) return whole;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-/** The CSP source of an inline script: sha256 of its UTF-8 text after the
- *  HTML parser's newline normalization (CR LF and CR become LF). */
-export function scriptHashSource(text) {
-  return `'sha256-${sha('sha256', Buffer.from(text.replace(/\r\n?/g, '\n'), 'utf8'))}'`;
-}
-
-/** `scheme://host[:port]` of an absolute http(s) URL; null for a relative
- *  or empty API base (the page's own origin). Mirrors the sandbox. */
-export function originOf(url) {
-  const match = /^(https?):\/\/([^/?#]*)/i.exec(url.trim());
-  if (!match) return null;
-  const authority = match[2].toLowerCase();
-  const [host, port, extra] = authority.split(':');
-  if (extra !== undefined || !/^[a-z0-9.-]+$/.test(host)) return null;
-  if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65535)) return null;
-  return `${match[1].toLowerCase()}://${authority}`;
-}
+const factsOf = new Map();
+const WORKSPACE_MANIFEST = fileURLToPath(new URL('../Cargo.toml', import.meta.url));
 
 function collapse(text) {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -171,12 +106,13 @@ function firstSentence(text) {
 
 // ---------------------------------------------------------------- the page
 
-/** What index.html says: inline scripts, referenced assets, the API base. */
+/** What index.html says: inline scripts, referenced assets, the API base,
+ *  and the policy it must be served with. */
 export function describePage(html) {
+  const facts = pageFacts(html);
   const inline = [];
   const references = [];
   const dataUris = [];
-  let apiBase = '';
   let provider = '';
   const refer = (url, why, integrity = null) => {
     const existing = references.find((r) => r.url === url);
@@ -187,15 +123,15 @@ export function describePage(html) {
       references.push({ url, why: [why], integrity });
     }
   };
-  for (const element of elements(html)) {
+  for (const element of facts.elements) {
     const a = element.attributes;
-    if (element.name === 'script' && a.src === undefined) {
+    if (element.csp_hash) {
       const text = element.text ?? '';
       const isLoader = a.type === 'module' && /\bimport\s+init\b/.test(text);
       const why = isLoader
         ? "Trunk's loader: imports the JS glue, runs init() with the wasm URL"
         : [element.comment, ...lineCommentBlocks(text)].map(firstSentence).filter(Boolean).join('; ') || 'inline script';
-      inline.push({ type: a.type || 'classic', bytes: Buffer.byteLength(text), hash: scriptHashSource(text), why });
+      inline.push({ type: a.type || 'classic', bytes: Buffer.byteLength(text), hash: element.csp_hash, why });
       for (const [, url] of text.matchAll(/['"]((?:\/|\.\/)[^'"\s]+\.(?:js|mjs|wasm))['"]/g)) {
         refer(url, url.endsWith('.wasm') ? 'fetched by init() in the JS glue' : 'imported by the inline loader');
       }
@@ -209,27 +145,17 @@ export function describePage(html) {
       } else if (['stylesheet', 'modulepreload', 'preload', 'icon', 'manifest'].includes(rel)) {
         refer(a.href, `<link rel=${kind}>`, a.integrity ?? null);
       }
-    } else if (element.name === 'meta' && (a.name || '').toLowerCase() === 'paylink-api-base') {
-      apiBase = a.content ?? '';
     } else if (element.name === 'meta' && (a.name || '').toLowerCase() === 'paylink-provider') {
       provider = a.content ?? '';
     }
   }
-  return { inline, references, dataUris, apiBase, apiOrigin: originOf(apiBase), provider };
+  return { inline, references, dataUris, apiBase: facts.api_base, provider, policy: facts.content_security_policy };
 }
 
-/** The Content-Security-Policy directives the page must be served with. */
+/** The Content-Security-Policy directives the page must be served with:
+ *  the sandbox's, with the link's own `frame-ancestors`. */
 export function expectedPolicy(page, frameAncestors = "'none'") {
-  return [
-    ['default-src', "'none'"],
-    ['script-src', ["'self'", "'wasm-unsafe-eval'", ...page.inline.map((s) => s.hash)].join(' ')],
-    ['style-src', "'self'"],
-    ['img-src', "'self' data:"],
-    ['connect-src', ["'self'", page.apiOrigin].filter(Boolean).join(' ')],
-    ['form-action', "'none'"],
-    ['base-uri', "'none'"],
-    ['frame-ancestors', frameAncestors],
-  ];
+  return page.policy.map(([name, value]) => [name, name === 'frame-ancestors' ? frameAncestors : value]);
 }
 
 export function policyText(directives) {

@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::clock::Clock;
-use crate::model::Currency;
-use crate::money::Cents;
+use crate::colurs::model::Currency;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Clock;
 
 pub const DEFAULT_PORT: u16 = 8080;
 
@@ -100,6 +100,8 @@ pub struct StartupConfig {
     /// 0 asks the system for a free port.
     pub port: u16,
     pub app: Config,
+    /// A second bundle (the Belvo page), served on its own origin.
+    pub belvo_dist_dir: Option<PathBuf>,
 }
 
 impl StartupConfig {
@@ -107,7 +109,7 @@ impl StartupConfig {
     /// to `DIST_DIR`), `SANDBOX_BEARER`, `SANDBOX_API_KEY`,
     /// `MIN_AMOUNT`, `MIN_AMOUNT_USD`, `NEQUI_DECISION_SECONDS`,
     /// `NEQUI_TIMEOUT_SECONDS`, `CONSENT_TIMEOUT_SECONDS` and
-    /// `CONSENT_PROCESSING_SECONDS` through `lookup`; unset or empty means
+    /// `CONSENT_PROCESSING_SECONDS` and `BELVO_DIST_DIR` through `lookup`; unset or empty means
     /// default.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<StartupConfig, String> {
         let read = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
@@ -154,11 +156,36 @@ impl StartupConfig {
         if let Some(value) = read("CONSENT_PROCESSING_SECONDS") {
             app.consent_processing_seconds = parse_seconds("CONSENT_PROCESSING_SECONDS", &value)?;
         }
-        Ok(StartupConfig { port, app })
+        let belvo_dist_dir = read("BELVO_DIST_DIR").map(PathBuf::from);
+        Ok(StartupConfig {
+            port,
+            app,
+            belvo_dist_dir,
+        })
     }
 
     pub fn from_env() -> Result<StartupConfig, String> {
         Self::from_lookup(|name| std::env::var(name).ok())
+    }
+}
+
+/// The port variable `name`: unset or empty means the page's port plus
+/// `offset`, or a free port when the page's was chosen freely (`PORT=0`) or
+/// is too near the last one.
+pub fn port_next_to(
+    lookup: impl Fn(&str) -> Option<String>,
+    name: &str,
+    offset: u16,
+    requested_page_port: u16,
+    page_port: u16,
+) -> Result<u16, String> {
+    match lookup(name).filter(|value| !value.trim().is_empty()) {
+        Some(value) => value
+            .trim()
+            .parse()
+            .map_err(|_| format!("{name} must be a port number, got {value:?}")),
+        None if requested_page_port == 0 => Ok(0),
+        None => Ok(page_port.checked_add(offset).unwrap_or(0)),
     }
 }
 

@@ -6,18 +6,54 @@
 //! NEQUI_DECISION_SECONDS (3), NEQUI_TIMEOUT_SECONDS (120),
 //! CONSENT_TIMEOUT_SECONDS (300), CONSENT_PROCESSING_SECONDS (1),
 //! MERCHANT_PORT (PORT+1, or a free port when PORT is 0; 0 picks a free
-//! port): the merchant demo, on a second origin (src/merchant_demo.rs).
+//! port): the merchant demo, on a second origin (merchant_demo.rs);
+//! BELVO_DIST_DIR (unset: none) and BELVO_PORT (PORT+2, or a free port when
+//! PORT is 0): a second bundle, the Belvo page, on a third origin.
+//!
+//! `paylink-sandbox page-facts` instead reads a built index.html on stdin and
+//! prints, as JSON, what the page policy makes of it (scripts/integrity.mjs).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::net::Ipv4Addr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use paylink_sandbox::banner::{banner, Served};
+use paylink_sandbox::config::port_next_to;
 use paylink_sandbox::merchant_demo::{self, MerchantDemo};
-use paylink_sandbox::{app, belvo, seed, Config, StartupConfig};
+use paylink_sandbox::serving::page_policy::PageReport;
+use paylink_sandbox::{router, seeded_state, Config, StartupConfig};
 use tokio::net::TcpListener;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    match std::env::args().nth(1).as_deref() {
+        None => serve().await,
+        Some("page-facts") => print_page_facts(),
+        Some(other) => {
+            eprintln!("paylink sandbox: unknown command {other:?} (none, or page-facts)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_page_facts() -> ExitCode {
+    let mut html = String::new();
+    if let Err(error) = std::io::stdin().read_to_string(&mut html) {
+        eprintln!("paylink sandbox: cannot read the page on stdin: {error}");
+        return ExitCode::from(2);
+    }
+    let report = PageReport::of_html(&html);
+    match serde_json::to_writer(std::io::stdout().lock(), &report) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("paylink sandbox: cannot write the page facts: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve() -> ExitCode {
     let startup = match StartupConfig::from_env() {
         Ok(startup) => startup,
         Err(problem) => {
@@ -75,11 +111,61 @@ async fn main() -> ExitCode {
         }
     };
 
+    // The Belvo page on its own origin, as a deployment serves each bundle
+    // from its own host: `make run` sets BELVO_DIST_DIR.
+    let belvo_listener = match &startup.belvo_dist_dir {
+        None => None,
+        Some(_) => {
+            let belvo_port = match port_next_to(
+                |name| std::env::var(name).ok(),
+                "BELVO_PORT",
+                2,
+                startup.port,
+                port,
+            ) {
+                Ok(belvo_port) => belvo_port,
+                Err(problem) => {
+                    eprintln!("paylink sandbox: {problem}");
+                    return ExitCode::from(2);
+                }
+            };
+            match TcpListener::bind((Ipv4Addr::LOCALHOST, belvo_port)).await {
+                Ok(listener) => Some(listener),
+                Err(error) => {
+                    eprintln!(
+                        "paylink sandbox: cannot listen on 127.0.0.1:{belvo_port} for the Belvo \
+                         page (set BELVO_PORT): {error}"
+                    );
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+    };
+
     let mut config = startup.app;
     config.public_origin = Config::origin_for_port(port);
-    print_banner(&config.public_origin, &merchant_origin);
+    let state = seeded_state(config.clone());
+    let mut served = vec![(config.public_origin.clone(), config.dist_dir.clone())];
 
-    let provider = app(config.clone());
+    if let (Some(listener), Some(dist_dir)) = (belvo_listener, startup.belvo_dist_dir) {
+        let origin = match listener.local_addr() {
+            Ok(address) => Config::origin_for_port(address.port()),
+            Err(error) => {
+                eprintln!("paylink sandbox: cannot read the bound address: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        served.push((origin.clone(), dist_dir.clone()));
+        let belvo_page = router(state.serving(origin, dist_dir));
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, belvo_page).await {
+                eprintln!("paylink sandbox: Belvo page: {error}");
+            }
+        });
+    }
+    print_banner(&served, &merchant_origin);
+
+    let provider = router(state);
     let demo = merchant_demo::routes(MerchantDemo::new(
         provider.clone(),
         &config,
@@ -104,32 +190,16 @@ async fn main() -> ExitCode {
     }
 }
 
-/// The first two lines are parsed by test harnesses to find the ports: keep
-/// their wording.
-fn print_banner(origin: &str, merchant_origin: &str) {
-    let not_found = ("not-found", uuid::Uuid::new_v4().to_string());
-    let colurs = seed::DEMO_LINKS
+fn print_banner(served: &[(String, PathBuf)], merchant_origin: &str) {
+    let pages: Vec<Served> = served
         .iter()
-        .map(|(label, uuid)| (*label, uuid.to_string()));
-    let belvo = belvo::seed::DEMO_LINKS
-        .iter()
-        .map(|(label, access_token)| (*label, (*access_token).to_owned()));
-    let lines = colurs.chain(belvo).chain([not_found]);
-    let width = lines
-        .clone()
-        .map(|(label, _)| label.len())
-        .max()
-        .unwrap_or(0);
-
+        .map(|(origin, dist_dir)| Served { origin, dist_dir })
+        .collect();
+    let text = banner(&pages, merchant_origin, &uuid::Uuid::new_v4().to_string());
     let mut stdout = std::io::stdout().lock();
-    let mut banner =
-        format!("paylink sandbox listening on {origin}\nmerchant demo on {merchant_origin}/\n");
-    for (label, token) in lines {
-        banner.push_str(&format!("  {label:<width$}  {origin}/pay/{token}\n"));
-    }
     // A closed stdout must not stop the server.
     let _ = stdout
-        .write_all(banner.as_bytes())
+        .write_all(text.as_bytes())
         .and_then(|()| stdout.flush());
 }
 

@@ -27,9 +27,9 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
+use crate::colurs::seed;
 use crate::config::Config;
-use crate::seed;
-use crate::static_files::{common_headers, HTML};
+use crate::serving::static_files::{common_headers, HTML};
 
 /// The theme `?theme=1` passes to `Paylink.mount`.
 pub const DEMO_THEME: &[(&str, &str)] = &[
@@ -126,14 +126,7 @@ pub fn port_from_lookup(
     requested_page_port: u16,
     page_port: u16,
 ) -> Result<u16, String> {
-    match lookup("MERCHANT_PORT").filter(|value| !value.trim().is_empty()) {
-        Some(value) => value
-            .trim()
-            .parse()
-            .map_err(|_| format!("MERCHANT_PORT must be a port number, got {value:?}")),
-        None if requested_page_port == 0 => Ok(0),
-        None => Ok(page_port.checked_add(1).unwrap_or(0)),
-    }
+    crate::config::port_next_to(lookup, "MERCHANT_PORT", 1, requested_page_port, page_port)
 }
 
 #[derive(Deserialize)]

@@ -1,15 +1,16 @@
 //! What every request handler shares: the configuration, the store, the
 //! fault rules, the page's security policy and the violations reported.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::belvo::store::BelvoStore;
-use crate::clock::Timestamp;
+use crate::colurs::nequi::NequiTiming;
+use crate::colurs::store::Store;
 use crate::config::Config;
-use crate::faults::FaultRules;
-use crate::nequi::NequiTiming;
-use crate::page_policy::PagePolicy;
-use crate::store::Store;
+use crate::serving::page_policy::PagePolicy;
+use crate::test_controls::clock::Timestamp;
+use crate::test_controls::faults::FaultRules;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -34,6 +35,23 @@ impl AppState {
             faults: Arc::default(),
             csp_reports: Arc::default(),
             belvo: Arc::default(),
+        }
+    }
+
+    /// The same provider (links, payments, faults, reports) reached at
+    /// another origin that serves another bundle of the page: `make run`
+    /// serves the Belvo page this way next to the Colurs one, as a
+    /// deployment serves each from its own host.
+    pub fn serving(&self, public_origin: String, dist_dir: PathBuf) -> Self {
+        let config = Config {
+            public_origin,
+            dist_dir,
+            ..(*self.config).clone()
+        };
+        AppState {
+            page_policy: Arc::new(PagePolicy::load(&config.dist_dir)),
+            config: Arc::new(config),
+            ..self.clone()
         }
     }
 

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use belvo_support::{intent_body, BelvoCalls};
 use common::{assert_locked_down, pay_body, Sandbox};
 use paylink_sandbox::belvo::seed as belvo_seed;
-use paylink_sandbox::seed;
+use paylink_sandbox::colurs::seed;
 use uuid::Uuid;
 
 async fn start_bank_payment(sandbox: &Sandbox, method: &str) -> String {

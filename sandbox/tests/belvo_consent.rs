@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use belvo_support::{callback_for, error, intent_body, params_after, BelvoCalls};
 use common::{assert_locked_down, test_config, Reply, Sandbox};
 use paylink_sandbox::belvo::seed;
-use paylink_sandbox::clock::Timestamp;
+use paylink_sandbox::test_controls::clock::Timestamp;
 use paylink_sandbox::Config;
 use serde_json::json;
 

@@ -11,7 +11,7 @@ use axum::http::{Method, StatusCode};
 use belvo_support::{error, raw_at, validation, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
 use common::{Sandbox, ORIGIN};
 use paylink_sandbox::belvo::seed;
-use paylink_sandbox::clock::Timestamp;
+use paylink_sandbox::test_controls::clock::Timestamp;
 use serde_json::{json, Value};
 use uuid::Uuid;
 

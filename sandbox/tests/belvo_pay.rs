@@ -13,7 +13,7 @@ use paylink_sandbox::belvo::institutions::{
     BANCOLOMBIA_CO, INACTIVE_BR, INACTIVE_CO, MOCK_BANK_BR,
 };
 use paylink_sandbox::belvo::seed;
-use paylink_sandbox::clock::Timestamp;
+use paylink_sandbox::test_controls::clock::Timestamp;
 use paylink_sandbox::Config;
 use serde_json::{json, Value};
 use uuid::Uuid;

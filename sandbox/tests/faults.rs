@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use common::{pay_body, test_config, Reply, Sandbox};
-use paylink_sandbox::{app, seed};
+use paylink_sandbox::{app, colurs::seed};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};

@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{Sandbox, ORIGIN};
-use paylink_sandbox::seed;
+use paylink_sandbox::colurs::seed;
 use serde_json::json;
 use uuid::Uuid;
 

@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{pay_body, test_config, Sandbox};
-use paylink_sandbox::{seed, Config};
+use paylink_sandbox::{colurs::seed, Config};
 use serde_json::json;
 
 fn sandbox(decision_seconds: u64, timeout_seconds: u64) -> Sandbox {
@@ -49,9 +49,10 @@ async fn the_answer_names_no_page_and_the_push_lifetime() {
         .await
         .json();
     assert_eq!(payment["payment_method"], "NEQUI");
-    let created =
-        paylink_sandbox::clock::Timestamp::parse_rfc3339(payment["created_at"].as_str().unwrap())
-            .unwrap();
+    let created = paylink_sandbox::test_controls::clock::Timestamp::parse_rfc3339(
+        payment["created_at"].as_str().unwrap(),
+    )
+    .unwrap();
     assert_eq!(payment["expires_at"], created.plus_seconds(45).to_rfc3339());
 }
 

@@ -1,9 +1,6 @@
 //! docs/openapi.yaml and the sandbox agree: every documented operation is
 //! routed and answers its documented success code, and every documented
 //! response schema names exactly the fields the sandbox sends.
-//!
-//! The YAML is read line by line: the document keeps the conventional
-//! two-space layout, which is all this needs.
 
 mod belvo_support;
 mod common;
@@ -13,7 +10,8 @@ use std::collections::BTreeSet;
 use axum::http::{Method, StatusCode};
 use belvo_support::{intent_body, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
 use common::{merchant_headers, pay_body, Reply, Sandbox};
-use paylink_sandbox::{belvo, seed};
+use paylink_sandbox::{belvo, colurs::seed};
+use yaml_rust2::{Yaml, YamlLoader};
 
 const OPENAPI: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/openapi.yaml"));
 const HTTP_METHODS: &[&str] = &[
@@ -29,61 +27,49 @@ struct Operation {
     secured: bool,
 }
 
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start().len()
+fn document() -> Yaml {
+    YamlLoader::load_from_str(OPENAPI)
+        .expect("docs/openapi.yaml is YAML")
+        .into_iter()
+        .next()
+        .expect("one document")
 }
 
-fn yaml_key(line: &str) -> Option<&str> {
-    let key = line.trim().strip_suffix(':')?;
-    Some(key.trim_matches('"'))
+/// The string keys of a YAML mapping, in document order.
+fn keys(node: &Yaml) -> impl Iterator<Item = (&str, &Yaml)> {
+    node.as_hash()
+        .into_iter()
+        .flatten()
+        .filter_map(|(key, value)| Some((key.as_str()?, value)))
+}
+
+/// A response code as written: YAML reads an unquoted `200` as a number.
+fn status_code(key: &Yaml) -> Option<u16> {
+    match key {
+        Yaml::Integer(code) => u16::try_from(*code).ok(),
+        Yaml::String(code) => code.parse().ok(),
+        _ => None,
+    }
 }
 
 /// The operations under `paths:`, each with its first 2xx response code.
 fn documented_operations() -> Vec<Operation> {
-    let mut operations: Vec<Operation> = Vec::new();
-    let mut path: Option<String> = None;
-    let mut in_paths = false;
-    let mut in_responses = false;
-    for line in OPENAPI
-        .lines()
-        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
-    {
-        let indent = indent_of(line);
-        if indent == 0 {
-            in_paths = line == "paths:";
-            continue;
-        }
-        if !in_paths {
-            continue;
-        }
-        match (indent, yaml_key(line)) {
-            (2, Some(key)) => path = Some(key.to_owned()),
-            (4, Some(key)) if HTTP_METHODS.contains(&key) => {
-                operations.push(Operation {
-                    method: key.to_uppercase(),
-                    path: path.clone().expect("an operation sits under a path"),
-                    success_status: None,
-                    secured: false,
-                });
-                in_responses = false;
-            }
-            (6, Some("security")) => {
-                operations
-                    .last_mut()
-                    .expect("security sits under an operation")
-                    .secured = true;
-                in_responses = false;
-            }
-            (6, key) => in_responses = key == Some("responses"),
-            (8, Some(code)) if in_responses => {
-                let operation = operations
-                    .last_mut()
-                    .expect("responses sit under an operation");
-                if operation.success_status.is_none() && code.starts_with('2') {
-                    operation.success_status = code.parse().ok();
-                }
-            }
-            _ => {}
+    let document = document();
+    let mut operations = Vec::new();
+    for (path, item) in keys(&document["paths"]) {
+        for (method, operation) in keys(item).filter(|(key, _)| HTTP_METHODS.contains(key)) {
+            let success_status = operation["responses"]
+                .as_hash()
+                .into_iter()
+                .flatten()
+                .filter_map(|(code, _)| status_code(code))
+                .find(|code| (200..300).contains(code));
+            operations.push(Operation {
+                method: method.to_uppercase(),
+                path: path.to_owned(),
+                success_status,
+                secured: !operation["security"].is_badvalue(),
+            });
         }
     }
     operations
@@ -91,31 +77,12 @@ fn documented_operations() -> Vec<Operation> {
 
 /// The property names of `components.schemas.<name>`.
 fn schema_properties(name: &str) -> BTreeSet<String> {
-    let lines: Vec<&str> = OPENAPI.lines().collect();
-    let schemas = lines
-        .iter()
-        .position(|line| *line == "  schemas:")
-        .expect("components.schemas");
-    let start = schemas
-        + lines[schemas..]
-            .iter()
-            .position(|line| *line == format!("    {name}:"))
-            .unwrap_or_else(|| panic!("schema {name}"));
-    let block = lines[start + 1..]
-        .iter()
-        .take_while(|line| line.trim().is_empty() || indent_of(line) > 4);
-    let mut in_properties = false;
-    let mut properties = BTreeSet::new();
-    for line in block.filter(|line| !line.trim().is_empty()) {
-        match indent_of(line) {
-            6 => in_properties = line.trim() == "properties:",
-            8 if in_properties => {
-                properties.insert(yaml_key(line).expect("a property name").to_owned());
-            }
-            _ => {}
-        }
-    }
-    properties
+    let document = document();
+    let schema = &document["components"]["schemas"][name];
+    assert!(!schema.is_badvalue(), "schema {name}");
+    keys(&schema["properties"])
+        .map(|(property, _)| property.to_owned())
+        .collect()
 }
 
 fn json_keys(value: &serde_json::Value) -> BTreeSet<String> {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use axum::http::{Method, StatusCode};
 use common::{test_config, Sandbox};
-use paylink_sandbox::{seed, Config};
+use paylink_sandbox::{colurs::seed, Config};
 use serde_json::json;
 
 /// The two inline scripts of `PAGE`, hashed independently of the sandbox

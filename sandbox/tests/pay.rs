@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use axum::http::{Method, StatusCode};
 use common::{pay_body, pay_body_with_amount, test_config, Reply, Sandbox, ORIGIN};
-use paylink_sandbox::clock::Timestamp;
-use paylink_sandbox::{seed, Config};
+use paylink_sandbox::test_controls::clock::Timestamp;
+use paylink_sandbox::{colurs::seed, Config};
 use serde_json::{json, Value};
 use tokio::sync::Barrier;
 use tokio::task::JoinSet;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use axum::http::{Method, StatusCode};
 use common::{test_config, Reply, Sandbox};
-use paylink_sandbox::{seed, Config};
+use paylink_sandbox::{colurs::seed, Config};
 
 /// A dist directory of its own for one test, removed when dropped.
 struct DistDir(PathBuf);

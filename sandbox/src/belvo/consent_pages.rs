@@ -21,7 +21,9 @@ use super::model::{
     ReturnStyle,
 };
 use super::{belvo_store, consent_timing, tokens};
-use crate::bank_pages::{bank_page_policy, escape_html, insert_bank_page_headers};
+use crate::shared::page_shell::{
+    escape_html, group_thousands, insert_simulated_page_headers, page, simulated_page_policy,
+};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -34,8 +36,8 @@ pub fn routes() -> Router<AppState> {
         // The bank pages' policy: a consent page must not be framed either.
         .layer(map_response(|mut response: Response| async move {
             static POLICY: LazyLock<String> =
-                LazyLock::new(|| bank_page_policy(&page("es", "", "")));
-            insert_bank_page_headers(response.headers_mut(), &POLICY);
+                LazyLock::new(|| simulated_page_policy(&page("es", "", "")));
+            insert_simulated_page_headers(response.headers_mut(), &POLICY);
             response
         }))
 }
@@ -406,52 +408,14 @@ fn not_found() -> Response {
     (StatusCode::NOT_FOUND, Html(page("pt-BR", "404", body))).into_response()
 }
 
-fn page(lang: &str, title: &str, body: &str) -> String {
-    format!(
-        r#"<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; color: #1f2933; }}
-.note {{ background: #fff4d6; padding: .5rem .75rem; border-radius: .25rem; }}
-dl {{ display: grid; grid-template-columns: auto 1fr; gap: .25rem 1rem; }}
-dt {{ font-weight: 600; }} dd {{ margin: 0; overflow-wrap: anywhere; }}
-.actions {{ display: flex; gap: .5rem; flex-wrap: wrap; }}
-button {{ font: inherit; padding: .5rem 1rem; cursor: pointer; }}
-</style>
-</head>
-<body>
-<main>
-{body}
-</main>
-</body>
-</html>
-"#,
-        title = escape_html(title),
-    )
-}
-
 /// `R$ 1.234,12` for reais, `$ 1.000 COP` for whole pesos.
 fn format_amount(amount: Amount) -> String {
-    let group = |digits: &str| {
-        let mut grouped = String::new();
-        for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(digit);
-        }
-        grouped
-    };
     match amount {
-        Amount::WholePesos(pesos) => format!("$ {} COP", group(&pesos.to_string())),
+        Amount::WholePesos(pesos) => format!("$ {} COP", group_thousands(&pesos.to_string())),
         Amount::Reais(reais) => {
             let text = reais.to_string();
             let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
-            format!("R$ {},{cents}", group(whole))
+            format!("R$ {},{cents}", group_thousands(whole))
         }
     }
 }
@@ -459,7 +423,7 @@ fn format_amount(amount: Amount) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::money::Cents;
+    use crate::shared::money::Cents;
 
     #[test]
     fn adds_the_answer_to_the_query_or_the_fragment() {

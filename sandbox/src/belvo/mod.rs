@@ -3,11 +3,11 @@
 //! Brazil, with a simulated bank consent page. Errors, merchant credentials,
 //! idempotency and fault switches work as for the Colurs calls.
 
-pub mod body;
 pub mod consent_pages;
 pub mod identifiers;
 pub mod institutions;
 pub mod model;
+mod requests;
 pub mod routes;
 pub mod seed;
 pub mod store;
@@ -20,9 +20,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::state::AppState;
+use crate::test_controls::clock::Timestamp;
 use store::{BelvoStore, ConsentTiming};
 
 /// The merchant user the sandbox's credentials stand for (`created_by`).

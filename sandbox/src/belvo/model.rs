@@ -8,55 +8,30 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::money::Cents;
+use crate::shared::money::Cents;
+use crate::shared::vocabulary::wire_vocabulary;
+use crate::test_controls::clock::Timestamp;
 
-/// Declares a closed vocabulary spelled on the wire as Belvo spells it.
-macro_rules! belvo_vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name {
-            $(#[serde(rename = $wire)] $variant),+
-        }
+wire_vocabulary!(CustomerType { Individual => "INDIVIDUAL", Business => "BUSINESS" });
 
-        impl $name {
-            pub fn parse(text: &str) -> Option<$name> {
-                match text {
-                    $($wire => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
+wire_vocabulary!(Country { Col => "COL", Bra => "BRA" });
 
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $wire),+
-                }
-            }
-        }
-    };
-}
+wire_vocabulary!(IdentifierType { Cc => "CC", Nit => "NIT", Cpf => "CPF", Cnpj => "CNPJ" });
 
-belvo_vocabulary!(CustomerType { Individual => "INDIVIDUAL", Business => "BUSINESS" });
-
-belvo_vocabulary!(Country { Col => "COL", Bra => "BRA" });
-
-belvo_vocabulary!(IdentifierType { Cc => "CC", Nit => "NIT", Cpf => "CPF", Cnpj => "CNPJ" });
-
-belvo_vocabulary!(
+wire_vocabulary!(
     /// A link's single payment method: PSE in Colombia, Pix via Open
     /// Finance in Brazil.
     Method { Pse => "pse", OpenFinance => "open_finance" }
 );
 
-belvo_vocabulary!(LinkStatus {
+wire_vocabulary!(LinkStatus {
     Active => "ACTIVE",
     Completed => "COMPLETED",
     Expired => "EXPIRED",
     Cancelled => "CANCELLED",
 });
 
-belvo_vocabulary!(IntentStatus {
+wire_vocabulary!(IntentStatus {
     RequiresAction => "REQUIRES_ACTION",
     Processing => "PROCESSING",
     Succeeded => "SUCCEEDED",
@@ -64,7 +39,7 @@ belvo_vocabulary!(IntentStatus {
     Canceled => "CANCELED",
 });
 
-belvo_vocabulary!(Currency { Cop => "COP", Brl => "BRL" });
+wire_vocabulary!(Currency { Cop => "COP", Brl => "BRL" });
 
 impl Method {
     pub fn country(self) -> Country {
@@ -135,7 +110,7 @@ pub struct CallbackUrls {
 }
 
 /// **[ext]** Who asks for the money, as on the Colurs links.
-pub use crate::model::Merchant;
+pub use crate::shared::merchant::Merchant;
 
 #[derive(Clone, Debug)]
 pub struct PaymentLink {

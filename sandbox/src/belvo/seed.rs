@@ -7,11 +7,11 @@ use super::model::{
     Amount, CallbackUrls, Country, Customer, CustomerType, IdentifierType, Merchant, Method,
     PaymentLink,
 };
-use super::routes::parse_expires_in;
+use super::requests::parse_expires_in;
 use super::store::BelvoStore;
 use super::SANDBOX_USER;
-use crate::clock::Timestamp;
-use crate::money::Cents;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Timestamp;
 
 /// PSE, 1000 COP, the individual customer of seed 000.
 pub const PSE: &str = "belvoPseIndividual0000000000000000000000001";
@@ -25,12 +25,13 @@ pub const PIX_BUSINESS_ALNUM: &str = "belvoPixBusinessAlnum000000000000000000000
 pub const PIX_EXPIRED: &str = "belvoPixExpired0000000000000000000000000005";
 
 /// The demo links as the startup banner lists them.
+/// Each label starts with the screen the page shows for the link.
 pub const DEMO_LINKS: &[(&str, &str)] = &[
-    ("belvo-pse", PSE),
-    ("pix-individual", PIX_INDIVIDUAL),
-    ("pix-business", PIX_BUSINESS),
-    ("pix-business-alnum", PIX_BUSINESS_ALNUM),
-    ("pix-expired", PIX_EXPIRED),
+    ("payable-pse", PSE),
+    ("payable-pix", PIX_INDIVIDUAL),
+    ("payable-pix-business", PIX_BUSINESS),
+    ("payable-pix-business-alnum", PIX_BUSINESS_ALNUM),
+    ("expired-pix", PIX_EXPIRED),
 ];
 
 /// The customer whose id seed 000's payment link example names.

@@ -10,8 +10,8 @@ use uuid::Uuid;
 use super::model::{
     Customer, Decision, IntentStatus, LinkStatus, Outcome, PaymentIntent, PaymentLink,
 };
-use crate::clock::Timestamp;
-use crate::store::RecordedReply;
+use crate::shared::idempotency::RecordedReply;
+use crate::test_controls::clock::Timestamp;
 
 /// The simulated Open Finance timing, from the configuration.
 #[derive(Clone, Copy, Debug)]

@@ -10,7 +10,7 @@ use super::model::{
     Amount, CallbackUrls, Country, Currency, Customer, CustomerType, IdentifierType, IntentStatus,
     LinkStatus, Merchant, Method, PaymentIntent, PaymentLink,
 };
-use crate::clock::Timestamp;
+use crate::test_controls::clock::Timestamp;
 
 pub fn payment_url(public_origin: &str, access_token: &str) -> String {
     format!("{public_origin}/pay/{access_token}")

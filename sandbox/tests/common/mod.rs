@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::response::Response;
 use axum::Router;
-use paylink_sandbox::clock::Clock;
+use paylink_sandbox::test_controls::clock::Clock;
 use paylink_sandbox::{app, Config};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -267,7 +267,7 @@ pub fn assert_locked_down(page: &Reply, what: &str) {
             format!(
                 "default-src 'none'; style-src {}; form-action 'self'; base-uri 'none'; \
                  frame-ancestors 'none'",
-                paylink_sandbox::page_policy::script_hash_source(style)
+                paylink_sandbox::serving::page_policy::script_hash_source(style)
             )
             .as_str()
         ),

@@ -14,9 +14,9 @@ use axum::routing::get;
 use axum::Router;
 use serde_json::Value;
 
-use crate::errors::ApiError;
-use crate::json_reply::json_response;
-use crate::request_body::WHOLE_BODY;
+use crate::shared::body::WHOLE_BODY;
+use crate::shared::errors::ApiError;
+use crate::shared::json_reply::json_response;
 use crate::state::AppState;
 
 pub const REPORTS_PATH: &str = "/sandbox/csp-reports";

@@ -9,18 +9,10 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
-use crate::nequi::{self, NequiTiming};
-
-/// A pay answer kept for its `Idempotency-Key`, replayed byte for byte.
-#[derive(Clone, Debug)]
-pub struct RecordedReply {
-    /// A canonical form of the request, to tell a retry from a reuse.
-    pub request_fingerprint: String,
-    pub status: u16,
-    pub body: Vec<u8>,
-}
+use crate::colurs::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
+use crate::colurs::nequi::{self, NequiTiming};
+use crate::shared::idempotency::RecordedReply;
+use crate::test_controls::clock::Timestamp;
 
 #[derive(Debug, Default)]
 pub struct Store {
@@ -228,8 +220,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Currency, FeeMode, Owner, Payer};
-    use crate::money::Cents;
+    use crate::colurs::model::{Currency, FeeMode, Owner, Payer};
+    use crate::shared::money::Cents;
 
     const TIMING: NequiTiming = NequiTiming {
         decision_seconds: 3,

@@ -6,6 +6,9 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Serialize, Serializer};
+use time::format_description::well_known::Rfc3339;
+use time::macros::datetime;
+use time::OffsetDateTime;
 
 const MILLIS_PER_SECOND: i64 = 1_000;
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -45,87 +48,31 @@ impl Timestamp {
     /// `2026-02-03T10:00:00Z`: whole seconds, as the seed document shows them.
     pub fn to_rfc3339(self) -> String {
         let seconds = self.0.div_euclid(MILLIS_PER_SECOND);
-        let days = seconds.div_euclid(SECONDS_PER_DAY);
-        let second_of_day = seconds.rem_euclid(SECONDS_PER_DAY);
-        let (year, month, day) = civil_from_days(days);
-        format!(
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-            second_of_day / 3600,
-            second_of_day / 60 % 60,
-            second_of_day % 60
-        )
+        // RFC 3339 has four-digit years: clamp to them rather than fail.
+        let instant = OffsetDateTime::from_unix_timestamp(seconds)
+            .ok()
+            .filter(|instant| (0..=9999).contains(&instant.year()))
+            .unwrap_or(if seconds < 0 {
+                datetime!(0000-01-01 00:00:00 UTC)
+            } else {
+                datetime!(9999-12-31 23:59:59 UTC)
+            });
+        instant
+            .format(&Rfc3339)
+            .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
     }
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; fractions below a
     /// millisecond are dropped.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
-        let bytes = text.as_bytes();
-        if bytes.len() < 20 || !text.is_ascii() {
+        // RFC 3339 lets readers take a space for the `T`; the API documents
+        // the `T` and always did refuse anything else.
+        if !matches!(text.as_bytes().get(10), Some(b'T' | b't')) {
             return None;
         }
-        let number = |range: std::ops::Range<usize>| -> Option<i64> {
-            let part = &text[range];
-            part.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| part.parse().ok())?
-        };
-        let separators_ok = bytes[4] == b'-'
-            && bytes[7] == b'-'
-            && matches!(bytes[10], b'T' | b't')
-            && bytes[13] == b':'
-            && bytes[16] == b':';
-        if !separators_ok {
-            return None;
-        }
-        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-        let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-        if !(1..=12).contains(&month)
-            || day < 1
-            || day > days_in_month(year, month)
-            || hour > 23
-            || minute > 59
-            || second > 59
-        {
-            return None;
-        }
-
-        let mut rest = &text[19..];
-        let mut millis = 0;
-        if let Some(fraction_and_zone) = rest.strip_prefix('.') {
-            let digits = fraction_and_zone
-                .bytes()
-                .take_while(u8::is_ascii_digit)
-                .count();
-            if digits == 0 {
-                return None;
-            }
-            let padded = format!("{:0<3}", &fraction_and_zone[..digits.min(3)]);
-            millis = padded.parse::<i64>().ok()?;
-            rest = &fraction_and_zone[digits..];
-        }
-
-        let offset_seconds = match rest {
-            "Z" | "z" => 0,
-            zone if zone.len() == 6 && zone.as_bytes()[3] == b':' => {
-                let sign = match zone.as_bytes()[0] {
-                    b'+' => 1,
-                    b'-' => -1,
-                    _ => return None,
-                };
-                let hours: i64 = zone[1..3].parse().ok().filter(|h| *h <= 23)?;
-                let minutes: i64 = zone[4..6].parse().ok().filter(|m| *m <= 59)?;
-                sign * (hours * 3600 + minutes * 60)
-            }
-            _ => return None,
-        };
-
-        let local_seconds = days_from_civil(year, month, day) * SECONDS_PER_DAY
-            + hour * 3600
-            + minute * 60
-            + second;
-        Some(Timestamp(
-            (local_seconds - offset_seconds) * MILLIS_PER_SECOND + millis,
-        ))
+        let instant = OffsetDateTime::parse(text, &Rfc3339).ok()?;
+        let millis = instant.unix_timestamp_nanos() / 1_000_000;
+        i64::try_from(millis).ok().map(Timestamp)
     }
 }
 
@@ -160,48 +107,6 @@ impl Clock {
         let millis = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
         self.offset_millis.fetch_add(millis, Ordering::SeqCst);
     }
-}
-
-fn is_leap_year(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let shifted_month = (month + 9) % 12;
-    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let shifted = days + 719_468;
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
-use crate::errors::ApiError;
+use crate::shared::errors::ApiError;
 use crate::state::AppState;
 
 /// Present in a handler's arguments, it makes the call merchant-only.

@@ -1,43 +1,224 @@
-//! Paying a link, and reading a payment's status.
+//! Reading the Colurs requests of docs/api.md into what they ask for: a
+//! new link, a payment attempt and its payer. Every refusal is a
+//! `ValidationError` naming the field.
 
-use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use serde::Deserialize;
+use uuid::Uuid;
 
-use super::links::link_uuid;
-use super::views::{bank_page_url, PayReply, PaymentView};
-use crate::errors::ApiError;
-use crate::field_rules::{
-    colombian_phone_digits, is_colombian_mobile, is_document_number, is_email,
+use crate::colurs::model::{
+    CallbackUrls, Currency, DocumentType, FeeMode, Link, LinkStatus, Owner, Payer, PaymentMethod,
+    PersonType,
 };
-use crate::json_reply::{json_bytes_response, json_response, to_json_bytes};
-use crate::model::{DocumentType, Link, Payer, Payment, PaymentMethod, PaymentStatus, PersonType};
-use crate::money::Cents;
-use crate::pse_banks::selectable_bank;
-use crate::request_body::JsonObject;
-use crate::state::AppState;
-use crate::store::RecordedReply;
+use crate::colurs::pse_banks::selectable_bank;
+use crate::config::Config;
+use crate::shared::body::JsonObject;
+use crate::shared::embed_origins::read_embed_origins;
+use crate::shared::errors::ApiError;
+use crate::shared::field_rules::{
+    colombian_phone_digits, is_colombian_mobile, is_document_number, is_email, is_followable_url,
+    is_hidden_character,
+};
+use crate::shared::merchant::read_merchant;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Timestamp;
 
-pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
-const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;
+pub(super) const MAX_DESCRIPTION_CHARS: usize = 500;
+
+#[derive(Deserialize)]
+pub(super) struct CallbackUrlsInput {
+    success: String,
+    cancel: String,
+}
+
+/// Validates a creation request into the link it describes.
+pub(super) fn read_new_link(
+    body: &JsonObject,
+    config: &Config,
+    now: Timestamp,
+    id: u64,
+) -> Result<Link, ApiError> {
+    let currency = body
+        .optional_text("currency")?
+        .ok_or_else(|| ApiError::validation("currency", "`currency` is required"))
+        .and_then(|text| {
+            Currency::parse(&text)
+                .ok_or_else(|| ApiError::validation("currency", "`currency` must be COP or USD"))
+        })?;
+    let is_general = body
+        .optional::<bool>("is_general", "true or false")?
+        .unwrap_or(false);
+
+    let minimum = config.min_amount(currency);
+    let amount = match (is_general, body.optional_amount("amount")?) {
+        (true, Some(_)) => {
+            return Err(ApiError::validation(
+                "amount",
+                "A general link has no `amount`: the payer types it",
+            ))
+        }
+        (true, None) => None,
+        (false, None) => {
+            return Err(ApiError::validation(
+                "amount",
+                "`amount` is required unless `is_general` is true",
+            ))
+        }
+        (false, Some(amount)) if amount.is_negative() => {
+            return Err(ApiError::validation("amount", "Amount cannot be negative"))
+        }
+        (false, Some(amount)) if amount < minimum => {
+            return Err(ApiError::validation(
+                "amount",
+                format!(
+                    "Amount must be at least the configured minimum of {minimum} {}",
+                    currency.as_str()
+                ),
+            ))
+        }
+        (false, Some(amount)) => Some(amount),
+    };
+
+    let description = body.optional_text("description")?.unwrap_or_default();
+    if description.chars().count() > MAX_DESCRIPTION_CHARS {
+        return Err(ApiError::validation(
+            "description",
+            format!("`description` must be at most {MAX_DESCRIPTION_CHARS} characters"),
+        ));
+    }
+    if description.chars().any(is_hidden_character) {
+        return Err(ApiError::validation(
+            "description",
+            "`description` must not contain invisible or direction-changing characters",
+        ));
+    }
+
+    let fee_mode = body
+        .optional_text("fee_mode")?
+        .map(|text| {
+            FeeMode::parse(&text).ok_or_else(|| {
+                ApiError::validation("fee_mode", "`fee_mode` must be payer or receiver")
+            })
+        })
+        .transpose()?
+        .unwrap_or(FeeMode::Payer);
+
+    let expires_at = body
+        .optional_text("expires_at")?
+        .map(|text| {
+            Timestamp::parse_rfc3339(&text).ok_or_else(|| {
+                ApiError::validation(
+                    "expires_at",
+                    "`expires_at` must be an RFC 3339 date-time such as 2026-03-03T00:00:00Z",
+                )
+            })
+        })
+        .transpose()?;
+    if expires_at.is_some_and(|expires_at| expires_at <= now) {
+        return Err(ApiError::validation(
+            "expires_at",
+            "`expires_at` must be in the future",
+        ));
+    }
+
+    Ok(Link {
+        id,
+        uuid: Uuid::new_v4(),
+        owner: Owner::sandbox_merchant(),
+        currency,
+        amount,
+        is_general,
+        fee_mode,
+        fee_rate_bps: config.fee_rate_bps,
+        iva_rate_bps: config.iva_rate_bps,
+        min_amount: is_general.then_some(minimum),
+        max_amount: None,
+        description,
+        status: LinkStatus::Pending,
+        expires_at,
+        paid_at: None,
+        paid_amount: None,
+        allowed_methods: read_allowed_methods(body)?,
+        merchant: read_merchant(body)?,
+        callback_urls: read_callback_urls(body, config.is_development())?,
+        allowed_embed_origins: read_embed_origins(body)?,
+        payment_in_progress: None,
+        created_at: now,
+        updated_at: now,
+    })
+}
+
+pub(super) fn read_allowed_methods(body: &JsonObject) -> Result<Vec<PaymentMethod>, ApiError> {
+    const FIELD: &str = "allowed_methods";
+    let Some(names) = body.optional::<Vec<String>>(FIELD, "a list of payment methods")? else {
+        return Ok(PaymentMethod::ALL.to_vec());
+    };
+    let mut methods = Vec::new();
+    for name in names {
+        let method = PaymentMethod::parse(&name).ok_or_else(|| {
+            ApiError::validation(
+                FIELD,
+                format!("Unknown payment method {name:?}: use BANCOLOMBIA, PSE or NEQUI"),
+            )
+        })?;
+        if !methods.contains(&method) {
+            methods.push(method);
+        }
+    }
+    if methods.is_empty() {
+        return Err(ApiError::validation(
+            FIELD,
+            "`allowed_methods` needs at least one payment method",
+        ));
+    }
+    Ok(methods)
+}
+
+/// Where the payer goes after the outcome: only URLs the page will follow,
+/// so a merchant learns of a bad one now, not from a payer stuck at the end.
+pub(super) fn read_callback_urls(
+    body: &JsonObject,
+    development: bool,
+) -> Result<Option<CallbackUrls>, ApiError> {
+    let Some(input) = body.optional::<CallbackUrlsInput>(
+        "callback_urls",
+        "an object with `success` and `cancel` URLs",
+    )?
+    else {
+        return Ok(None);
+    };
+    for (field, url) in [
+        ("callback_urls.success", &input.success),
+        ("callback_urls.cancel", &input.cancel),
+    ] {
+        if !is_followable_url(url, development) {
+            return Err(ApiError::validation(
+                field,
+                format!("`{field}` must be an https URL with a plain host name, no user info and a valid port"),
+            ));
+        }
+    }
+    Ok(Some(CallbackUrls {
+        success: input.success,
+        cancel: input.cancel,
+    }))
+}
 
 /// The pay body as sent, only type-checked: its `Debug` form is the
 /// fingerprint that tells a retry (same body) from a reused key.
 #[derive(Debug, PartialEq, Eq)]
-struct PayRequest {
-    amount: Option<Cents>,
-    payment_method: Option<String>,
-    payer_email: Option<String>,
-    payer_phone: Option<String>,
-    payer_type_document: Option<String>,
-    payer_document: Option<String>,
-    bank_id: Option<i64>,
-    payer_person_type: Option<String>,
+pub(super) struct PayRequest {
+    pub(super) amount: Option<Cents>,
+    pub(super) payment_method: Option<String>,
+    pub(super) payer_email: Option<String>,
+    pub(super) payer_phone: Option<String>,
+    pub(super) payer_type_document: Option<String>,
+    pub(super) payer_document: Option<String>,
+    pub(super) bank_id: Option<i64>,
+    pub(super) payer_person_type: Option<String>,
 }
 
 impl PayRequest {
-    fn read(body: &JsonObject) -> Result<PayRequest, ApiError> {
+    pub(super) fn read(body: &JsonObject) -> Result<PayRequest, ApiError> {
         Ok(PayRequest {
             amount: body.optional_amount("amount")?,
             payment_method: body.optional_text("payment_method")?,
@@ -51,126 +232,9 @@ impl PayRequest {
     }
 }
 
-pub async fn pay(
-    Path(uuid): Path<String>,
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let idempotency_key = idempotency_key(&headers)?;
-    let request = PayRequest::read(&JsonObject::parse(&body)?)?;
-    let uuid = link_uuid(&uuid)?;
-    let fingerprint = format!("{request:?}");
-
-    let (mut store, now) = state.settled_store();
-    if let Some(recorded) = store.recorded_reply(uuid, &idempotency_key) {
-        if recorded.request_fingerprint != fingerprint {
-            return Err(ApiError::idempotency_conflict());
-        }
-        let status = StatusCode::from_u16(recorded.status).expect("recorded from a StatusCode");
-        return Ok(json_bytes_response(status, recorded.body.clone()));
-    }
-
-    let link = store.link(uuid).ok_or_else(ApiError::link_not_found)?;
-    if !link.status.accepts_payments() {
-        return Err(ApiError::invalid_status(link.status));
-    }
-    let amount = amount_to_charge(link, request.amount)?;
-    let method = chosen_method(link, request.payment_method.as_deref())?;
-    let payer = read_payer(method, &request)?;
-    // One attempt at a time: a second one while the first may still succeed
-    // could debit the payer twice. Not recorded, so the same key may try again later.
-    if let Some(in_progress) = &link.payment_in_progress {
-        return Err(ApiError::payment_in_progress(
-            "money_movement_id",
-            in_progress,
-        ));
-    }
-    let total_to_pay = link.fees_for(amount).total_to_pay;
-
-    let config = &state.config;
-    let money_movement_id = new_money_movement_id();
-    let is_nequi = method == PaymentMethod::Nequi;
-    let reply = PayReply {
-        // A Nequi payer approves a push in the app: there is no page to visit.
-        payment_link: (!is_nequi).then(|| bank_page_url(&config.public_origin, &money_movement_id)),
-        money_movement_id: money_movement_id.clone(),
-        total_to_pay,
-        approval_timeout_seconds: is_nequi.then_some(config.nequi_timeout_seconds),
-    };
-    let reply_body = to_json_bytes(&reply);
-
-    store.record_payment_key(&money_movement_id, &idempotency_key);
-    store.insert_payment(Payment {
-        money_movement_id,
-        link_uuid: uuid,
-        method,
-        total_to_pay,
-        payer,
-        status: PaymentStatus::Pending,
-        created_at: now,
-        updated_at: now,
-        expires_at: Some(
-            now.plus_seconds(
-                i64::try_from(if is_nequi {
-                    config.nequi_timeout_seconds
-                } else {
-                    config.bank_timeout_seconds
-                })
-                .unwrap_or(i64::MAX),
-            ),
-        ),
-    });
-    store.record_reply(
-        uuid,
-        &idempotency_key,
-        RecordedReply {
-            request_fingerprint: fingerprint,
-            status: StatusCode::OK.as_u16(),
-            body: reply_body.clone(),
-        },
-    );
-    Ok(json_bytes_response(StatusCode::OK, reply_body))
-}
-
-pub async fn payment_status(
-    Path((uuid, money_movement_id)): Path<(String, String)>,
-    State(state): State<AppState>,
-) -> Result<Response, ApiError> {
-    let uuid = link_uuid(&uuid)?;
-    let (store, _now) = state.settled_store();
-    store.link(uuid).ok_or_else(ApiError::link_not_found)?;
-    let payment = store
-        .payment(&money_movement_id)
-        .filter(|payment| payment.link_uuid == uuid)
-        .ok_or_else(ApiError::payment_not_found)?;
-    Ok(json_response(StatusCode::OK, &PaymentView::new(payment)))
-}
-
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY_HEADER)
-        .and_then(|value| value.to_str().ok())
-        .map(str::trim)
-        .unwrap_or("");
-    if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LEN {
-        return Err(ApiError::validation(
-            IDEMPOTENCY_KEY_HEADER,
-            format!("The `{IDEMPOTENCY_KEY_HEADER}` header is required: one unique value (1 to {MAX_IDEMPOTENCY_KEY_LEN} characters) per payment attempt"),
-        ));
-    }
-    Ok(key.to_owned())
-}
-
-/// `mm_` and 16 random hex digits, like the provider's money movements.
-fn new_money_movement_id() -> String {
-    let random = uuid::Uuid::new_v4().simple().to_string();
-    format!("mm_{}", &random[..16])
-}
-
 /// The seed's amount rules: a fixed link is paid exactly (the amount may be
 /// left out), a general link needs the amount typed within its bounds.
-fn amount_to_charge(link: &Link, requested: Option<Cents>) -> Result<Cents, ApiError> {
+pub(super) fn amount_to_charge(link: &Link, requested: Option<Cents>) -> Result<Cents, ApiError> {
     match (link.amount, requested) {
         (Some(fixed), None) => Ok(fixed),
         (Some(fixed), Some(requested)) if requested == fixed => Ok(fixed),
@@ -205,7 +269,7 @@ fn amount_to_charge(link: &Link, requested: Option<Cents>) -> Result<Cents, ApiE
     }
 }
 
-fn chosen_method(link: &Link, name: Option<&str>) -> Result<PaymentMethod, ApiError> {
+pub(super) fn chosen_method(link: &Link, name: Option<&str>) -> Result<PaymentMethod, ApiError> {
     const FIELD: &str = "payment_method";
     let name = name.ok_or_else(|| ApiError::validation(FIELD, "`payment_method` is required"))?;
     let method = PaymentMethod::parse(name).ok_or_else(|| {
@@ -223,7 +287,7 @@ fn chosen_method(link: &Link, name: Option<&str>) -> Result<PaymentMethod, ApiEr
 /// Per-method required fields (docs/api.md): BANCOLOMBIA email, phone,
 /// document; PSE person type, document, bank, email, phone; NEQUI phone (a
 /// mobile) and document. Optional fields are still checked when sent.
-fn read_payer(method: PaymentMethod, request: &PayRequest) -> Result<Payer, ApiError> {
+pub(super) fn read_payer(method: PaymentMethod, request: &PayRequest) -> Result<Payer, ApiError> {
     use PaymentMethod::{Bancolombia, Nequi, Pse};
 
     let required = |field: &str, value: &Option<String>| -> Result<(), ApiError> {
@@ -464,12 +528,5 @@ mod tests {
             )),
             "payer_type_document"
         );
-    }
-
-    #[test]
-    fn money_movement_ids_are_unique_and_prefixed() {
-        let (first, second) = (new_money_movement_id(), new_money_movement_id());
-        assert!(first.starts_with("mm_") && first.len() == 19);
-        assert_ne!(first, second);
     }
 }

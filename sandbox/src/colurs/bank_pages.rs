@@ -5,16 +5,18 @@
 use std::sync::LazyLock;
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::map_response;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::model::{Link, Payment, PaymentMethod, PaymentStatus};
-use crate::money::Cents;
-use crate::page_policy::script_hash_source;
-use crate::pse_banks::selectable_bank;
+use crate::colurs::model::{Link, Payment, PaymentMethod, PaymentStatus};
+use crate::colurs::pse_banks::selectable_bank;
+use crate::shared::money::Cents;
+use crate::shared::page_shell::{
+    escape_html, group_thousands, insert_simulated_page_headers, page, simulated_page_policy,
+};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -25,39 +27,11 @@ pub fn routes() -> Router<AppState> {
             post(bank_action),
         )
         .layer(map_response(|mut response: Response| async move {
-            static POLICY: LazyLock<String> = LazyLock::new(|| bank_page_policy(&page("", "")));
-            insert_bank_page_headers(response.headers_mut(), &POLICY);
+            static POLICY: LazyLock<String> =
+                LazyLock::new(|| simulated_page_policy(&page("es", "", "")));
+            insert_simulated_page_headers(response.headers_mut(), &POLICY);
             response
         }))
-}
-
-/// The policy of a simulated bank or consent page, from its HTML: its own
-/// inline `<style>` by hash and nothing else to load, forms that post only
-/// to the sandbox (the redirect after a button lands on the page's origin),
-/// and no frame: another site must not show the Approve button under
-/// something else for the payer to click.
-pub(crate) fn bank_page_policy(html: &str) -> String {
-    // A style's hash follows the same rule as a script's.
-    let style_src = inline_style(html).map_or_else(|| "'none'".to_owned(), script_hash_source);
-    format!(
-        "default-src 'none'; style-src {style_src}; form-action 'self'; base-uri 'none'; \
-         frame-ancestors 'none'"
-    )
-}
-
-/// The policy, and `X-Frame-Options` for browsers without `frame-ancestors`.
-pub(crate) fn insert_bank_page_headers(headers: &mut HeaderMap, policy: &str) {
-    if let Ok(policy) = HeaderValue::from_str(policy) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-    }
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-}
-
-/// The text of the first `<style>` element.
-fn inline_style(html: &str) -> Option<&str> {
-    let start = html.find("<style>")? + "<style>".len();
-    let length = html[start..].find("</style>")?;
-    Some(&html[start..start + length])
 }
 
 /// The buttons: URL segment, resulting status, label and test id.
@@ -124,6 +98,7 @@ async fn bank_action(
 
 fn payment_not_found() -> Response {
     let body = page(
+        "es",
         "Pago no encontrado",
         "<h1>Pago no encontrado</h1><p>No existe un pago con esa referencia.</p>",
     );
@@ -190,35 +165,7 @@ fn render_bank_page(payment: &Payment, link: &Link) -> String {
         reference = escape_html(&payment.money_movement_id),
         status = payment.status.as_str(),
     );
-    page(title, &body)
-}
-
-fn page(title: &str, body: &str) -> String {
-    format!(
-        r#"<!doctype html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; color: #1f2933; }}
-.note {{ background: #fff4d6; padding: .5rem .75rem; border-radius: .25rem; }}
-dl {{ display: grid; grid-template-columns: auto 1fr; gap: .25rem 1rem; }}
-dt {{ font-weight: 600; }} dd {{ margin: 0; }}
-.actions {{ display: flex; gap: .5rem; flex-wrap: wrap; }}
-button {{ font: inherit; padding: .5rem 1rem; cursor: pointer; }}
-</style>
-</head>
-<body>
-<main>
-{body}
-</main>
-</body>
-</html>
-"#,
-        title = escape_html(title),
-    )
+    page("es", title, &body)
 }
 
 /// `51.190,00 COP`: Colombian grouping, as a bank page would show it.
@@ -228,31 +175,7 @@ fn format_amount_es(amount: Cents, currency: &str) -> String {
     let (sign, digits) = whole
         .strip_prefix('-')
         .map_or(("", whole), |digits| ("-", digits));
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(digit);
-    }
-    format!("{sign}{grouped},{fraction} {currency}")
-}
-
-/// Text made safe inside HTML elements and quoted attributes; the Belvo
-/// consent pages use it too.
-pub(crate) fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            other => escaped.push(other),
-        }
-    }
-    escaped
+    format!("{sign}{},{fraction} {currency}", group_thousands(digits))
 }
 
 #[cfg(test)]
@@ -274,13 +197,5 @@ mod tests {
             "5.000.000,00 COP"
         );
         assert_eq!(format_amount_es(Cents::units(100), "COP"), "100,00 COP");
-    }
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape_html(r#"<a href="x">&'"#),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
-        );
     }
 }

@@ -1,8 +1,16 @@
-//! The provider API of docs/api.md.
+//! The Colurs provider of docs/api.md: its API, its objects and their
+//! store, the demo links, the simulated bank and Nequi.
 
-pub(crate) mod auth;
+pub mod bank_pages;
+pub mod fees;
 mod links;
+pub mod model;
+pub mod nequi;
 mod payments;
+pub mod pse_banks;
+mod requests;
+pub mod seed;
+pub mod store;
 mod views;
 
 use axum::http::StatusCode;
@@ -10,9 +18,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
 
-use crate::errors::ApiError;
-use crate::json_reply::json_response;
-use crate::pse_banks::PSE_BANKS;
+use crate::colurs::pse_banks::PSE_BANKS;
+use crate::shared::errors::ApiError;
+use crate::shared::json_reply::json_response;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

@@ -13,9 +13,9 @@ use axum::Router;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::errors::ApiError;
-use crate::json_reply::json_response;
-use crate::model::{PaymentMethod, PaymentStatus};
+use crate::colurs::model::{PaymentMethod, PaymentStatus};
+use crate::shared::errors::ApiError;
+use crate::shared::json_reply::json_response;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

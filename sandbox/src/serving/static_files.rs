@@ -19,8 +19,8 @@ use axum::Router;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::csp_reports::REPORTS_PATH;
-use crate::page_policy::{content_security_policy, insert_page_headers};
+use crate::serving::csp_reports::REPORTS_PATH;
+use crate::serving::page_policy::{content_security_policy, insert_page_headers};
 use crate::state::AppState;
 
 const NOT_BUILT: &str =

@@ -5,8 +5,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::json_reply::json_response;
-use crate::model::LinkStatus;
+use crate::shared::json_reply::json_response;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -67,11 +66,12 @@ impl ApiError {
         )
     }
 
-    pub fn invalid_status(status: LinkStatus) -> Self {
+    /// `status` as the provider spells it.
+    pub fn invalid_status(status: &str) -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,
             "InvalidStatus",
-            format!("Link not in valid status for payment: {}", status.as_str()),
+            format!("Link not in valid status for payment: {status}"),
         )
     }
 

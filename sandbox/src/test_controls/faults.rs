@@ -31,9 +31,9 @@ use http_body::{Frame, SizeHint};
 use serde::Serialize;
 use tokio::time::Sleep;
 
-use crate::errors::ApiError;
-use crate::json_reply::json_response;
-use crate::request_body::JsonObject;
+use crate::shared::body::JsonObject;
+use crate::shared::errors::ApiError;
+use crate::shared::json_reply::json_response;
 use crate::state::AppState;
 
 pub const CONTROL_PATH: &str = "/sandbox/faults";

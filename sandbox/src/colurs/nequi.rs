@@ -3,8 +3,8 @@
 //! Follows the well-known sandbox convention (Wompi's): one number approves,
 //! one declines, any other never answers and the push times out.
 
-use crate::clock::Timestamp;
-use crate::model::{Payment, PaymentStatus};
+use crate::colurs::model::{Payment, PaymentStatus};
+use crate::test_controls::clock::Timestamp;
 
 pub const APPROVING_PHONE: &str = "3991111111";
 pub const DECLINING_PHONE: &str = "3992222222";
@@ -50,8 +50,8 @@ fn seconds(value: u64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Payer, PaymentMethod};
-    use crate::money::Cents;
+    use crate::colurs::model::{Payer, PaymentMethod};
+    use crate::shared::money::Cents;
     use uuid::Uuid;
 
     const TIMING: NequiTiming = NequiTiming {

@@ -4,37 +4,10 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::money::{Cents, Fees};
-
-/// Declares a closed vocabulary whose wire spelling is both written
-/// (`Serialize`) and read back (`parse`).
-macro_rules! wire_vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name {
-            $(#[serde(rename = $wire)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn parse(text: &str) -> Option<$name> {
-                match text {
-                    $($wire => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $wire),+
-                }
-            }
-        }
-    };
-}
+use crate::colurs::fees::Fees;
+use crate::shared::money::Cents;
+use crate::shared::vocabulary::wire_vocabulary;
+use crate::test_controls::clock::Timestamp;
 
 wire_vocabulary!(Currency { Cop => "COP", Usd => "USD" });
 
@@ -93,12 +66,7 @@ impl Owner {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Merchant {
-    pub name: String,
-    pub logo_url: Option<String>,
-    pub brand_color: Option<String>,
-}
+pub use crate::shared::merchant::Merchant;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CallbackUrls {

@@ -4,12 +4,12 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::model::{
+use crate::colurs::model::{
     CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, Payment, PaymentMethod,
     PaymentStatus,
 };
-use crate::money::Cents;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Timestamp;
 
 pub fn link_url(public_origin: &str, uuid: Uuid) -> String {
     format!("{public_origin}/pay/{uuid}")

@@ -3,14 +3,14 @@
 
 use uuid::Uuid;
 
-use crate::clock::Timestamp;
-use crate::config::Config;
-use crate::model::{
+use crate::colurs::model::{
     CallbackUrls, Currency, DocumentType, FeeMode, Link, LinkStatus, Merchant, Owner, Payer,
     Payment, PaymentMethod, PaymentStatus, PersonType,
 };
-use crate::money::Cents;
-use crate::store::Store;
+use crate::colurs::store::Store;
+use crate::config::Config;
+use crate::shared::money::Cents;
+use crate::test_controls::clock::Timestamp;
 
 pub const PENDING: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000001);
 pub const GENERAL: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000002);
@@ -26,15 +26,16 @@ pub const USD: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000008);
 pub const ACTIVE_LINK_PAYMENT: &str = "mm_demo000000000003";
 
 /// The demo links as the startup banner lists them, in id order.
+/// Each label starts with the screen the page shows for the link.
 pub const DEMO_LINKS: &[(&str, Uuid)] = &[
-    ("pending", PENDING),
-    ("general", GENERAL),
-    ("active", ACTIVE),
+    ("payable", PENDING),
+    ("payable-typed-amount", GENERAL),
+    ("payment-in-progress", ACTIVE),
     ("paid", PAID),
     ("expired", EXPIRED),
     ("cancelled", CANCELLED),
-    ("nequi-only", NEQUI_ONLY),
-    ("usd", USD),
+    ("payable-nequi-only", NEQUI_ONLY),
+    ("payable-usd", USD),
 ];
 
 /// What sets one demo link apart from the others.

@@ -6,8 +6,6 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::model::FeeMode;
-
 /// Amounts with more whole digits than this are refused, so that every
 /// product in the fee arithmetic stays far inside `i64`.
 const MAX_WHOLE_DIGITS: usize = 12;
@@ -133,38 +131,6 @@ impl Serialize for Cents {
     }
 }
 
-/// What a link costs the payer, per the provider's fee rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Fees {
-    pub fee: Cents,
-    pub iva: Cents,
-    pub total_to_pay: Cents,
-}
-
-impl Fees {
-    /// `fee = round(amount × fee_rate_bps / 10000)`, `iva = round(fee ×
-    /// iva_rate_bps / 10000)`; the payer pays both in `payer` mode, the
-    /// merchant in `receiver` mode.
-    pub fn for_amount(
-        amount: Cents,
-        fee_mode: FeeMode,
-        fee_rate_bps: u32,
-        iva_rate_bps: u32,
-    ) -> Fees {
-        let fee = amount.times_basis_points(fee_rate_bps);
-        let iva = fee.times_basis_points(iva_rate_bps);
-        let total_to_pay = match fee_mode {
-            FeeMode::Payer => amount + fee + iva,
-            FeeMode::Receiver => amount,
-        };
-        Fees {
-            fee,
-            iva,
-            total_to_pay,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,47 +190,5 @@ mod tests {
             serde_json::to_string(&vec![Cents::units(1), Cents::ZERO]).unwrap(),
             "[1.00,0.00]"
         );
-    }
-
-    #[test]
-    fn the_seed_documents_fee_arithmetic() {
-        let fees = Fees::for_amount(Cents::units(50_000), FeeMode::Payer, 200, 1900);
-        assert_eq!(fees.fee.to_string(), "1000.00");
-        assert_eq!(fees.iva.to_string(), "190.00");
-        assert_eq!(fees.total_to_pay.to_string(), "51190.00");
-    }
-
-    #[test]
-    fn receiver_mode_leaves_the_total_at_the_amount() {
-        let fees = Fees::for_amount(Cents::units(50_000), FeeMode::Receiver, 200, 1900);
-        assert_eq!(fees.fee, Cents::units(1000));
-        assert_eq!(fees.total_to_pay, Cents::units(50_000));
-    }
-
-    #[test]
-    fn rounds_half_away_from_zero() {
-        // 25.00 × 2 % = 0.50; 0.50 × 19 % = 0.095 -> 0.10.
-        let fees = Fees::for_amount(Cents::units(25), FeeMode::Payer, 200, 1900);
-        assert_eq!(
-            (fees.fee, fees.iva, fees.total_to_pay),
-            (
-                Cents::from_cents(50),
-                Cents::from_cents(10),
-                Cents::from_cents(2560)
-            )
-        );
-        // 0.25 × 2 % = 0.005 -> 0.01; 0.24 × 2 % = 0.0048 -> 0.00.
-        assert_eq!(
-            Cents::from_cents(25).times_basis_points(200),
-            Cents::from_cents(1)
-        );
-        assert_eq!(Cents::from_cents(24).times_basis_points(200), Cents::ZERO);
-        assert_eq!(
-            Cents::from_cents(-25).times_basis_points(200),
-            Cents::from_cents(-1)
-        );
-        // 1234.56 × 2 % = 24.6912 -> 24.69; × 19 % = 4.6911 -> 4.69.
-        let fees = Fees::for_amount(Cents::from_cents(123_456), FeeMode::Payer, 200, 1900);
-        assert_eq!(fees.total_to_pay.to_string(), "1263.94");
     }
 }

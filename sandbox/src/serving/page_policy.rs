@@ -12,8 +12,13 @@ use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
+use serde::Serialize;
 
-use crate::digest::{base64, sha256};
+use crate::serving::html_scan::{elements, Element};
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use sha2::{Digest as _, Sha256};
 
 /// The `<meta>` whose content is the provider API's origin (empty: the
 /// page's own origin); the page reads it at run time (src/web/config.rs).
@@ -39,30 +44,38 @@ pub struct PageFacts {
 
 impl PageFacts {
     pub fn of_html(html: &str) -> PageFacts {
-        let mut script_hashes = Vec::new();
-        let mut api_base = None;
-        for element in elements(html) {
-            match element.name.as_str() {
-                "script" if element.attribute("src").is_none() => {
-                    if let Some(text) = &element.text {
-                        script_hashes.push(script_hash_source(text));
-                    }
-                }
-                "meta"
-                    if element
-                        .attribute("name")
-                        .is_some_and(|name| name.eq_ignore_ascii_case(API_BASE_META)) =>
-                {
-                    api_base = element.attribute("content").map(str::to_owned);
-                }
-                _ => {}
-            }
-        }
+        Self::of_elements(&elements(html))
+    }
+
+    fn of_elements(elements: &[Element]) -> PageFacts {
         PageFacts {
-            script_hashes,
-            api_origin: api_base.as_deref().and_then(origin_of),
+            script_hashes: elements.iter().filter_map(inline_script_hash).collect(),
+            api_origin: api_base(elements).and_then(origin_of),
         }
     }
+}
+
+/// The hash source of an inline `<script>`; `None` for any other element.
+fn inline_script_hash(element: &Element) -> Option<String> {
+    if element.name != "script" || element.attribute("src").is_some() {
+        return None;
+    }
+    element.text.as_deref().map(script_hash_source)
+}
+
+/// The content of `<meta name="paylink-api-base">`, the last one written.
+fn api_base(elements: &[Element]) -> Option<&str> {
+    elements
+        .iter()
+        .filter(|element| {
+            element.name == "meta"
+                && element
+                    .attribute("name")
+                    .is_some_and(|name| name.eq_ignore_ascii_case(API_BASE_META))
+        })
+        .map(|element| element.attribute("content"))
+        .next_back()
+        .flatten()
 }
 
 /// The CSP source that allows an inline script with this text. The browser
@@ -70,7 +83,10 @@ impl PageFacts {
 /// and lone CR into LF first: so does this.
 pub fn script_hash_source(text: &str) -> String {
     let parsed = text.replace("\r\n", "\n").replace('\r', "\n");
-    format!("'sha256-{}'", base64(&sha256(parsed.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(parsed.as_bytes()))
+    )
 }
 
 /// `scheme://host[:port]` of an absolute http(s) URL, lowercase; `None`
@@ -105,6 +121,21 @@ pub fn content_security_policy(
     frame_ancestors: &[String],
     report_uri: Option<&str>,
 ) -> String {
+    let mut directives: Vec<String> = policy_directives(facts, frame_ancestors)
+        .into_iter()
+        .map(|(name, value)| format!("{name} {value}"))
+        .collect();
+    if let Some(uri) = report_uri {
+        directives.push(format!("report-uri {uri}"));
+    }
+    directives.join("; ")
+}
+
+/// The directives of the policy, name and value, in the order sent.
+pub fn policy_directives(
+    facts: &PageFacts,
+    frame_ancestors: &[String],
+) -> Vec<(&'static str, String)> {
     let mut script_src = vec!["'self'", "'wasm-unsafe-eval'"];
     script_src.extend(facts.script_hashes.iter().map(String::as_str));
     let mut connect_src = vec!["'self'"];
@@ -114,20 +145,69 @@ pub fn content_security_policy(
     } else {
         frame_ancestors.join(" ")
     };
-    let mut directives = vec![
-        "default-src 'none'".to_owned(),
-        format!("script-src {}", script_src.join(" ")),
-        "style-src 'self'".to_owned(),
-        "img-src 'self' data:".to_owned(),
-        format!("connect-src {}", connect_src.join(" ")),
-        "form-action 'none'".to_owned(),
-        "base-uri 'none'".to_owned(),
-        format!("frame-ancestors {ancestors}"),
-    ];
-    if let Some(uri) = report_uri {
-        directives.push(format!("report-uri {uri}"));
+    vec![
+        ("default-src", "'none'".to_owned()),
+        ("script-src", script_src.join(" ")),
+        ("style-src", "'self'".to_owned()),
+        ("img-src", "'self' data:".to_owned()),
+        ("connect-src", connect_src.join(" ")),
+        ("form-action", "'none'".to_owned()),
+        ("base-uri", "'none'".to_owned()),
+        ("frame-ancestors", ancestors),
+    ]
+}
+
+/// What `paylink-sandbox page-facts` prints for scripts/integrity.mjs: the
+/// page's start tags as read here, each inline script's hash source, and
+/// the policy the page must be served with (`frame-ancestors 'none'`; a
+/// link that may be framed lists its origins there instead). The integrity
+/// check reads HTML and derives the policy only through this.
+#[derive(Debug, Serialize)]
+pub struct PageReport {
+    pub elements: Vec<ReportedElement>,
+    pub api_base: String,
+    pub api_origin: Option<String>,
+    pub content_security_policy: Vec<(&'static str, String)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportedElement {
+    pub name: String,
+    /// The first value of each attribute.
+    pub attributes: serde_json::Map<String, serde_json::Value>,
+    pub text: Option<String>,
+    pub comment: Option<String>,
+    /// `'sha256-…'` for an inline script.
+    pub csp_hash: Option<String>,
+}
+
+impl PageReport {
+    pub fn of_html(html: &str) -> PageReport {
+        let elements = elements(html);
+        let facts = PageFacts::of_elements(&elements);
+        PageReport {
+            api_base: api_base(&elements).unwrap_or_default().to_owned(),
+            api_origin: facts.api_origin.clone(),
+            content_security_policy: policy_directives(&facts, &[]),
+            elements: elements
+                .into_iter()
+                .map(|element| {
+                    let csp_hash = inline_script_hash(&element);
+                    let mut attributes = serde_json::Map::new();
+                    for (name, value) in element.attributes {
+                        attributes.entry(name).or_insert(value.into());
+                    }
+                    ReportedElement {
+                        name: element.name,
+                        attributes,
+                        text: element.text,
+                        comment: element.comment,
+                        csp_hash,
+                    }
+                })
+                .collect(),
+        }
     }
-    directives.join("; ")
 }
 
 /// The headers only the page itself (its HTML) carries; the ones every
@@ -191,159 +271,6 @@ impl PagePolicy {
         *current = Some((stamp, facts.clone()));
         Some(facts)
     }
-}
-
-/// One start tag, its attributes, and for raw-text elements the text up to
-/// the end tag.
-#[derive(Debug)]
-struct Element {
-    name: String,
-    attributes: Vec<(String, String)>,
-    text: Option<String>,
-}
-
-impl Element {
-    fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    }
-}
-
-/// Elements whose content is text up to their end tag, never markup.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
-
-/// The start tags of `html` in order, skipping comments, closing tags and
-/// the content of raw-text elements: enough for a built index.html.
-fn elements(html: &str) -> Vec<Element> {
-    let mut found = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
-        }
-        let Some(after) = rest.strip_prefix('<') else {
-            break;
-        };
-        let name_len = after
-            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .unwrap_or(after.len());
-        if name_len == 0 || !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            rest = after;
-            continue;
-        }
-        let name = after[..name_len].to_ascii_lowercase();
-        let (attributes, after_tag) = attributes(&after[name_len..]);
-        rest = after_tag;
-        let text = if RAW_TEXT.contains(&name.as_str()) {
-            let end = find_ascii_case_insensitive(rest, &format!("</{name}")).unwrap_or(rest.len());
-            let text = rest[..end].to_owned();
-            rest = &rest[end..];
-            Some(text)
-        } else {
-            None
-        };
-        found.push(Element {
-            name,
-            attributes,
-            text,
-        });
-    }
-    found
-}
-
-/// The attributes of a start tag from just after its name; returns them
-/// (names lowercase) and the text after the tag's `>`.
-fn attributes(mut rest: &str) -> (Vec<(String, String)>, &str) {
-    let mut attributes = Vec::new();
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-        if rest.is_empty() {
-            return (attributes, rest);
-        }
-        if let Some(after) = rest.strip_prefix('>') {
-            return (attributes, after);
-        }
-        let name_len = rest
-            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
-            .unwrap_or(rest.len())
-            .max(1);
-        let name = rest[..name_len].to_ascii_lowercase();
-        rest = rest[name_len..].trim_start_matches(|c: char| c.is_ascii_whitespace());
-        let mut value = String::new();
-        if let Some(after_equals) = rest.strip_prefix('=') {
-            rest = after_equals.trim_start_matches(|c: char| c.is_ascii_whitespace());
-            if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
-                let inner = &rest[1..];
-                let end = inner.find(quote).unwrap_or(inner.len());
-                value = inner[..end].to_owned();
-                rest = inner.get(end + 1..).unwrap_or("");
-            } else {
-                let end = rest
-                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                    .unwrap_or(rest.len());
-                value = rest[..end].to_owned();
-                rest = &rest[end..];
-            }
-        }
-        attributes.push((name, decode_character_references(&value)));
-    }
-}
-
-/// An attribute value as the browser reads it: `&amp;`, `&lt;`, `&gt;`,
-/// `&quot;`, `&apos;` and numeric references (Trunk writes `&#x2D;`)
-/// decoded; anything else is kept as written.
-fn decode_character_references(value: &str) -> String {
-    let mut decoded = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(start) = rest.find('&') {
-        decoded.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let reference = rest[1..]
-            .find(';')
-            .map(|end| &rest[1..=end])
-            .and_then(|name| {
-                let character = match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => {
-                        let number = name.strip_prefix('#')?;
-                        let code = match number.strip_prefix(['x', 'X']) {
-                            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                            None => number.parse().ok()?,
-                        };
-                        char::from_u32(code)
-                    }
-                }?;
-                Some((character, name.len() + 2))
-            });
-        match reference {
-            Some((character, length)) => {
-                decoded.push(character);
-                rest = &rest[length..];
-            }
-            None => {
-                decoded.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    decoded.push_str(rest);
-    decoded
-}
-
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
@@ -411,16 +338,6 @@ mod tests {
     }
 
     #[test]
-    fn decodes_attribute_values() {
-        assert_eq!(
-            decode_character_references("a&amp;b &#x2D;&#45; &lt;&gt;&quot;&apos; &nbsp; & &#xZZ;"),
-            "a&b -- <>\"' &nbsp; & &#xZZ;"
-        );
-        let facts = PageFacts::of_html("<script id=\"x&#x2D;y\" src=\"/a&#x2D;b.js\"></script>");
-        assert!(facts.script_hashes.is_empty());
-    }
-
-    #[test]
     fn builds_the_policy() {
         let facts = PageFacts {
             script_hashes: vec!["'sha256-AAA='".into(), "'sha256-BBB='".into()],
@@ -439,5 +356,30 @@ mod tests {
         );
         assert!(framed.ends_with("frame-ancestors https://a.example http://localhost:3000"));
         assert!(framed.contains("connect-src 'self';"));
+    }
+
+    #[test]
+    fn the_report_marks_inline_scripts_and_carries_the_policy() {
+        let report = PageReport::of_html(
+            "<meta name=paylink-api-base content=\"https://api.example/v1\">\
+             <!-- Why: it prefetches. --><script>x()</script>\
+             <script src=/a.js integrity=sha384-A></script>",
+        );
+        assert_eq!(report.api_base, "https://api.example/v1");
+        let inline = &report.elements[1];
+        assert_eq!(inline.csp_hash, Some(script_hash_source("x()")));
+        assert_eq!(inline.comment.as_deref(), Some(" Why: it prefetches. "));
+        assert_eq!(report.elements[2].csp_hash, None);
+        assert_eq!(report.elements[2].attributes["src"], "/a.js");
+        let facts = PageFacts::of_html(
+            "<meta name=paylink-api-base content=https://api.example/v1><script>x()</script>",
+        );
+        assert_eq!(
+            report.content_security_policy,
+            policy_directives(&facts, &[])
+        );
+        assert!(report
+            .content_security_policy
+            .contains(&("connect-src", "'self' https://api.example".to_owned())));
     }
 }

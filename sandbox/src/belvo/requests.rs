@@ -1,0 +1,609 @@
+//! Reading the Belvo requests of docs/api.md into what they ask for: a new
+//! customer, a new payment link, a payment intent checked against its link.
+//! Every refusal is a `ValidationError` naming the field.
+
+use std::collections::BTreeMap;
+
+use uuid::Uuid;
+
+use super::identifiers;
+use super::institutions;
+use super::model::{
+    Amount, CallbackUrls, Country, Customer, CustomerType, IdentifierType, Method, PaymentLink,
+};
+use super::tokens;
+use super::SANDBOX_USER;
+use crate::shared::body::JsonObject;
+use crate::shared::embed_origins::read_embed_origins;
+use crate::shared::errors::ApiError;
+use crate::shared::field_rules::{is_email, is_followable_url, is_hidden_character, is_web_url};
+use crate::shared::merchant::read_merchant;
+use crate::shared::money::{AmountError, Cents};
+use crate::test_controls::clock::Timestamp;
+
+pub(super) const MAX_NAME_CHARS: usize = 200;
+pub(super) const MAX_DESCRIPTION_CHARS: usize = 500;
+/// As for Colurs links: the page shows the name on one line.
+/// Whole pesos or reais beyond this are refused: no real payment is that large.
+pub(super) const MAX_WHOLE_DIGITS: usize = 12;
+pub(super) const MAX_EXPIRES_IN_SECONDS: i64 = 365 * 86_400;
+/// As for Colurs links: they all go into the page's `frame-ancestors`.
+pub const DEFAULT_EXPIRES_IN: &str = "7d";
+
+pub(super) fn read_new_customer(body: &JsonObject, now: Timestamp) -> Result<Customer, ApiError> {
+    let customer_type = body.required_text("customer_type").and_then(|text| {
+        CustomerType::parse(&text).ok_or_else(|| {
+            body.error(
+                "customer_type",
+                "`customer_type` must be INDIVIDUAL or BUSINESS",
+            )
+        })
+    })?;
+    let country = body.required_text("country").and_then(|text| {
+        Country::parse(&text).ok_or_else(|| body.error("country", "`country` must be COL or BRA"))
+    })?;
+    let name = body.required_text("name")?;
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(body.error(
+            "name",
+            format!("`name` must be at most {MAX_NAME_CHARS} characters"),
+        ));
+    }
+    let email = body.required_text("email")?;
+    if !is_email(&email) {
+        return Err(body.error("email", "`email` is not a valid email address"));
+    }
+
+    let identifier_type = body.required_text("identifier_type").and_then(|text| {
+        let allowed = match country {
+            Country::Col => "CC or NIT for COL",
+            Country::Bra => "CPF or CNPJ for BRA",
+        };
+        IdentifierType::parse(&text)
+            .filter(|kind| identifier_country(*kind) == country)
+            .ok_or_else(|| {
+                body.error(
+                    "identifier_type",
+                    format!("`identifier_type` must be {allowed}"),
+                )
+            })
+    })?;
+    let expected_type = match (country, customer_type) {
+        (Country::Bra, CustomerType::Individual) => Some(IdentifierType::Cpf),
+        (Country::Bra, CustomerType::Business) => Some(IdentifierType::Cnpj),
+        (Country::Col, CustomerType::Business) => Some(IdentifierType::Nit),
+        (Country::Col, CustomerType::Individual) => None,
+    };
+    if expected_type.is_some_and(|expected| expected != identifier_type) {
+        return Err(body.error(
+            "identifier_type",
+            format!(
+                "A {} customer in {} is identified by {}",
+                customer_type.as_str(),
+                country.as_str(),
+                expected_type.map_or("", IdentifierType::as_str)
+            ),
+        ));
+    }
+    let identifier = identifiers::compact(&body.required_text("identifier")?);
+    let valid = match identifier_type {
+        IdentifierType::Cc => identifiers::is_cc(&identifier),
+        IdentifierType::Nit => identifiers::is_nit(&identifier),
+        IdentifierType::Cpf => identifiers::is_cpf(&identifier),
+        IdentifierType::Cnpj => identifiers::is_cnpj(&identifier),
+    };
+    if !valid {
+        return Err(body.error(
+            "identifier",
+            format!("`identifier` is not a valid {}", identifier_type.as_str()),
+        ));
+    }
+
+    Ok(Customer {
+        id: Uuid::new_v4(),
+        created_at: now,
+        created_by: SANDBOX_USER,
+        customer_type,
+        country,
+        name,
+        email,
+        identifier_type,
+        identifier,
+        address: body.optional_text("address")?,
+        phone: body.optional_text("phone")?,
+    })
+}
+
+pub(super) fn identifier_country(kind: IdentifierType) -> Country {
+    match kind {
+        IdentifierType::Cc | IdentifierType::Nit => Country::Col,
+        IdentifierType::Cpf | IdentifierType::Cnpj => Country::Bra,
+    }
+}
+
+// ---- payment links --------------------------------------------------------
+
+pub(super) fn read_new_link(
+    body: &JsonObject,
+    development: bool,
+    now: Timestamp,
+    customer_country: impl Fn(Uuid) -> Option<Country>,
+) -> Result<PaymentLink, ApiError> {
+    let method =
+        read_method_types(body)?.ok_or_else(|| body.missing("allowed_payment_method_types"))?;
+
+    let details = body.required_object("payment_method_details")?;
+    refuse_other_methods(&details, method)?;
+    let method_details = details
+        .object(method.as_str())?
+        .ok_or_else(|| details.missing(method.as_str()))?;
+    let beneficiary_bank_account = read_uuid(
+        &method_details,
+        "beneficiary_bank_account",
+        &method_details.required_text("beneficiary_bank_account")?,
+    )?;
+
+    let callback_urls = body.required_object("callback_urls")?;
+    let mut urls = Vec::new();
+    for name in ["cancel", "success"] {
+        // Judged as given, untrimmed: as the page's redirect rule would read it.
+        let url = callback_urls
+            .optional::<String>(name, "a string")?
+            .filter(|url| !url.is_empty())
+            .ok_or_else(|| callback_urls.missing(name))?;
+        if !is_followable_url(&url, development) {
+            return Err(callback_urls.error(
+                name,
+                format!(
+                    "`{}` must be an https URL with a plain host name, no user info and a valid port",
+                    callback_urls.path_of(name)
+                ),
+            ));
+        }
+        urls.push(url);
+    }
+    let success = urls.pop().expect("two URLs");
+    let cancel = urls.pop().expect("two URLs");
+
+    let amount = read_amount(body, method)?.ok_or_else(|| body.missing("amount"))?;
+
+    let customer_text = body.required_text("customer")?;
+    let customer = read_uuid(body, "customer", &customer_text)?;
+    match customer_country(customer) {
+        None => {
+            return Err(body.error(
+                "customer",
+                "`customer` must be the id of a customer created with POST /api/belvo/customers/",
+            ))
+        }
+        Some(country) if country != method.country() => {
+            return Err(body.error(
+                "customer",
+                format!(
+                    "A `{}` link is for a customer in {}",
+                    method.as_str(),
+                    method.country().as_str()
+                ),
+            ))
+        }
+        Some(_) => {}
+    }
+
+    let description = body.required_text("description")?;
+    if description.chars().count() > MAX_DESCRIPTION_CHARS {
+        return Err(body.error(
+            "description",
+            format!("`description` must be at most {MAX_DESCRIPTION_CHARS} characters"),
+        ));
+    }
+    if description.chars().any(is_hidden_character) {
+        return Err(body.error(
+            "description",
+            "`description` must not contain invisible or direction-changing characters",
+        ));
+    }
+    let provider = body.optional_text("provider")?;
+
+    let expires_in = body
+        .optional_text("expires_in")?
+        .unwrap_or_else(|| DEFAULT_EXPIRES_IN.to_owned());
+    let lifetime = parse_expires_in(&expires_in).ok_or_else(|| {
+        body.error(
+            "expires_in",
+            "`expires_in` must be a duration such as 30m, 2h, 7d or 1w (at most 365d)",
+        )
+    })?;
+
+    let merchant = read_merchant(body)?;
+    let allowed_embed_origins = read_embed_origins(body)?;
+
+    Ok(PaymentLink {
+        id: Uuid::new_v4(),
+        access_token: tokens::access_token(),
+        created_at: now,
+        created_by: SANDBOX_USER,
+        updated_at: now,
+        payment_intent: Uuid::new_v4(),
+        callback_urls: CallbackUrls { cancel, success },
+        expires_in,
+        expires_at: now.plus_seconds(lifetime),
+        amount,
+        description,
+        method,
+        beneficiary_bank_account,
+        provider,
+        customer,
+        merchant,
+        allowed_embed_origins,
+    })
+}
+
+/// `allowed_payment_method_types`: exactly one of `["pse"]` and
+/// `["open_finance"]`; `None` when not sent.
+pub(super) fn read_method_types(body: &JsonObject) -> Result<Option<Method>, ApiError> {
+    const FIELD: &str = "allowed_payment_method_types";
+    let Some(names) = body.optional::<Vec<String>>(FIELD, "a list such as [\"pse\"]")? else {
+        return Ok(None);
+    };
+    match names.as_slice() {
+        [name] => Method::parse(name).map(Some).ok_or_else(|| {
+            body.error(
+                FIELD,
+                format!("Unknown payment method type {name:?}: use pse or open_finance"),
+            )
+        }),
+        _ => Err(body.error(
+            FIELD,
+            "`allowed_payment_method_types` takes exactly one type: [\"pse\"] or [\"open_finance\"]",
+        )),
+    }
+}
+
+/// `payment_method_details` describes the link's method and no other.
+pub(super) fn refuse_other_methods(details: &JsonObject, method: Method) -> Result<(), ApiError> {
+    match details
+        .present_names()
+        .find(|name| *name != method.as_str())
+    {
+        Some(other) => Err(details.error(
+            other,
+            format!("This payment is made with `{}` only", method.as_str()),
+        )),
+        None => Ok(()),
+    }
+}
+
+pub(super) fn read_uuid(fields: &JsonObject, name: &str, text: &str) -> Result<Uuid, ApiError> {
+    Uuid::try_parse(text)
+        .map_err(|_| fields.error(name, format!("`{}` must be a uuid", fields.path_of(name))))
+}
+
+/// `amount` as each method writes it: PSE a whole number of pesos as a JSON
+/// number (seed 000: decimals are refused), Open Finance a decimal string
+/// of reais (seed 001: `"1234.12"`). Read from the exact JSON text.
+pub(super) fn read_amount(body: &JsonObject, method: Method) -> Result<Option<Amount>, ApiError> {
+    let Some(raw) = body.raw("amount") else {
+        return Ok(None);
+    };
+    let invalid = |message: &str| Err(body.error("amount", message));
+    let amount = match method {
+        Method::Pse => {
+            if raw.starts_with('"') {
+                return invalid("For PSE `amount` is a JSON number of whole pesos, such as 1000");
+            }
+            if raw.starts_with('-') {
+                return invalid("`amount` must be more than zero");
+            }
+            if !raw.bytes().all(|b| b.is_ascii_digit()) {
+                return invalid(
+                    "For PSE `amount` must be a whole number: digits 0-9 with no decimal point",
+                );
+            }
+            if raw.len() > MAX_WHOLE_DIGITS {
+                return invalid("`amount` is too large");
+            }
+            Amount::WholePesos(
+                raw.parse()
+                    .map_err(|_| body.error("amount", "`amount` is too large"))?,
+            )
+        }
+        Method::OpenFinance => {
+            let Ok(text) = serde_json::from_str::<String>(raw) else {
+                return invalid(
+                    "For Open Finance `amount` is a decimal string of reais, such as \"1234.12\"",
+                );
+            };
+            match Cents::parse_decimal(&text) {
+                Ok(cents) if cents.is_negative() => {
+                    return invalid("`amount` must be more than zero")
+                }
+                Ok(cents) => Amount::Reais(cents),
+                Err(AmountError::TooManyDecimals) => {
+                    return invalid("`amount` must have at most two decimals")
+                }
+                Err(AmountError::TooLarge) => return invalid("`amount` is too large"),
+                Err(AmountError::NotADecimal) => {
+                    return invalid("`amount` must be a decimal string such as \"1234.12\"")
+                }
+            }
+        }
+    };
+    let positive = match amount {
+        Amount::WholePesos(pesos) => pesos > 0,
+        Amount::Reais(reais) => reais > Cents::ZERO,
+    };
+    if !positive {
+        return invalid("`amount` must be more than zero");
+    }
+    Ok(Some(amount))
+}
+
+/// `30m`, `2h`, `7d`, `1w` in seconds; at most a year, at least a minute.
+pub fn parse_expires_in(text: &str) -> Option<i64> {
+    let unit_start = text.len().checked_sub(1)?;
+    let (number, unit) = text.split_at(unit_start);
+    let unit_seconds = match unit {
+        "m" => 60,
+        "h" => 3_600,
+        "d" => 86_400,
+        "w" => 7 * 86_400,
+        _ => return None,
+    };
+    if number.is_empty() || number.len() > 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds = number.parse::<i64>().ok()? * unit_seconds;
+    (1..=MAX_EXPIRES_IN_SECONDS)
+        .contains(&seconds)
+        .then_some(seconds)
+}
+
+/// What the payer decided for one method, as sent.
+#[derive(Debug)]
+pub(super) struct MethodChoice {
+    pub(super) payer_institution: Option<String>,
+    pub(super) callback_url: Option<String>,
+    pub(super) cpf: Option<String>,
+    pub(super) beneficiary_bank_account: Option<String>,
+}
+
+/// The payment intent body as sent, only type-checked: its `Debug` form is
+/// the fingerprint that tells a retry (same body) from a reused key.
+#[derive(Debug)]
+pub(super) struct IntentRequest {
+    pub(super) method: Option<Method>,
+    pub(super) details: BTreeMap<String, MethodChoice>,
+    pub(super) confirm: Option<bool>,
+    pub(super) amount_text: Option<String>,
+    pub(super) customer: Option<String>,
+}
+
+impl IntentRequest {
+    pub(super) fn read(body: &JsonObject) -> Result<IntentRequest, ApiError> {
+        let method = read_method_types(body)?;
+        let details_object = body.required_object("payment_method_details")?;
+        let mut details = BTreeMap::new();
+        let names: Vec<String> = details_object.present_names().map(str::to_owned).collect();
+        for name in names {
+            let choice = details_object.object(&name)?.expect("present and not null");
+            details.insert(
+                name,
+                MethodChoice {
+                    payer_institution: choice.optional_text("payer_institution")?,
+                    callback_url: choice.optional_text("callback_url")?,
+                    cpf: choice.optional_text("cpf")?,
+                    beneficiary_bank_account: choice.optional_text("beneficiary_bank_account")?,
+                },
+            );
+        }
+        Ok(IntentRequest {
+            method,
+            details,
+            confirm: body.optional::<bool>("confirm", "true or false")?,
+            amount_text: body.raw("amount").map(str::to_owned),
+            customer: body.optional_text("customer")?,
+        })
+    }
+}
+
+pub(super) struct CheckedChoice {
+    pub(super) payer_institution: Uuid,
+    pub(super) callback_url: String,
+    pub(super) cpf: Option<String>,
+}
+
+/// The request against its link: the link's method, an active institution
+/// of the method's country, a callback URL, and a CPF exactly when a
+/// business pays with Open Finance (seed 001). Amount, customer and
+/// beneficiary account come from the link; if sent, they must agree.
+pub(super) fn check_against_link(
+    body: &JsonObject,
+    request: &IntentRequest,
+    link: &PaymentLink,
+    customer_type: CustomerType,
+) -> Result<CheckedChoice, ApiError> {
+    let method = link.method;
+    let method_name = method.as_str();
+    if request.method.is_some_and(|sent| sent != method) {
+        return Err(body.error(
+            "allowed_payment_method_types",
+            format!("This link is paid with `{method_name}` only"),
+        ));
+    }
+    let details = body.required_object("payment_method_details")?;
+    refuse_other_methods(&details, method)?;
+    let choice = request
+        .details
+        .get(method_name)
+        .ok_or_else(|| details.missing(method_name))?;
+    let fields = details.object(method_name)?.expect("read above");
+
+    if request.confirm == Some(false) {
+        return Err(body.error(
+            "confirm",
+            "`confirm` must be true: the payer has confirmed the payment",
+        ));
+    }
+    if request.amount_text.is_some() && read_amount(body, method)? != Some(link.amount) {
+        return Err(ApiError::amount_mismatch());
+    }
+    if let Some(customer) = &request.customer {
+        if Uuid::try_parse(customer).ok() != Some(link.customer) {
+            return Err(body.error("customer", "`customer` is not this link's customer"));
+        }
+    }
+    if let Some(account) = &choice.beneficiary_bank_account {
+        if Uuid::try_parse(account).ok() != Some(link.beneficiary_bank_account) {
+            return Err(fields.error(
+                "beneficiary_bank_account",
+                "`beneficiary_bank_account` is not this link's account",
+            ));
+        }
+    }
+
+    let institution_text = choice
+        .payer_institution
+        .as_deref()
+        .ok_or_else(|| fields.missing("payer_institution"))?;
+    let country = method.country().as_str();
+    let institution = Uuid::try_parse(institution_text)
+        .ok()
+        .and_then(institutions::find)
+        .filter(|institution| institution.country == method.country())
+        .ok_or_else(|| {
+            fields.error(
+                "payer_institution",
+                format!(
+                    "`{}` must be an institution from /api/belvo/institutions/?country={country}",
+                    fields.path_of("payer_institution")
+                ),
+            )
+        })?;
+    if !institution.active {
+        return Err(fields.error(
+            "payer_institution",
+            format!("{} is not available right now", institution.display_name),
+        ));
+    }
+
+    let callback_url = choice
+        .callback_url
+        .clone()
+        .ok_or_else(|| fields.missing("callback_url"))?;
+    if !is_web_url(&callback_url) {
+        return Err(fields.error(
+            "callback_url",
+            format!(
+                "`{}` must be an http(s) URL",
+                fields.path_of("callback_url")
+            ),
+        ));
+    }
+
+    let cpf_path = fields.path_of("cpf");
+    let cpf = match (method, customer_type, choice.cpf.as_deref()) {
+        (Method::OpenFinance, CustomerType::Business, None) => {
+            return Err(fields.error(
+                "cpf",
+                format!("`{cpf_path}` is required: the CPF of the person paying for the business"),
+            ))
+        }
+        (Method::OpenFinance, CustomerType::Business, Some(text)) => {
+            let cpf = identifiers::compact(text);
+            if !identifiers::is_cpf(&cpf) {
+                return Err(fields.error("cpf", format!("`{cpf_path}` is not a valid CPF")));
+            }
+            Some(cpf)
+        }
+        (Method::OpenFinance, CustomerType::Individual, Some(_)) => {
+            return Err(fields.error(
+                "cpf",
+                format!("`{cpf_path}` is only sent when the customer is a BUSINESS"),
+            ))
+        }
+        (Method::Pse, _, Some(_)) => {
+            return Err(fields.error(
+                "cpf",
+                format!("`{cpf_path}` is only sent for Pix via Open Finance"),
+            ))
+        }
+        (_, _, None) => None,
+    };
+
+    Ok(CheckedChoice {
+        payer_institution: Uuid::try_parse(institution.id).expect("institution ids are uuids"),
+        callback_url,
+        cpf,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetimes() {
+        assert_eq!(parse_expires_in("7d"), Some(7 * 86_400));
+        assert_eq!(parse_expires_in("30m"), Some(1_800));
+        assert_eq!(parse_expires_in("2h"), Some(7_200));
+        assert_eq!(parse_expires_in("1w"), Some(604_800));
+        assert_eq!(parse_expires_in("365d"), Some(365 * 86_400));
+        for bad in ["", "d", "0d", "7", "7 d", "-1d", "1.5h", "366d", "7D", "1y"] {
+            assert_eq!(parse_expires_in(bad), None, "{bad:?}");
+        }
+    }
+
+    fn amount_of(json: &str, method: Method) -> Result<Option<Amount>, Option<String>> {
+        let body = JsonObject::parse(format!("{{\"amount\": {json}}}").as_bytes()).unwrap();
+        read_amount(&body, method).map_err(|error| error.field)
+    }
+
+    #[test]
+    fn pse_amounts_are_whole_numbers() {
+        assert_eq!(
+            amount_of("1000", Method::Pse),
+            Ok(Some(Amount::WholePesos(1000)))
+        );
+        for bad in [
+            "1000.00",
+            "1000.5",
+            "1e3",
+            "\"1000\"",
+            "0",
+            "-5",
+            "1234567890123",
+        ] {
+            assert_eq!(
+                amount_of(bad, Method::Pse),
+                Err(Some("amount".into())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn open_finance_amounts_are_decimal_strings() {
+        assert_eq!(
+            amount_of("\"1234.12\"", Method::OpenFinance),
+            Ok(Some(Amount::Reais(Cents::from_cents(123_412))))
+        );
+        assert_eq!(
+            amount_of("\"5\"", Method::OpenFinance),
+            Ok(Some(Amount::Reais(Cents::units(5))))
+        );
+        for bad in [
+            "1234.12",
+            "\"1234.123\"",
+            "\"0.00\"",
+            "\"-1\"",
+            "\"1,234.12\"",
+            "\"\"",
+        ] {
+            assert_eq!(
+                amount_of(bad, Method::OpenFinance),
+                Err(Some("amount".into())),
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Paying a link, and reading a payment's status.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+
+use super::links::link_uuid;
+use super::requests::{amount_to_charge, chosen_method, read_payer, PayRequest};
+use super::views::{bank_page_url, PayReply, PaymentView};
+use crate::colurs::model::{Payment, PaymentMethod, PaymentStatus};
+use crate::shared::body::JsonObject;
+use crate::shared::errors::ApiError;
+use crate::shared::idempotency::idempotency_key;
+use crate::shared::idempotency::RecordedReply;
+use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
+use crate::state::AppState;
+
+pub async fn pay(
+    Path(uuid): Path<String>,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let idempotency_key = idempotency_key(&headers)?;
+    let request = PayRequest::read(&JsonObject::parse(&body)?)?;
+    let uuid = link_uuid(&uuid)?;
+    let fingerprint = format!("{request:?}");
+
+    let (mut store, now) = state.settled_store();
+    if let Some(recorded) = store.recorded_reply(uuid, &idempotency_key) {
+        if recorded.request_fingerprint != fingerprint {
+            return Err(ApiError::idempotency_conflict());
+        }
+        let status = StatusCode::from_u16(recorded.status).expect("recorded from a StatusCode");
+        return Ok(json_bytes_response(status, recorded.body.clone()));
+    }
+
+    let link = store.link(uuid).ok_or_else(ApiError::link_not_found)?;
+    if !link.status.accepts_payments() {
+        return Err(ApiError::invalid_status(link.status.as_str()));
+    }
+    let amount = amount_to_charge(link, request.amount)?;
+    let method = chosen_method(link, request.payment_method.as_deref())?;
+    let payer = read_payer(method, &request)?;
+    // One attempt at a time: a second one while the first may still succeed
+    // could debit the payer twice. Not recorded, so the same key may try again later.
+    if let Some(in_progress) = &link.payment_in_progress {
+        return Err(ApiError::payment_in_progress(
+            "money_movement_id",
+            in_progress,
+        ));
+    }
+    let total_to_pay = link.fees_for(amount).total_to_pay;
+
+    let config = &state.config;
+    let money_movement_id = new_money_movement_id();
+    let is_nequi = method == PaymentMethod::Nequi;
+    let reply = PayReply {
+        // A Nequi payer approves a push in the app: there is no page to visit.
+        payment_link: (!is_nequi).then(|| bank_page_url(&config.public_origin, &money_movement_id)),
+        money_movement_id: money_movement_id.clone(),
+        total_to_pay,
+        approval_timeout_seconds: is_nequi.then_some(config.nequi_timeout_seconds),
+    };
+    let reply_body = to_json_bytes(&reply);
+
+    store.record_payment_key(&money_movement_id, &idempotency_key);
+    store.insert_payment(Payment {
+        money_movement_id,
+        link_uuid: uuid,
+        method,
+        total_to_pay,
+        payer,
+        status: PaymentStatus::Pending,
+        created_at: now,
+        updated_at: now,
+        expires_at: Some(
+            now.plus_seconds(
+                i64::try_from(if is_nequi {
+                    config.nequi_timeout_seconds
+                } else {
+                    config.bank_timeout_seconds
+                })
+                .unwrap_or(i64::MAX),
+            ),
+        ),
+    });
+    store.record_reply(
+        uuid,
+        &idempotency_key,
+        RecordedReply {
+            request_fingerprint: fingerprint,
+            status: StatusCode::OK.as_u16(),
+            body: reply_body.clone(),
+        },
+    );
+    Ok(json_bytes_response(StatusCode::OK, reply_body))
+}
+
+pub async fn payment_status(
+    Path((uuid, money_movement_id)): Path<(String, String)>,
+    State(state): State<AppState>,
+) -> Result<Response, ApiError> {
+    let uuid = link_uuid(&uuid)?;
+    let (store, _now) = state.settled_store();
+    store.link(uuid).ok_or_else(ApiError::link_not_found)?;
+    let payment = store
+        .payment(&money_movement_id)
+        .filter(|payment| payment.link_uuid == uuid)
+        .ok_or_else(ApiError::payment_not_found)?;
+    Ok(json_response(StatusCode::OK, &PaymentView::new(payment)))
+}
+
+/// `mm_` and 16 random hex digits, like the provider's money movements.
+fn new_money_movement_id() -> String {
+    let random = uuid::Uuid::new_v4().simple().to_string();
+    format!("mm_{}", &random[..16])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_movement_ids_are_unique_and_prefixed() {
+        let (first, second) = (new_money_movement_id(), new_money_movement_id());
+        assert!(first.starts_with("mm_") && first.len() == 19);
+        assert_ne!(first, second);
+    }
+}
