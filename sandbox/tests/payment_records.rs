@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{pay_body, Sandbox};
-use paylink_sandbox::seed;
+use paylink_sandbox::colurs::seed;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
