@@ -332,10 +332,9 @@ impl Checkout {
     }
 }
 
-impl Paying {
-    fn into_checkout(payable: Payable, phase: Phase) -> Checkout {
-        Checkout::Paying(Paying { payable, phase })
-    }
+/// The checkout paying with `payable` in `phase`.
+fn paying(payable: Payable, phase: Phase) -> Checkout {
+    Checkout::Paying(Paying { payable, phase })
 }
 
 impl Payable {
@@ -446,10 +445,7 @@ impl Confirming {
             reference: confirming.reference.clone(),
             after_ms: 0,
         };
-        (
-            Paying::into_checkout(payable, Phase::Confirming(confirming)),
-            vec![effect],
-        )
+        (paying(payable, Phase::Confirming(confirming)), vec![effect])
     }
 
     /// Waiting for an attempt started elsewhere: asks where it stands now.
@@ -477,10 +473,7 @@ impl Confirming {
             reference: self.reference.clone(),
             after_ms: delay,
         };
-        (
-            Paying::into_checkout(payable, Phase::Confirming(self)),
-            vec![effect],
-        )
+        (paying(payable, Phase::Confirming(self)), vec![effect])
     }
 }
 
@@ -787,7 +780,7 @@ fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
                 news: LinkNews::default(),
             };
             (
-                Paying::into_checkout(p, submitting),
+                paying(p, submitting),
                 vec![Effect::SubmitPayment {
                     idempotency_key: key,
                     details,
@@ -814,7 +807,7 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
         E::LinkExpired => {
             p.watch.expiry_out = false;
             news.expired = true;
-            (Paying::into_checkout(p, Phase::Submitting { news }), vec![])
+            (paying(p, Phase::Submitting { news }), vec![])
         }
         E::LinkRefreshed(result) => {
             p.watch.refresh_out = false;
@@ -822,7 +815,7 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
             if !matches!(result, Err(LoadError::Unavailable | LoadError::Malformed)) {
                 news.refreshed = Some(Box::new(result));
             }
-            (Paying::into_checkout(p, Phase::Submitting { news }), vec![])
+            (paying(p, Phase::Submitting { news }), vec![])
         }
         // The list the form shows after a refusal.
         E::BanksLoaded(result) => {
@@ -830,7 +823,7 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
                 Ok(list) => Banks::Loaded(list),
                 Err(_) => Banks::Failed,
             };
-            (Paying::into_checkout(p, Phase::Submitting { news }), vec![])
+            (paying(p, Phase::Submitting { news }), vec![])
         }
         // A second click, Enter pressed twice, typing while locked: ignored.
         E::Submit { .. }
@@ -843,7 +836,7 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
-        | E::ReturnToMerchant => (Paying::into_checkout(p, Phase::Submitting { news }), vec![]),
+        | E::ReturnToMerchant => (paying(p, Phase::Submitting { news }), vec![]),
     }
 }
 
@@ -852,7 +845,7 @@ fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
     let PaymentStarted { reference, next } = started;
     match next {
         NextStep::Redirect(url) => (
-            Paying::into_checkout(p, Phase::Redirecting { url: url.clone() }),
+            paying(p, Phase::Redirecting { url: url.clone() }),
             vec![Effect::RememberPayment(reference), Effect::Navigate(url)],
         ),
         NextStep::AwaitApproval { timeout_seconds } => {
@@ -865,7 +858,7 @@ fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
                 timeout_seconds,
             };
             (
-                Paying::into_checkout(p, phase),
+                paying(p, phase),
                 vec![Effect::RememberPayment(reference), poll],
             )
         }
@@ -925,7 +918,7 @@ fn step_redirecting(mut p: Payable, url: String, event: Event) -> (Checkout, Vec
         | E::NewAttempt
         | E::ReturnToMerchant => {}
     }
-    (Paying::into_checkout(p, Phase::Redirecting { url }), vec![])
+    (paying(p, Phase::Redirecting { url }), vec![])
 }
 
 fn step_awaiting_approval(
@@ -974,7 +967,7 @@ fn step_awaiting_approval(
         reference,
         timeout_seconds,
     };
-    (Paying::into_checkout(p, phase), effects)
+    (paying(p, phase), effects)
 }
 
 fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Vec<Effect>) {
@@ -998,7 +991,7 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         // The payment's status decides; the link's news waits for the form.
         E::LinkRefreshed(_) | E::LinkExpired => {
             p.watch.came_back(&event);
-            (Paying::into_checkout(p, Phase::Confirming(c)), vec![])
+            (paying(p, Phase::Confirming(c)), vec![])
         }
         // A stale poll of another payment, or nothing this screen asks for.
         E::PaymentPolled { .. }
@@ -1012,7 +1005,7 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         | E::PayAnswered(_)
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
-        | E::ReturnToMerchant => (Paying::into_checkout(p, Phase::Confirming(c)), vec![]),
+        | E::ReturnToMerchant => (paying(p, Phase::Confirming(c)), vec![]),
     }
 }
 
@@ -1040,12 +1033,12 @@ fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout
         E::ReturnToMerchant => {
             let url = p.link.cancel_url().map(str::to_owned);
             let effects = url.map(Effect::Navigate).into_iter().collect();
-            (Paying::into_checkout(p, Phase::Failed { report }), effects)
+            (paying(p, Phase::Failed { report }), effects)
         }
         // What the link became is learnt by the new attempt.
         E::LinkRefreshed(_) | E::LinkExpired => {
             p.watch.came_back(&event);
-            (Paying::into_checkout(p, Phase::Failed { report }), vec![])
+            (paying(p, Phase::Failed { report }), vec![])
         }
         E::LinkLoaded(_)
         | E::RetryLoad
@@ -1057,7 +1050,7 @@ fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout
         | E::Submit { .. }
         | E::PayAnswered(_)
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed => (Paying::into_checkout(p, Phase::Failed { report }), vec![]),
+        | E::ApprovalDeadlinePassed => (paying(p, Phase::Failed { report }), vec![]),
     }
 }
 
@@ -1127,10 +1120,7 @@ fn conclude(payable: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) 
         // This attempt did not pay, but the link is paid: that is the truth to show.
         (Checkout::LinkPaid(payable.link), vec![])
     } else {
-        (
-            Paying::into_checkout(payable, Phase::Failed { report }),
-            vec![],
-        )
+        (paying(payable, Phase::Failed { report }), vec![])
     }
 }
 
