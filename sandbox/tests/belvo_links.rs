@@ -8,10 +8,9 @@ mod common;
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
-use belvo_support::{error, raw_at, validation, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
-use common::{Sandbox, ORIGIN};
+use belvo_support::{raw_at, timestamp, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
+use common::{error, validation, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::seed;
-use paylink_sandbox::test_controls::clock::Timestamp;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -22,11 +21,6 @@ fn keys(value: &Value) -> BTreeSet<&str> {
         .keys()
         .map(String::as_str)
         .collect()
-}
-
-fn timestamp(value: &Value) -> Timestamp {
-    Timestamp::parse_rfc3339(value.as_str().expect("a date-time string"))
-        .unwrap_or_else(|| panic!("not RFC 3339: {value}"))
 }
 
 fn is_access_token(text: &str) -> bool {
