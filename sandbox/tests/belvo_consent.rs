@@ -6,8 +6,8 @@ mod belvo_support;
 mod common;
 
 use axum::http::StatusCode;
-use belvo_support::{callback_for, error, intent_body, params_after, BelvoCalls};
-use common::{assert_locked_down, test_config, Reply, Sandbox};
+use belvo_support::{callback_for, intent_body, params_after, BelvoCalls};
+use common::{assert_locked_down, error, test_config, Reply, Sandbox};
 use paylink_sandbox::belvo::seed;
 use paylink_sandbox::test_controls::clock::Timestamp;
 use paylink_sandbox::Config;

@@ -8,10 +8,9 @@ mod common;
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
-use belvo_support::{error, raw_at, validation, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
-use common::{Sandbox, ORIGIN};
+use belvo_support::{raw_at, timestamp, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
+use common::{error, validation, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::seed;
-use paylink_sandbox::test_controls::clock::Timestamp;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -22,11 +21,6 @@ fn keys(value: &Value) -> BTreeSet<&str> {
         .keys()
         .map(String::as_str)
         .collect()
-}
-
-fn timestamp(value: &Value) -> Timestamp {
-    Timestamp::parse_rfc3339(value.as_str().expect("a date-time string"))
-        .unwrap_or_else(|| panic!("not RFC 3339: {value}"))
 }
 
 fn is_access_token(text: &str) -> bool {
@@ -460,140 +454,123 @@ async fn amounts_follow_each_methods_rule() {
 async fn every_invalid_link_field_is_named() {
     let sandbox = Sandbox::new();
     let pse_details = |account: Value| json!({"pse": {"beneficiary_bank_account": account}});
-    let cases: Vec<(String, &str)> = vec![
+    let open_finance_account = "a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc";
+    let methods = "allowed_payment_method_types";
+    // Seed 000's link with one field replaced (null: left out), and the field the 400 names.
+    let cases = [
+        (methods, Value::Null, methods),
+        (methods, json!([]), methods),
+        (methods, json!(["pse", "open_finance"]), methods),
+        (methods, json!(["card"]), methods),
+        (methods, json!("pse"), methods),
         (
-            link_body(&[("allowed_payment_method_types", Value::Null)]),
-            "allowed_payment_method_types",
-        ),
-        (
-            link_body(&[("allowed_payment_method_types", json!([]))]),
-            "allowed_payment_method_types",
-        ),
-        (
-            link_body(&[(
-                "allowed_payment_method_types",
-                json!(["pse", "open_finance"]),
-            )]),
-            "allowed_payment_method_types",
-        ),
-        (
-            link_body(&[("allowed_payment_method_types", json!(["card"]))]),
-            "allowed_payment_method_types",
-        ),
-        (
-            link_body(&[("allowed_payment_method_types", json!("pse"))]),
-            "allowed_payment_method_types",
-        ),
-        (
-            link_body(&[("payment_method_details", Value::Null)]),
+            "payment_method_details",
+            Value::Null,
             "payment_method_details",
         ),
         (
-            link_body(&[("payment_method_details", json!({}))]),
+            "payment_method_details",
+            json!({}),
             "payment_method_details.pse",
         ),
         (
-            link_body(&[(
-                "payment_method_details",
-                json!({"open_finance": {"beneficiary_bank_account": "a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc"}}),
-            )]),
+            "payment_method_details",
+            json!({"open_finance": {"beneficiary_bank_account": open_finance_account}}),
             "payment_method_details.open_finance",
         ),
         (
-            link_body(&[("payment_method_details", pse_details(json!("account-1")))]),
+            "payment_method_details",
+            pse_details(json!("account-1")),
             "payment_method_details.pse.beneficiary_bank_account",
         ),
         (
-            link_body(&[("payment_method_details", pse_details(Value::Null))]),
+            "payment_method_details",
+            pse_details(Value::Null),
             "payment_method_details.pse.beneficiary_bank_account",
         ),
+        ("callback_urls", Value::Null, "callback_urls"),
         (
-            link_body(&[("callback_urls", Value::Null)]),
             "callback_urls",
-        ),
-        (
-            link_body(&[("callback_urls", json!({"success": "https://a.example/ok"}))]),
+            json!({"success": "https://a.example/ok"}),
             "callback_urls.cancel",
         ),
         (
-            link_body(&[(
-                "callback_urls",
-                json!({"cancel": "https://a.example/no", "success": "javascript:alert(1)"}),
-            )]),
+            "callback_urls",
+            json!({"cancel": "https://a.example/no", "success": "javascript:alert(1)"}),
             "callback_urls.success",
         ),
-        (link_body(&[("customer", Value::Null)]), "customer"),
-        (link_body(&[("customer", json!("carlos"))]), "customer"),
+        ("customer", Value::Null, "customer"),
+        ("customer", json!("carlos"), "customer"),
+        ("customer", json!(Uuid::new_v4().to_string()), "customer"),
+        // A PSE link is for a Colombian customer.
+        ("customer", json!(seed::ANA_SOUZA.to_string()), "customer"),
+        ("description", Value::Null, "description"),
+        ("description", json!("x".repeat(501)), "description"),
+        ("provider", json!(7), "provider"),
+        ("expires_in", json!("7x"), "expires_in"),
+        ("expires_in", json!("0d"), "expires_in"),
+        ("expires_in", json!("400d"), "expires_in"),
+        ("merchant", json!({"name": " "}), "merchant.name"),
+        ("merchant", json!("Acme"), "merchant"),
         (
-            link_body(&[("customer", json!(Uuid::new_v4().to_string()))]),
-            "customer",
-        ),
-        // A PSE link is for a Colombian customer; a Pix link for a Brazilian one.
-        (
-            link_body(&[("customer", json!(seed::ANA_SOUZA.to_string()))]),
-            "customer",
-        ),
-        (
-            pix_link_body(&[("customer", json!(seed::CARLOS_VIVES.to_string()))]),
-            "customer",
-        ),
-        (link_body(&[("description", Value::Null)]), "description"),
-        (
-            link_body(&[("description", json!("x".repeat(501)))]),
-            "description",
-        ),
-        (link_body(&[("provider", json!(7))]), "provider"),
-        (link_body(&[("expires_in", json!("7x"))]), "expires_in"),
-        (link_body(&[("expires_in", json!("0d"))]), "expires_in"),
-        (link_body(&[("expires_in", json!("400d"))]), "expires_in"),
-        (
-            link_body(&[("merchant", json!({"name": " "}))]),
-            "merchant.name",
-        ),
-        (link_body(&[("merchant", json!("Acme"))]), "merchant"),
-        (
-            link_body(&[("merchant", json!({"name": "A".repeat(101)}))]),
+            "merchant",
+            json!({"name": "A".repeat(101)}),
             "merchant.name",
         ),
         // "Acme Corp" written backwards after a right-to-left override.
         (
-            link_body(&[("merchant", json!({"name": "\u{202e}proC emcA"}))]),
+            "merchant",
+            json!({"name": "\u{202e}proC emcA"}),
             "merchant.name",
         ),
         (
-            link_body(&[("merchant", json!({"name": "Acme\u{200b}Corp"}))]),
+            "merchant",
+            json!({"name": "Acme\u{200b}Corp"}),
             "merchant.name",
         ),
         (
-            link_body(&[("description", json!("Awesome \u{2067}Sneaker"))]),
+            "description",
+            json!("Awesome \u{2067}Sneaker"),
             "description",
         ),
         (
-            link_body(&[("description", json!("\u{feff}Awesome Sneaker"))]),
+            "description",
+            json!("\u{feff}Awesome Sneaker"),
             "description",
         ),
         (
-            link_body(&[(
-                "merchant",
-                json!({"name": "Acme", "logo_url": "ftp://x.example/l.png"}),
-            )]),
+            "merchant",
+            json!({"name": "Acme", "logo_url": "ftp://x.example/l.png"}),
             "merchant.logo_url",
         ),
         (
-            link_body(&[("merchant", json!({"name": "Acme", "brand_color": "blue"}))]),
+            "merchant",
+            json!({"name": "Acme", "brand_color": "blue"}),
             "merchant.brand_color",
         ),
         (
-            link_body(&[("allowed_embed_origins", json!(["https://shop.example/"]))]),
+            "allowed_embed_origins",
+            json!(["https://shop.example/"]),
             "allowed_embed_origins",
         ),
         (
-            link_body(&[("allowed_embed_origins", json!(["*"]))]),
+            "allowed_embed_origins",
+            json!(["*"]),
             "allowed_embed_origins",
         ),
-        ("{".to_owned(), "body"),
     ];
-    for (body, field) in cases {
+    let bodies = cases
+        .into_iter()
+        .map(|(sent, value, field)| (link_body(&[(sent, value)]), field))
+        .chain([
+            // A Pix link is for a Brazilian customer.
+            (
+                pix_link_body(&[("customer", json!(seed::CARLOS_VIVES.to_string()))]),
+                "customer",
+            ),
+            ("{".to_owned(), "body"),
+        ]);
+    for (body, field) in bodies {
         let reply = sandbox.create_belvo_link(&body).await;
         assert_eq!(reply.error(), validation(field), "{body}: {}", reply.text());
     }

@@ -7,21 +7,15 @@ mod common;
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
-use belvo_support::{callback_for, error, intent_body, raw_at, validation, BelvoCalls};
-use common::{test_config, Sandbox, ORIGIN};
+use belvo_support::{callback_for, intent_body, raw_at, timestamp, BelvoCalls};
+use common::{error, test_config, validation, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::institutions::{
     BANCOLOMBIA_CO, INACTIVE_BR, INACTIVE_CO, MOCK_BANK_BR,
 };
 use paylink_sandbox::belvo::seed;
-use paylink_sandbox::test_controls::clock::Timestamp;
 use paylink_sandbox::Config;
 use serde_json::{json, Value};
 use uuid::Uuid;
-
-fn timestamp(value: &Value) -> Timestamp {
-    Timestamp::parse_rfc3339(value.as_str().expect("a date-time string"))
-        .unwrap_or_else(|| panic!("not RFC 3339: {value}"))
-}
 
 #[tokio::test]
 async fn institutions_are_listed_per_country() {

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use indexmap::IndexMap;
 use uuid::Uuid;
 
 use crate::colurs::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
@@ -18,7 +19,9 @@ use crate::test_controls::clock::Timestamp;
 pub struct Store {
     /// In creation order, so ids increase along the vector.
     links: Vec<Link>,
-    payments: HashMap<String, Payment>,
+    /// In creation order: payments started within one clock tick stay in
+    /// the order they were started.
+    payments: IndexMap<String, Payment>,
     payments_created: HashMap<Uuid, u64>,
     recorded_replies: HashMap<(Uuid, String), RecordedReply>,
     /// The `Idempotency-Key` that started each payment, by money movement id.
@@ -63,7 +66,7 @@ impl Store {
             .values()
             .filter(|payment| payment.link_uuid == link_uuid)
             .collect();
-        payments.sort_by_key(|payment| (payment.created_at, payment.money_movement_id.clone()));
+        payments.sort_by_key(|payment| payment.created_at);
         payments
             .into_iter()
             .map(|payment| {

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::common::{merchant_headers, Reply, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::institutions::{BANCOLOMBIA_CO, MOCK_BANK_BR};
+use paylink_sandbox::test_controls::clock::Timestamp;
 
 /// Seed 000's customer, verbatim (with the address the seed masks).
 pub const SEED_CUSTOMER: &str = r#"{
@@ -185,16 +186,10 @@ pub fn raw_at(reply: &Reply, path: &[&str]) -> String {
     text
 }
 
-pub fn validation(field: &str) -> (StatusCode, String, Option<String>) {
-    (
-        StatusCode::BAD_REQUEST,
-        "ValidationError".to_owned(),
-        Some(field.to_owned()),
-    )
-}
-
-pub fn error(status: StatusCode, code: &str) -> (StatusCode, String, Option<String>) {
-    (status, code.to_owned(), None)
+/// A wire date-time, read as RFC 3339.
+pub fn timestamp(value: &Value) -> Timestamp {
+    Timestamp::parse_rfc3339(value.as_str().expect("a date-time string"))
+        .unwrap_or_else(|| panic!("not RFC 3339: {value}"))
 }
 
 /// The query or fragment parameters of `url` after `separator`, in order.

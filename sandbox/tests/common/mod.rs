@@ -211,6 +211,17 @@ impl Sandbox {
     }
 }
 
+/// What `Reply::error` reads from an error answer without a field.
+pub fn error(status: StatusCode, code: &str) -> (StatusCode, String, Option<String>) {
+    (status, code.to_owned(), None)
+}
+
+/// What `Reply::error` reads from a 400 naming `field`.
+pub fn validation(field: &str) -> (StatusCode, String, Option<String>) {
+    let (status, code, _) = error(StatusCode::BAD_REQUEST, "ValidationError");
+    (status, code, Some(field.to_owned()))
+}
+
 pub fn merchant_headers() -> Vec<(&'static str, &'static str)> {
     vec![
         ("Authorization", "Bearer test-bearer"),
