@@ -10,12 +10,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use paylink::checkout::fields::{FieldId, FormValues};
-use paylink::checkout::link::{
-    AmountRule, CallbackUrls, LinkStatus, Merchant, Method, PaymentLink,
-};
-use paylink::checkout::money::{Breakdown, Currency};
+use paylink::checkout::fixtures::{bancolombia_details, banks, colombian_link, colombian_methods};
+use paylink::checkout::link::{CallbackUrls, LinkStatus, Method, PaymentLink};
 use paylink::checkout::payment::{
-    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+    NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
 };
 use paylink::checkout::redirect::is_followable;
 use paylink::checkout::state::{
@@ -127,36 +125,10 @@ struct World {
     next_key: u32,
 }
 
-fn banks() -> Vec<Bank> {
-    vec![Bank {
-        id: "1007".into(),
-        name: "BANCOLOMBIA".into(),
-    }]
-}
-
 fn link(callbacks: CallbackUrls) -> PaymentLink {
     PaymentLink {
-        token: "00000000-0000-4000-8000-000000000001".into(),
-        merchant: Merchant {
-            name: "Tienda".into(),
-            logo_url: None,
-            brand_color: None,
-        },
-        description: "Pedido".into(),
-        currency: Currency::COP,
-        amount: AmountRule::Fixed(Breakdown {
-            amount: 5_000_000,
-            fee: 100_000,
-            iva: 19_000,
-            total: 5_119_000,
-        }),
-        status: LinkStatus::Pending,
-        expires_at: Some("2030-01-01T00:00:00Z".into()),
-        methods: vec![Method::Bancolombia, Method::Pse, Method::Nequi],
         callback_urls: Some(callbacks),
-        customer: None,
-        embed_origins: vec![],
-        payment_in_progress: None,
+        ..colombian_link(colombian_methods())
     }
 }
 
@@ -368,7 +340,7 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
             (FieldId::PersonType, "N"),
             (FieldId::DocumentType, "CC"),
             (FieldId::Document, "1234567890"),
-            (FieldId::Bank, "1007"),
+            (FieldId::Bank, "1001"),
             (FieldId::Email, "payer@example.com"),
             (FieldId::Phone, "3001234567"),
         ]
@@ -499,15 +471,8 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
 
 fn other_tab_details() -> PaymentDetails {
     PaymentDetails {
-        method: Method::Bancolombia,
-        amount: None,
         email: Some("other@example.com".into()),
-        phone: Some("3009998877".into()),
-        person_type: None,
-        document_type: paylink::checkout::validate::DocumentType::CC,
-        document: "1020304050".into(),
-        bank_id: None,
-        payer_cpf: None,
+        ..bancolombia_details()
     }
 }
 

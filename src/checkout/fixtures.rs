@@ -58,12 +58,12 @@ pub fn colombian_methods() -> Vec<Method> {
     vec![Method::Bancolombia, Method::Pse, Method::Nequi]
 }
 
-/// The Colombian link with every Colombian method, in `status`.
 /// A link paid by app approval only: it opens on that method's form.
 pub fn app_approval_link() -> PaymentLink {
     colombian_link(vec![Method::Nequi])
 }
 
+/// The Colombian link with every Colombian method, in `status`.
 pub fn link_with_status(status: LinkStatus) -> PaymentLink {
     PaymentLink {
         status,

@@ -1,37 +1,12 @@
 use super::*;
+use crate::checkout::fixtures::{colombian_link, colombian_methods, general_link};
 
-fn link(amount: AmountRule, currency: Currency) -> PaymentLink {
+/// A general link (2 % fee plus 19 % IVA on the fee, paid by the payer) in `currency`.
+fn open_in(currency: Currency) -> PaymentLink {
     PaymentLink {
-        token: "t".into(),
-        merchant: Merchant {
-            name: "Tienda".into(),
-            logo_url: None,
-            brand_color: None,
-        },
-        description: "Pedido".into(),
         currency,
-        amount,
-        status: LinkStatus::Pending,
-        expires_at: None,
-        methods: vec![Method::Pse],
-        callback_urls: None,
-        customer: None,
-        embed_origins: vec![],
-        payment_in_progress: None,
+        ..general_link()
     }
-}
-
-/// 2 % fee plus 19 % IVA on the fee, paid by the payer.
-fn open() -> AmountRule {
-    AmountRule::PayerChooses(OpenAmount {
-        min: None,
-        max: None,
-        fees: FeePolicy {
-            fee_rate_bps: 200,
-            iva_rate_bps: 1_900,
-            mode: FeeMode::Payer,
-        },
-    })
 }
 
 #[test]
@@ -42,14 +17,14 @@ fn a_fixed_link_shows_its_own_breakdown_whatever_is_typed() {
         iva: 19_000,
         total: 5_119_000,
     };
-    let link = link(AmountRule::Fixed(fixed), Currency::COP);
+    let link = colombian_link(colombian_methods());
     assert_eq!(link.breakdown_for(""), Some(fixed));
     assert_eq!(link.breakdown_for("abc"), Some(fixed));
 }
 
 #[test]
 fn a_general_link_shows_the_breakdown_of_the_typed_amount() {
-    let link = link(open(), Currency::COP);
+    let link = open_in(Currency::COP);
     let shown = link.breakdown_for("50.000").unwrap();
     assert_eq!(shown.amount, 5_000_000);
     assert_eq!(shown.fee, 100_000);
@@ -59,7 +34,7 @@ fn a_general_link_shows_the_breakdown_of_the_typed_amount() {
 
 #[test]
 fn a_general_link_shows_nothing_until_the_text_reads_as_an_amount() {
-    let link = link(open(), Currency::COP);
+    let link = open_in(Currency::COP);
     for typed in ["", "  ", "cincuenta", "-5", "50,001"] {
         assert_eq!(link.breakdown_for(typed), None, "{typed:?}");
     }
@@ -69,18 +44,18 @@ fn a_general_link_shows_nothing_until_the_text_reads_as_an_amount() {
 fn the_typed_amount_is_read_in_the_currency_of_the_link() {
     // "1.234,56" is a real amount in reais, and not one in pesos (no cents).
     assert_eq!(
-        link(open(), Currency::BRL)
+        open_in(Currency::BRL)
             .breakdown_for("1.234,56")
             .map(|b| b.amount),
         Some(123_456)
     );
-    assert_eq!(link(open(), Currency::COP).breakdown_for("1.234,56"), None);
+    assert_eq!(open_in(Currency::COP).breakdown_for("1.234,56"), None);
 }
 
 #[test]
 fn a_return_url_the_redirect_rule_refuses_is_never_offered() {
     // Found by tests/histories.rs: the state machine followed any callback.
-    let mut link = link(open(), Currency::COP);
+    let mut link = open_in(Currency::COP);
     for refused in [
         "javascript:alert(1)",
         "http://merchant.example/plain",
