@@ -30,9 +30,9 @@ fn is_access_token(text: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Seed 000's link body with `changes` applied (`null` removes a field).
-fn link_body(changes: &[(&str, Value)]) -> String {
-    let mut body: Value = serde_json::from_str(SEED_LINK).unwrap();
+/// `json` with `changes` applied (`null` removes a field).
+fn with_changes(json: &str, changes: &[(&str, Value)]) -> String {
+    let mut body: Value = serde_json::from_str(json).unwrap();
     for (field, value) in changes {
         if value.is_null() {
             body.as_object_mut().unwrap().remove(*field);
@@ -43,9 +43,14 @@ fn link_body(changes: &[(&str, Value)]) -> String {
     body.to_string()
 }
 
+/// Seed 000's link body with `changes` applied.
+fn link_body(changes: &[(&str, Value)]) -> String {
+    with_changes(SEED_LINK, changes)
+}
+
 /// A Pix link for the demo individual, with `changes` applied.
 fn pix_link_body(changes: &[(&str, Value)]) -> String {
-    let mut body: Value = serde_json::from_str(&link_body(&[
+    let pix = link_body(&[
         ("allowed_payment_method_types", json!(["open_finance"])),
         (
             "payment_method_details",
@@ -54,28 +59,12 @@ fn pix_link_body(changes: &[(&str, Value)]) -> String {
         ("amount", json!("1234.12")),
         ("customer", json!(seed::ANA_SOUZA.to_string())),
         ("provider", Value::Null),
-    ]))
-    .unwrap();
-    for (field, value) in changes {
-        if value.is_null() {
-            body.as_object_mut().unwrap().remove(*field);
-        } else {
-            body[*field] = value.clone();
-        }
-    }
-    body.to_string()
+    ]);
+    with_changes(&pix, changes)
 }
 
 fn customer_body(changes: &[(&str, Value)]) -> String {
-    let mut body: Value = serde_json::from_str(SEED_CUSTOMER).unwrap();
-    for (field, value) in changes {
-        if value.is_null() {
-            body.as_object_mut().unwrap().remove(*field);
-        } else {
-            body[*field] = value.clone();
-        }
-    }
-    body.to_string()
+    with_changes(SEED_CUSTOMER, changes)
 }
 
 #[tokio::test]
