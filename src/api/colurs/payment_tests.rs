@@ -1,4 +1,5 @@
 use super::*;
+use crate::checkout::fixtures::{self, bancolombia_details};
 use crate::checkout::payment::{PaymentStatus, PersonType};
 use crate::checkout::validate::DocumentType;
 use std::collections::BTreeMap;
@@ -20,31 +21,20 @@ const SEED_PAY_RESPONSE: &str = r#"{
   "total_to_pay": 51190.00
 }"#;
 
+/// Seed 003's pay request: Bancolombia, with the amount the payer chose.
 fn seed_details() -> PaymentDetails {
     PaymentDetails {
-        method: Method::Bancolombia,
         amount: Some(5_000_000),
-        email: Some("payer@example.com".into()),
-        phone: Some("3001234567".into()),
-        person_type: None,
-        document_type: DocumentType::CC,
-        document: "1234567890".into(),
-        bank_id: None,
-        payer_cpf: None,
+        ..bancolombia_details()
     }
 }
 
+/// A company paying by PSE (the fixture's, from another bank and mailbox).
 fn pse_details() -> PaymentDetails {
     PaymentDetails {
-        method: Method::Pse,
-        amount: None,
         email: Some("ana@example.com".into()),
-        phone: Some("3001234567".into()),
-        person_type: Some(PersonType::Juridical),
-        document_type: DocumentType::NIT,
-        document: "9001234568".into(),
         bank_id: Some("1007".into()),
-        payer_cpf: None,
+        ..fixtures::pse_details()
     }
 }
 
