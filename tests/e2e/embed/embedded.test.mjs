@@ -461,7 +461,8 @@ test('the page posts nothing when it is not framed, or framed without an allowed
       document.body.appendChild(window.allowedFrame);
     }, `${base}?embed_origin=${encodeURIComponent(sandbox.merchantUrl)}`);
     await expect.poll(
-      () => page.evaluate(() => window.fromAllowedFrame.some((data) => data.includes('choosing-method'))),
+      () => page.evaluate(() => window.fromAllowedFrame.map((data) => JSON.parse(data))
+        .some((message) => message.type === 'status' && message.state === 'choosing-method')),
       { message: 'the allowed frame posts its status' },
     ).toBe(true);
     assert.deepEqual(await page.evaluate(() => window.received), []);
