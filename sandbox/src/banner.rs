@@ -3,7 +3,7 @@
 //! provider's demo links show. A bundle speaks one provider, so a link is
 //! listed only where the page can open it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::serving::html_scan::elements;
 use crate::{belvo, colurs::seed};
@@ -55,22 +55,17 @@ impl Provider {
     }
 }
 
-/// A bundle of the page and the origin it is served on.
-pub struct Served<'a> {
-    pub origin: &'a str,
-    pub dist_dir: &'a Path,
-}
-
-/// The banner. Its first two lines are parsed by test harnesses to find the
-/// ports: keep their wording. `not_found` is a token no link has.
-pub fn banner(pages: &[Served], merchant_origin: &str, not_found: &str) -> String {
-    let main_origin = pages.first().map_or("", |page| page.origin);
+/// The banner for the bundles served, each with its origin. Its first two
+/// lines are parsed by test harnesses to find the ports: keep their
+/// wording. `not_found` is a token no link has.
+pub fn banner(pages: &[(String, PathBuf)], merchant_origin: &str, not_found: &str) -> String {
+    let main_origin = pages.first().map_or("", |(origin, _)| origin.as_str());
     let mut banner = format!(
         "paylink sandbox listening on {main_origin}\nmerchant demo on {merchant_origin}/\n"
     );
-    for page in pages {
-        let shown = page.dist_dir.display();
-        let Some(provider) = Provider::of_bundle(page.dist_dir) else {
+    for (origin, dist_dir) in pages {
+        let shown = dist_dir.display();
+        let Some(provider) = Provider::of_bundle(dist_dir) else {
             banner.push_str(&format!(
                 "no page built in {shown} (no index.html): run `make build`\n"
             ));
@@ -84,12 +79,11 @@ pub fn banner(pages: &[Served], merchant_origin: &str, not_found: &str) -> Strin
             .max()
             .unwrap_or(0);
         banner.push_str(&format!(
-            "{} page ({shown}) on {}:\n",
-            provider.name(),
-            page.origin
+            "{} page ({shown}) on {origin}:\n",
+            provider.name()
         ));
         for (label, token) in links {
-            banner.push_str(&format!("  {label:<width$}  {}/pay/{token}\n", page.origin));
+            banner.push_str(&format!("  {label:<width$}  {origin}/pay/{token}\n"));
         }
     }
     banner
@@ -98,8 +92,6 @@ pub fn banner(pages: &[Served], merchant_origin: &str, not_found: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    use std::path::PathBuf;
 
     /// A throwaway bundle directory holding only an index.html.
     struct Bundle(PathBuf);
@@ -124,20 +116,11 @@ mod tests {
     fn each_origin_lists_only_the_links_its_bundle_opens() {
         let colurs = bundle(Some("colurs"));
         let belvo = bundle(Some("belvo"));
-        let text = banner(
-            &[
-                Served {
-                    origin: "http://127.0.0.1:8080",
-                    dist_dir: &colurs.0,
-                },
-                Served {
-                    origin: "http://127.0.0.1:8082",
-                    dist_dir: &belvo.0,
-                },
-            ],
-            "http://127.0.0.1:8081",
-            "nope",
-        );
+        let pages = [
+            ("http://127.0.0.1:8080".to_owned(), colurs.0.clone()),
+            ("http://127.0.0.1:8082".to_owned(), belvo.0.clone()),
+        ];
+        let text = banner(&pages, "http://127.0.0.1:8081", "nope");
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
@@ -168,14 +151,8 @@ mod tests {
         assert_eq!(Provider::of_bundle(&plain.0), Some(Provider::Colurs));
         let missing = std::env::temp_dir().join("banner-never-built");
         assert_eq!(Provider::of_bundle(&missing), None);
-        let text = banner(
-            &[Served {
-                origin: "http://127.0.0.1:1",
-                dist_dir: &missing,
-            }],
-            "http://127.0.0.1:2",
-            "nope",
-        );
+        let pages = [("http://127.0.0.1:1".to_owned(), missing)];
+        let text = banner(&pages, "http://127.0.0.1:2", "nope");
         assert!(text.contains("run `make build`"), "{text}");
         assert!(!text.contains("/pay/"), "{text}");
     }

@@ -106,11 +106,9 @@ pub struct StartupConfig {
 
 impl StartupConfig {
     /// Reads `PORT`, `DIST_DIR`, `GALLERY_DIR` (default: `dist-gallery` next
-    /// to `DIST_DIR`), `SANDBOX_BEARER`, `SANDBOX_API_KEY`,
-    /// `MIN_AMOUNT`, `MIN_AMOUNT_USD`, `NEQUI_DECISION_SECONDS`,
-    /// `NEQUI_TIMEOUT_SECONDS`, `CONSENT_TIMEOUT_SECONDS` and
-    /// `CONSENT_PROCESSING_SECONDS` and `BELVO_DIST_DIR` through `lookup`; unset or empty means
-    /// default.
+    /// to `DIST_DIR`), `SANDBOX_BEARER`, `SANDBOX_API_KEY`, `MIN_AMOUNT`,
+    /// `MIN_AMOUNT_USD`, the `*_SECONDS` timings and `BELVO_DIST_DIR`
+    /// through `lookup`; unset or empty means default.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<StartupConfig, String> {
         let read = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
         let mut app = Config::default();
@@ -141,20 +139,21 @@ impl StartupConfig {
         if let Some(value) = read("MIN_AMOUNT_USD") {
             app.min_amount_usd = parse_minimum("MIN_AMOUNT_USD", &value)?;
         }
-        if let Some(value) = read("NEQUI_DECISION_SECONDS") {
-            app.nequi_decision_seconds = parse_seconds("NEQUI_DECISION_SECONDS", &value)?;
-        }
-        if let Some(value) = read("NEQUI_TIMEOUT_SECONDS") {
-            app.nequi_timeout_seconds = parse_seconds("NEQUI_TIMEOUT_SECONDS", &value)?;
-        }
-        if let Some(value) = read("BANK_TIMEOUT_SECONDS") {
-            app.bank_timeout_seconds = parse_seconds("BANK_TIMEOUT_SECONDS", &value)?;
-        }
-        if let Some(value) = read("CONSENT_TIMEOUT_SECONDS") {
-            app.consent_timeout_seconds = parse_seconds("CONSENT_TIMEOUT_SECONDS", &value)?;
-        }
-        if let Some(value) = read("CONSENT_PROCESSING_SECONDS") {
-            app.consent_processing_seconds = parse_seconds("CONSENT_PROCESSING_SECONDS", &value)?;
+        for (name, seconds) in [
+            ("NEQUI_DECISION_SECONDS", &mut app.nequi_decision_seconds),
+            ("NEQUI_TIMEOUT_SECONDS", &mut app.nequi_timeout_seconds),
+            ("BANK_TIMEOUT_SECONDS", &mut app.bank_timeout_seconds),
+            ("CONSENT_TIMEOUT_SECONDS", &mut app.consent_timeout_seconds),
+            (
+                "CONSENT_PROCESSING_SECONDS",
+                &mut app.consent_processing_seconds,
+            ),
+        ] {
+            if let Some(value) = read(name) {
+                *seconds = value.trim().parse().map_err(|_| {
+                    format!("{name} must be a whole number of seconds, got {value:?}")
+                })?;
+            }
         }
         let belvo_dist_dir = read("BELVO_DIST_DIR").map(PathBuf::from);
         Ok(StartupConfig {
@@ -198,13 +197,6 @@ fn parse_minimum(name: &str, value: &str) -> Result<Cents, String> {
         })
 }
 
-fn parse_seconds(name: &str, value: &str) -> Result<u64, String> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| format!("{name} must be a whole number of seconds, got {value:?}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +221,12 @@ mod tests {
         assert_eq!(startup.app.min_amount_cop, Cents::units(1000));
         assert_eq!(startup.app.nequi_decision_seconds, 3);
         assert_eq!(startup.app.nequi_timeout_seconds, 120);
+        let app = &startup.app;
+        assert_eq!(
+            (app.consent_timeout_seconds, app.consent_processing_seconds),
+            (300, 1)
+        );
+        assert_eq!(startup.belvo_dist_dir, None);
     }
 
     #[test]
@@ -242,6 +240,10 @@ mod tests {
             ("MIN_AMOUNT_USD", "2"),
             ("NEQUI_DECISION_SECONDS", "0"),
             ("NEQUI_TIMEOUT_SECONDS", "45"),
+            ("BANK_TIMEOUT_SECONDS", "60"),
+            ("CONSENT_TIMEOUT_SECONDS", "30"),
+            ("CONSENT_PROCESSING_SECONDS", "0"),
+            ("BELVO_DIST_DIR", "/tmp/belvo"),
         ])
         .unwrap();
         assert_eq!(startup.port, 0);
@@ -257,6 +259,16 @@ mod tests {
         assert_eq!(startup.app.min_amount_usd, Cents::units(2));
         assert_eq!(startup.app.nequi_decision_seconds, 0);
         assert_eq!(startup.app.nequi_timeout_seconds, 45);
+        let app = &startup.app;
+        assert_eq!(
+            (
+                app.bank_timeout_seconds,
+                app.consent_timeout_seconds,
+                app.consent_processing_seconds
+            ),
+            (60, 30, 0)
+        );
+        assert_eq!(startup.belvo_dist_dir, Some(PathBuf::from("/tmp/belvo")));
     }
 
     #[test]
@@ -281,5 +293,24 @@ mod tests {
             .contains("MIN_AMOUNT"));
         assert!(startup(&[("MIN_AMOUNT", "10.001")]).is_err());
         assert!(startup(&[("NEQUI_TIMEOUT_SECONDS", "2m")]).is_err());
+        assert!(startup(&[("CONSENT_TIMEOUT_SECONDS", "5m")])
+            .unwrap_err()
+            .contains("CONSENT_TIMEOUT_SECONDS"));
+    }
+
+    #[test]
+    fn a_second_port_defaults_to_the_next_one_or_a_free_one() {
+        let port = |vars: &[(&str, &str)], requested, bound| {
+            let vars: HashMap<&str, &str> = vars.iter().copied().collect();
+            let lookup = |name: &str| vars.get(name).map(|v| v.to_string());
+            port_next_to(lookup, "MERCHANT_PORT", 1, requested, bound)
+        };
+        assert_eq!(port(&[], 8080, 8080), Ok(8081));
+        assert_eq!(port(&[], 0, 41234), Ok(0));
+        assert_eq!(port(&[], 65535, 65535), Ok(0));
+        assert_eq!(port(&[("MERCHANT_PORT", "9000")], 8080, 8080), Ok(9000));
+        assert_eq!(port(&[("MERCHANT_PORT", "0")], 8080, 8080), Ok(0));
+        assert_eq!(port(&[("MERCHANT_PORT", " ")], 8080, 8080), Ok(8081));
+        assert!(port(&[("MERCHANT_PORT", "x")], 8080, 8080).is_err());
     }
 }

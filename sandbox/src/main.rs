@@ -18,7 +18,7 @@ use std::net::Ipv4Addr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use paylink_sandbox::banner::{banner, Served};
+use paylink_sandbox::banner::banner;
 use paylink_sandbox::config::port_next_to;
 use paylink_sandbox::merchant_demo::{self, MerchantDemo};
 use paylink_sandbox::serving::page_policy::PageReport;
@@ -27,134 +27,88 @@ use tokio::net::TcpListener;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match std::env::args().nth(1).as_deref() {
+    let outcome = match std::env::args().nth(1).as_deref() {
         None => serve().await,
         Some("page-facts") => print_page_facts(),
-        Some(other) => {
-            eprintln!("paylink sandbox: unknown command {other:?} (none, or page-facts)");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn print_page_facts() -> ExitCode {
-    let mut html = String::new();
-    if let Err(error) = std::io::stdin().read_to_string(&mut html) {
-        eprintln!("paylink sandbox: cannot read the page on stdin: {error}");
-        return ExitCode::from(2);
-    }
-    let report = PageReport::of_html(&html);
-    match serde_json::to_writer(std::io::stdout().lock(), &report) {
+        Some(other) => Err(usage(format!(
+            "unknown command {other:?} (none, or page-facts)"
+        ))),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("paylink sandbox: cannot write the page facts: {error}");
-            ExitCode::FAILURE
+        Err((code, problem)) => {
+            eprintln!("paylink sandbox: {problem}");
+            code
         }
     }
 }
 
-async fn serve() -> ExitCode {
-    let startup = match StartupConfig::from_env() {
-        Ok(startup) => startup,
-        Err(problem) => {
-            eprintln!("paylink sandbox: {problem}");
-            return ExitCode::from(2);
-        }
-    };
+/// Why the process stops early, and its exit code.
+type Failure = (ExitCode, String);
 
-    // Loopback only: the sandbox accepts any payer and must not be reachable
-    // from the network.
-    let listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, startup.port)).await {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!(
-                "paylink sandbox: cannot listen on 127.0.0.1:{}: {error}",
-                startup.port
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let port = match listener.local_addr() {
-        Ok(address) => address.port(),
-        Err(error) => {
-            eprintln!("paylink sandbox: cannot read the bound address: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
+/// A mistake in how the sandbox was started (exit code 2).
+fn usage(problem: String) -> Failure {
+    (ExitCode::from(2), problem)
+}
 
-    let merchant_port = match merchant_demo::port_from_lookup(
-        |name| std::env::var(name).ok(),
-        startup.port,
-        port,
-    ) {
-        Ok(merchant_port) => merchant_port,
-        Err(problem) => {
-            eprintln!("paylink sandbox: {problem}");
-            return ExitCode::from(2);
-        }
-    };
-    let merchant_listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, merchant_port)).await {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!(
-                "paylink sandbox: cannot listen on 127.0.0.1:{merchant_port} for the merchant demo \
-                 (set MERCHANT_PORT): {error}"
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let merchant_origin = match merchant_listener.local_addr() {
-        Ok(address) => Config::origin_for_port(address.port()),
-        Err(error) => {
-            eprintln!("paylink sandbox: cannot read the bound address: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
+fn failure(problem: String) -> Failure {
+    (ExitCode::FAILURE, problem)
+}
 
+fn print_page_facts() -> Result<(), Failure> {
+    let mut html = String::new();
+    std::io::stdin()
+        .read_to_string(&mut html)
+        .map_err(|error| usage(format!("cannot read the page on stdin: {error}")))?;
+    let report = PageReport::of_html(&html);
+    serde_json::to_writer(std::io::stdout().lock(), &report)
+        .map_err(|error| failure(format!("cannot write the page facts: {error}")))
+}
+
+/// A listener on loopback only (the sandbox accepts any payer and must not
+/// be reachable from the network), and its origin; `what` and `variable`
+/// say what it is for, and how to move it.
+async fn listen(port: u16, what: &str, variable: &str) -> Result<(TcpListener, String), Failure> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+        .await
+        .map_err(|error| {
+            failure(format!(
+                "cannot listen on 127.0.0.1:{port} for {what} (set {variable}): {error}"
+            ))
+        })?;
+    let address = listener
+        .local_addr()
+        .map_err(|error| failure(format!("cannot read the bound address: {error}")))?;
+    Ok((listener, Config::origin_for_port(address.port())))
+}
+
+async fn serve() -> Result<(), Failure> {
+    let startup = StartupConfig::from_env().map_err(usage)?;
+    let lookup = |name: &str| std::env::var(name).ok();
+
+    let (listener, origin) = listen(startup.port, "the page", "PORT").await?;
+    let port = listener.local_addr().map_or(0, |address| address.port());
+    let merchant_port =
+        port_next_to(lookup, "MERCHANT_PORT", 1, startup.port, port).map_err(usage)?;
+    let (merchant_listener, merchant_origin) =
+        listen(merchant_port, "the merchant demo", "MERCHANT_PORT").await?;
     // The Belvo page on its own origin, as a deployment serves each bundle
     // from its own host: `make run` sets BELVO_DIST_DIR.
-    let belvo_listener = match &startup.belvo_dist_dir {
+    let belvo = match startup.belvo_dist_dir {
         None => None,
-        Some(_) => {
-            let belvo_port = match port_next_to(
-                |name| std::env::var(name).ok(),
-                "BELVO_PORT",
-                2,
-                startup.port,
-                port,
-            ) {
-                Ok(belvo_port) => belvo_port,
-                Err(problem) => {
-                    eprintln!("paylink sandbox: {problem}");
-                    return ExitCode::from(2);
-                }
-            };
-            match TcpListener::bind((Ipv4Addr::LOCALHOST, belvo_port)).await {
-                Ok(listener) => Some(listener),
-                Err(error) => {
-                    eprintln!(
-                        "paylink sandbox: cannot listen on 127.0.0.1:{belvo_port} for the Belvo \
-                         page (set BELVO_PORT): {error}"
-                    );
-                    return ExitCode::FAILURE;
-                }
-            }
+        Some(dist_dir) => {
+            let belvo_port =
+                port_next_to(lookup, "BELVO_PORT", 2, startup.port, port).map_err(usage)?;
+            let (listener, origin) = listen(belvo_port, "the Belvo page", "BELVO_PORT").await?;
+            Some((listener, origin, dist_dir))
         }
     };
 
     let mut config = startup.app;
-    config.public_origin = Config::origin_for_port(port);
+    config.public_origin = origin;
     let state = seeded_state(config.clone());
     let mut served = vec![(config.public_origin.clone(), config.dist_dir.clone())];
-
-    if let (Some(listener), Some(dist_dir)) = (belvo_listener, startup.belvo_dist_dir) {
-        let origin = match listener.local_addr() {
-            Ok(address) => Config::origin_for_port(address.port()),
-            Err(error) => {
-                eprintln!("paylink sandbox: cannot read the bound address: {error}");
-                return ExitCode::FAILURE;
-            }
-        };
+    if let Some((listener, origin, dist_dir)) = belvo {
         served.push((origin.clone(), dist_dir.clone()));
         let belvo_page = router(state.serving(origin, dist_dir));
         tokio::spawn(async move {
@@ -166,11 +120,8 @@ async fn serve() -> ExitCode {
     print_banner(&served, &merchant_origin);
 
     let provider = router(state);
-    let demo = merchant_demo::routes(MerchantDemo::new(
-        provider.clone(),
-        &config,
-        merchant_origin,
-    ));
+    let demo = MerchantDemo::new(provider.clone(), &config, merchant_origin);
+    let demo = merchant_demo::routes(demo);
     // Ends with the process, when the page's server has shut down.
     tokio::spawn(async move {
         if let Err(error) = axum::serve(merchant_listener, demo).await {
@@ -178,24 +129,14 @@ async fn serve() -> ExitCode {
         }
     });
 
-    let served = axum::serve(listener, provider)
+    axum::serve(listener, provider)
         .with_graceful_shutdown(shutdown_requested())
-        .await;
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("paylink sandbox: {error}");
-            ExitCode::FAILURE
-        }
-    }
+        .await
+        .map_err(|error| failure(error.to_string()))
 }
 
 fn print_banner(served: &[(String, PathBuf)], merchant_origin: &str) {
-    let pages: Vec<Served> = served
-        .iter()
-        .map(|(origin, dist_dir)| Served { origin, dist_dir })
-        .collect();
-    let text = banner(&pages, merchant_origin, &uuid::Uuid::new_v4().to_string());
+    let text = banner(served, merchant_origin, &uuid::Uuid::new_v4().to_string());
     let mut stdout = std::io::stdout().lock();
     // A closed stdout must not stop the server.
     let _ = stdout

@@ -18,9 +18,9 @@
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::http::{header, Request, StatusCode};
 use axum::middleware;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
@@ -29,7 +29,7 @@ use tower::ServiceExt;
 
 use crate::colurs::seed;
 use crate::config::Config;
-use crate::serving::static_files::{common_headers, HTML};
+use crate::serving::static_files::common_headers;
 
 /// The theme `?theme=1` passes to `Paylink.mount`.
 pub const DEMO_THEME: &[(&str, &str)] = &[
@@ -119,36 +119,36 @@ pub fn routes(demo: MerchantDemo) -> Router {
         .with_state(demo)
 }
 
-/// `MERCHANT_PORT`: unset or empty means the page's port plus one, or a free
-/// port when the page's was chosen freely (`PORT=0`) or is the last one.
-pub fn port_from_lookup(
-    lookup: impl Fn(&str) -> Option<String>,
-    requested_page_port: u16,
-    page_port: u16,
-) -> Result<u16, String> {
-    crate::config::port_next_to(lookup, "MERCHANT_PORT", 1, requested_page_port, page_port)
-}
-
+/// The demo's query: which link to mount (`?link=<uuid>`), with which theme
+/// and language.
 #[derive(Deserialize)]
-struct CheckoutQuery {
+struct DemoQuery {
     link: Option<String>,
     theme: Option<String>,
     lang: Option<String>,
+    result: Option<String>,
 }
 
-async fn checkout(
-    State(demo): State<MerchantDemo>,
-    Query(query): Query<CheckoutQuery>,
-) -> Response {
-    let url = match query.link.as_deref().filter(|link| !link.is_empty()) {
-        Some(link) => match uuid::Uuid::try_parse(link) {
-            Ok(uuid) => demo.link_url(uuid),
-            Err(_) => return problem(StatusCode::BAD_REQUEST, "`link` must be a link uuid"),
-        },
-        None => match demo.create_link().await {
+impl DemoQuery {
+    /// The link asked for; `None` when none is, `Err` when it is no uuid.
+    fn link(&self, demo: &MerchantDemo) -> Result<Option<String>, &'static str> {
+        match self.link.as_deref().filter(|link| !link.is_empty()) {
+            None => Ok(None),
+            Some(link) => uuid::Uuid::try_parse(link)
+                .map(|uuid| Some(demo.link_url(uuid)))
+                .map_err(|_| "`link` must be a link uuid"),
+        }
+    }
+}
+
+async fn checkout(State(demo): State<MerchantDemo>, Query(query): Query<DemoQuery>) -> Response {
+    let url = match query.link(&demo) {
+        Ok(Some(url)) => url,
+        Ok(None) => match demo.create_link().await {
             Ok(url) => url,
             Err(error) => return problem(StatusCode::BAD_GATEWAY, &error),
         },
+        Err(refused) => return problem(StatusCode::BAD_REQUEST, refused),
     };
     let theme = (query.theme.as_deref() == Some("1")).then(|| {
         DEMO_THEME
@@ -168,49 +168,33 @@ async fn checkout(
     )
 }
 
-#[derive(Deserialize)]
-struct ForeignQuery {
-    link: Option<String>,
-}
-
-async fn foreign(State(demo): State<MerchantDemo>, Query(query): Query<ForeignQuery>) -> Response {
-    let uuid = match query.link.as_deref().filter(|link| !link.is_empty()) {
-        Some(link) => match uuid::Uuid::try_parse(link) {
-            Ok(uuid) => uuid,
-            Err(_) => return problem(StatusCode::BAD_REQUEST, "`link` must be a link uuid"),
-        },
-        None => seed::ACTIVE,
+async fn foreign(State(demo): State<MerchantDemo>, Query(query): Query<DemoQuery>) -> Response {
+    let url = match query.link(&demo) {
+        Ok(url) => url.unwrap_or_else(|| demo.link_url(seed::ACTIVE)),
+        Err(refused) => return problem(StatusCode::BAD_REQUEST, refused),
     };
-    let options = json!({ "url": demo.link_url(uuid) });
     page(
         &demo,
         "Tienda demo: un enlace que no permite este sitio",
         "<p>Este enlace no incluye este origen en <code>allowed_embed_origins</code>: \
          el navegador no muestra la página de pago en el marco.</p>",
-        &options,
+        &json!({ "url": url }),
     )
 }
 
-#[derive(Deserialize)]
-struct DoneQuery {
-    result: Option<String>,
-}
-
-async fn done(Query(query): Query<DoneQuery>) -> Response {
+async fn done(Query(query): Query<DemoQuery>) -> Response {
     let text = match query.result.as_deref() {
         Some("success") => "¡Gracias! Recibimos tu pago.",
         Some("cancel") => "El pago no se completó.",
         _ => "De vuelta en la tienda.",
     };
-    html(
-        StatusCode::OK,
-        format!(
-            "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>Tienda demo</title><link rel=\"icon\" href=\"data:,\"></head><body><h1 id=\"result\">{text}</h1>\
-             <p><a href=\"/\">Otro pedido</a></p></body></html>"
-        ),
-    )
+    Html(format!(
+        "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Tienda demo</title><link rel=\"icon\" href=\"data:,\"></head><body><h1 id=\"result\">{text}</h1>\
+         <p><a href=\"/\">Otro pedido</a></p></body></html>"
+    ))
+    .into_response()
 }
 
 const PAGE: &str = r#"<!doctype html>
@@ -259,60 +243,21 @@ const PAGE: &str = r#"<!doctype html>
 fn page(demo: &MerchantDemo, title: &str, intro: &str, options: &Value) -> Response {
     // JSON inside a <script>: no `<` may end it early.
     let options = options.to_string().replace('<', "\\u003c");
-    html(
-        StatusCode::OK,
-        PAGE.replace("{{TITLE}}", title)
-            .replace("{{INTRO}}", intro)
-            .replace("{{PAGE_ORIGIN}}", &demo.page_origin)
-            .replace("{{OPTIONS}}", &options),
-    )
-}
-
-fn html(status: StatusCode, body: String) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))],
-        body,
-    )
-        .into_response()
+    let html = PAGE
+        .replace("{{TITLE}}", title)
+        .replace("{{INTRO}}", intro)
+        .replace("{{PAGE_ORIGIN}}", &demo.page_origin)
+        .replace("{{OPTIONS}}", &options);
+    Html(html).into_response()
 }
 
 fn problem(status: StatusCode, text: &str) -> Response {
-    (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; charset=utf-8"),
-        )],
-        format!("merchant demo: {text}\n"),
-    )
-        .into_response()
+    (status, format!("merchant demo: {text}\n")).into_response()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    fn port(vars: &[(&str, &str)], requested: u16, bound: u16) -> Result<u16, String> {
-        let vars: HashMap<&str, &str> = vars.iter().copied().collect();
-        port_from_lookup(
-            |name| vars.get(name).map(|v| v.to_string()),
-            requested,
-            bound,
-        )
-    }
-
-    #[test]
-    fn merchant_port_defaults_to_the_next_one_or_a_free_one() {
-        assert_eq!(port(&[], 8080, 8080), Ok(8081));
-        assert_eq!(port(&[], 0, 41234), Ok(0));
-        assert_eq!(port(&[], 65535, 65535), Ok(0));
-        assert_eq!(port(&[("MERCHANT_PORT", "9000")], 8080, 8080), Ok(9000));
-        assert_eq!(port(&[("MERCHANT_PORT", "0")], 8080, 8080), Ok(0));
-        assert_eq!(port(&[("MERCHANT_PORT", " ")], 8080, 8080), Ok(8081));
-        assert!(port(&[("MERCHANT_PORT", "x")], 8080, 8080).is_err());
-    }
 
     fn demo() -> MerchantDemo {
         let config = Config {

@@ -65,12 +65,7 @@ impl AppState {
     /// The store, locked, with every time-driven change applied up to the
     /// returned instant; handlers use that same instant for what they do.
     pub fn settled_store(&self) -> (MutexGuard<'_, Store>, Timestamp) {
-        // A handler that panicked mid-update leaves the store usable: every
-        // update is a few field writes, and the sandbox must keep serving.
-        let mut store = self
-            .store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut store = lock(&self.store);
         let now = self.config.clock.now();
         store.settle(now, self.nequi_timing());
         (store, now)
@@ -79,22 +74,24 @@ impl AppState {
     /// The fault rules, locked; every change to them is a single step, so a
     /// panic elsewhere never leaves them half-updated.
     pub fn faults(&self) -> MutexGuard<'_, FaultRules> {
-        self.faults
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.faults)
     }
 
     /// The Belvo customers, links and payment intents, locked.
     pub fn belvo_store(&self) -> MutexGuard<'_, BelvoStore> {
-        self.belvo
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.belvo)
     }
 
     /// The Content-Security-Policy violations browsers reported, in order.
     pub fn csp_reports(&self) -> MutexGuard<'_, Vec<serde_json::Value>> {
-        self.csp_reports
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.csp_reports)
     }
+}
+
+/// A handler that panicked mid-update leaves what it held usable: every
+/// update is a few field writes, and the sandbox must keep serving.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -4,25 +4,13 @@ mod belvo_support;
 mod common;
 
 use axum::http::StatusCode;
-use belvo_support::{intent_body, BelvoCalls};
-use common::{assert_locked_down, pay_body, Sandbox};
+use common::{assert_link, assert_locked_down, assert_payment, error, pay_body, Sandbox};
 use paylink_sandbox::belvo::seed as belvo_seed;
 use paylink_sandbox::colurs::seed;
-use uuid::Uuid;
 
 async fn start_bank_payment(sandbox: &Sandbox, method: &str) -> String {
-    let reply = sandbox
-        .pay(
-            seed::PENDING,
-            &format!("{method}-attempt"),
-            &pay_body(method, &[]),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-    reply.json()["money_movement_id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    let key = format!("{method}-attempt");
+    sandbox.started_payment(seed::PENDING, &key, method).await
 }
 
 #[tokio::test]
@@ -33,10 +21,7 @@ async fn the_bank_page_shows_the_payment_and_three_buttons() {
         .get(&format!("/sandbox/bank/{money_movement_id}"))
         .await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page
-        .header("content-type")
-        .unwrap()
-        .starts_with("text/html"));
+    assert!(page.is_html());
     assert_eq!(page.header("cache-control"), Some("no-store"));
 
     let html = page.text();
@@ -75,16 +60,11 @@ async fn approving_pays_the_link() {
         Some(format!("/pay/{}?payment={money_movement_id}", seed::PENDING).as_str())
     );
 
-    assert_eq!(
-        sandbox
-            .payment_status(seed::PENDING, &money_movement_id)
-            .await,
-        "APPROVED"
-    );
+    assert_payment(&sandbox, seed::PENDING, &money_movement_id, "APPROVED").await;
     let link = sandbox.link(seed::PENDING).await;
     assert_eq!(link.json()["status"], "PAID");
     assert_eq!(link.raw("paid_amount"), "51190.00");
-    let paid_at = link.json()["paid_at"].as_str().unwrap().to_owned();
+    let paid_at = link.string("paid_at");
     assert!(paid_at >= before.minus_seconds(1).to_rfc3339(), "{paid_at}");
 
     // Paid is final: no more payments, and the page shows no buttons.
@@ -108,7 +88,7 @@ async fn declining_and_abandoning_leave_the_link_payable() {
     for (action, status) in [("decline", "DECLINED"), ("abandon", "ABANDONED")] {
         let sandbox = Sandbox::new();
         let money_movement_id = start_bank_payment(&sandbox, "PSE").await;
-        assert_eq!(sandbox.link_status(seed::PENDING).await, "ACTIVE");
+        assert_link(&sandbox, seed::PENDING, "ACTIVE").await;
 
         let redirect = sandbox.bank_action(&money_movement_id, action).await;
         assert_eq!(redirect.status, StatusCode::SEE_OTHER);
@@ -116,24 +96,14 @@ async fn declining_and_abandoning_leave_the_link_payable() {
             redirect.header("location"),
             Some(format!("/pay/{}?payment={money_movement_id}", seed::PENDING).as_str())
         );
-        assert_eq!(
-            sandbox
-                .payment_status(seed::PENDING, &money_movement_id)
-                .await,
-            status
-        );
+        assert_payment(&sandbox, seed::PENDING, &money_movement_id, status).await;
         let link = sandbox.link(seed::PENDING).await;
         assert_eq!(link.json()["status"], "PENDING", "{action}");
         assert_eq!(link.raw("paid_at"), "null");
 
         // A later click cannot change an ended payment.
         sandbox.bank_action(&money_movement_id, "approve").await;
-        assert_eq!(
-            sandbox
-                .payment_status(seed::PENDING, &money_movement_id)
-                .await,
-            status
-        );
+        assert_payment(&sandbox, seed::PENDING, &money_movement_id, status).await;
 
         let retry = sandbox
             .pay(seed::PENDING, "second-attempt", &pay_body("PSE", &[]))
@@ -145,12 +115,7 @@ async fn declining_and_abandoning_leave_the_link_payable() {
 #[tokio::test]
 async fn the_active_demo_link_has_a_payment_waiting_at_the_bank() {
     let sandbox = Sandbox::new();
-    assert_eq!(
-        sandbox
-            .payment_status(seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT)
-            .await,
-        "PENDING"
-    );
+    assert_payment(&sandbox, seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT, "PENDING").await;
     let page = sandbox
         .get(&format!("/sandbox/bank/{}", seed::ACTIVE_LINK_PAYMENT))
         .await;
@@ -158,7 +123,7 @@ async fn the_active_demo_link_has_a_payment_waiting_at_the_bank() {
     sandbox
         .bank_action(seed::ACTIVE_LINK_PAYMENT, "approve")
         .await;
-    assert_eq!(sandbox.link_status(seed::ACTIVE).await, "PAID");
+    assert_link(&sandbox, seed::ACTIVE, "PAID").await;
 }
 
 #[tokio::test]
@@ -174,7 +139,7 @@ async fn a_second_attempt_while_one_waits_at_the_bank_is_refused_naming_it() {
         .await;
     assert_eq!(
         second.error(),
-        (StatusCode::CONFLICT, "PaymentInProgress".to_owned(), None),
+        error(StatusCode::CONFLICT, "PaymentInProgress"),
         "{}",
         second.text()
     );
@@ -182,10 +147,7 @@ async fn a_second_attempt_while_one_waits_at_the_bank_is_refused_naming_it() {
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
 
     sandbox.bank_action(&first, "approve").await;
-    assert_eq!(
-        sandbox.payment_status(seed::PENDING, &first).await,
-        "APPROVED"
-    );
+    assert_payment(&sandbox, seed::PENDING, &first, "APPROVED").await;
     assert_eq!(
         sandbox.link(seed::PENDING).await.raw("paid_amount"),
         "51190.00"
@@ -198,31 +160,18 @@ async fn a_second_attempt_while_one_waits_at_the_bank_is_refused_naming_it() {
 async fn a_payment_approved_after_its_link_expired_is_refunded() {
     let sandbox = Sandbox::new();
     let expires_at = sandbox.clock.now().plus_seconds(60).to_rfc3339();
-    let link = sandbox
-        .create_link(&format!(
+    let uuid = sandbox
+        .new_link(&format!(
             r#"{{"currency": "COP", "amount": 50000, "expires_at": "{expires_at}"}}"#
         ))
         .await;
-    assert_eq!(link.status, StatusCode::CREATED, "{}", link.text());
-    let uuid = Uuid::parse_str(link.json()["uuid"].as_str().unwrap()).unwrap();
-    let reply = sandbox.pay(uuid, "late", &pay_body("PSE", &[])).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-    let money_movement_id = reply.json()["money_movement_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let money_movement_id = sandbox.started_payment(uuid, "late", "PSE").await;
 
     sandbox.advance(61);
-    assert_eq!(sandbox.link_status(uuid).await, "EXPIRED");
-    assert_eq!(
-        sandbox.payment_status(uuid, &money_movement_id).await,
-        "PENDING"
-    );
+    assert_link(&sandbox, uuid, "EXPIRED").await;
+    assert_payment(&sandbox, uuid, &money_movement_id, "PENDING").await;
     sandbox.bank_action(&money_movement_id, "approve").await;
-    assert_eq!(
-        sandbox.payment_status(uuid, &money_movement_id).await,
-        "REFUNDED"
-    );
+    assert_payment(&sandbox, uuid, &money_movement_id, "REFUNDED").await;
     let link = sandbox.link(uuid).await;
     assert_eq!(link.json()["status"], "EXPIRED");
     assert_eq!(link.raw("paid_at"), "null");
@@ -247,12 +196,7 @@ async fn unknown_payments_and_actions_are_not_found() {
             .status,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(
-        sandbox
-            .payment_status(seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT)
-            .await,
-        "PENDING"
-    );
+    assert_payment(&sandbox, seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT, "PENDING").await;
 }
 
 #[tokio::test]
@@ -282,22 +226,13 @@ async fn bank_pages_cannot_be_framed_and_post_only_to_the_sandbox() {
 #[tokio::test]
 async fn bank_and_consent_pages_isolate_and_escape_merchant_text() {
     let sandbox = Sandbox::new();
-    let link = sandbox
-        .create_link(
+    let uuid = sandbox
+        .new_link(
             r#"{"currency": "COP", "amount": 50000, "description": "<i>Plan</i> & más",
                 "merchant": {"name": "<b>Aurora</b> & Co"}}"#,
         )
         .await;
-    assert_eq!(link.status, StatusCode::CREATED, "{}", link.text());
-    let uuid = Uuid::parse_str(link.json()["uuid"].as_str().unwrap()).unwrap();
-    let reply = sandbox
-        .pay(uuid, "isolated-text", &pay_body("PSE", &[]))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-    let money_movement_id = reply.json()["money_movement_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let money_movement_id = sandbox.started_payment(uuid, "isolated-text", "PSE").await;
     let html = sandbox
         .get(&format!("/sandbox/bank/{money_movement_id}"))
         .await
@@ -310,11 +245,7 @@ async fn bank_and_consent_pages_isolate_and_escape_merchant_text() {
     }
 
     let intent = sandbox
-        .create_intent(
-            belvo_seed::PSE,
-            "isolated-text",
-            &intent_body(belvo_seed::PSE, "pse", &[]),
-        )
+        .pay_intent(belvo_seed::PSE, "isolated-text", &[])
         .await;
     assert_eq!(intent.status, StatusCode::CREATED, "{}", intent.text());
     let html = sandbox

@@ -6,52 +6,28 @@ mod belvo_support;
 mod common;
 
 use axum::http::StatusCode;
-use belvo_support::{callback_for, intent_body, params_after, BelvoCalls};
-use common::{assert_locked_down, error, test_config, Reply, Sandbox};
+use belvo_support::{assert_belvo_link, assert_intent, callback_for, intent_body, params_after};
+use common::{assert_locked_down, error, test_config, timestamp, Reply, Sandbox};
 use paylink_sandbox::belvo::seed;
-use paylink_sandbox::test_controls::clock::Timestamp;
+use paylink_sandbox::belvo::tokens::is_token_text;
 use paylink_sandbox::Config;
 use serde_json::json;
 
-fn is_token(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// Creates a payment intent on `access_token` that returns to the link's
-/// own page, and answers its id.
-async fn start(sandbox: &Sandbox, access_token: &str, key: &str) -> String {
-    start_returning_to(sandbox, access_token, key, &callback_for(access_token)).await
-}
-
-/// Creates a payment intent on `access_token` that returns to `callback_url`,
-/// and answers its id.
+/// Creates a payment intent for a business payer on `access_token` that
+/// returns to `callback_url`, and answers its id.
 async fn start_returning_to(
     sandbox: &Sandbox,
     access_token: &str,
     key: &str,
     callback_url: &str,
 ) -> String {
-    let method = if access_token == seed::PSE {
-        "pse"
-    } else {
-        "open_finance"
-    };
-    let mut extra = vec![("callback_url", json!(callback_url))];
-    if [seed::PIX_BUSINESS, seed::PIX_BUSINESS_ALNUM].contains(&access_token) {
-        extra.push(("cpf", json!("390.533.447-05")));
-    }
-    let reply = sandbox
-        .create_intent(
-            access_token,
-            key,
-            &intent_body(access_token, method, &extra),
-        )
-        .await;
+    let extra = [
+        ("callback_url", json!(callback_url)),
+        ("cpf", json!("390.533.447-05")),
+    ];
+    let reply = sandbox.pay_intent(access_token, key, &extra).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
-    reply.json()["id"].as_str().unwrap().to_owned()
+    reply.string("id")
 }
 
 fn location(reply: &Reply) -> String {
@@ -69,7 +45,7 @@ fn code_and_id_token(params: &[(String, String)], intent_id: &str) -> (String, S
     assert_eq!(names, ["code", "id_token", "state"]);
     assert_eq!(params[2].1, intent_id);
     assert!(
-        is_token(&params[0].1) && is_token(&params[1].1),
+        is_token_text(&params[0].1) && is_token_text(&params[1].1),
         "{params:?}"
     );
     assert_ne!(params[0].1, params[1].1);
@@ -79,7 +55,7 @@ fn code_and_id_token(params: &[(String, String)], intent_id: &str) -> (String, S
 #[tokio::test]
 async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
+    let id = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k").await;
 
     let answer = location(&sandbox.consent(&id, "approve-query").await);
     let (code, id_token) = code_and_id_token(&params_after(&answer, '?'), &id);
@@ -93,10 +69,7 @@ async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
     let processing = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json();
     assert_eq!(processing["status"], "PROCESSING");
     assert_eq!(processing["charges"], json!([]));
-    assert_eq!(
-        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
-        "ACTIVE"
-    );
+    assert_belvo_link(&sandbox, seed::PIX_INDIVIDUAL, "ACTIVE").await;
 
     // CONSENT_PROCESSING_SECONDS (1) later: SUCCEEDED, one charge, link COMPLETED.
     sandbox.advance(1);
@@ -107,19 +80,13 @@ async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
     assert_eq!(charges.len(), 1);
     assert_eq!(charges[0]["status"], "SUCCEEDED");
     assert_eq!(charges[0]["currency"], "BRL");
-    assert_eq!(belvo_support::raw_at(&reply, &["amount"]), "\"1234.12\"");
+    assert_eq!(reply.raw_at(&["amount"]), "\"1234.12\"");
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     assert_eq!(link["status"], "COMPLETED");
     assert_eq!(link["updated_at"], succeeded["updated_at"]);
 
     // Paid: the link takes no other intent, and time changes nothing.
-    let again = sandbox
-        .create_intent(
-            seed::PIX_INDIVIDUAL,
-            "after",
-            &intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]),
-        )
-        .await;
+    let again = sandbox.pay_intent(seed::PIX_INDIVIDUAL, "after", &[]).await;
     assert_eq!(
         again.error(),
         error(StatusCode::BAD_REQUEST, "InvalidStatus")
@@ -129,21 +96,15 @@ async fn approving_returns_the_answer_in_the_query_and_pays_after_processing() {
         "Payment link not in valid status for payment: COMPLETED"
     );
     sandbox.advance(60 * 86_400);
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
-        "SUCCEEDED"
-    );
-    assert_eq!(
-        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
-        "COMPLETED"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &id, "SUCCEEDED").await;
+    assert_belvo_link(&sandbox, seed::PIX_INDIVIDUAL, "COMPLETED").await;
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
 }
 
 #[tokio::test]
 async fn approving_can_return_the_answer_in_the_fragment() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_BUSINESS, "k").await;
+    let id = sandbox.started_intent(seed::PIX_BUSINESS, "k").await;
     let answer = location(&sandbox.consent(&id, "approve-fragment").await);
     let (code, id_token) = code_and_id_token(&params_after(&answer, '#'), &id);
     let callback = callback_for(seed::PIX_BUSINESS);
@@ -152,14 +113,8 @@ async fn approving_can_return_the_answer_in_the_fragment() {
         format!("{callback}#code={code}&id_token={id_token}&state={id}")
     );
     sandbox.advance(1);
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_BUSINESS, &id).await,
-        "SUCCEEDED"
-    );
-    assert_eq!(
-        sandbox.belvo_link_status(seed::PIX_BUSINESS).await,
-        "COMPLETED"
-    );
+    assert_intent(&sandbox, seed::PIX_BUSINESS, &id, "SUCCEEDED").await;
+    assert_belvo_link(&sandbox, seed::PIX_BUSINESS, "COMPLETED").await;
 }
 
 #[tokio::test]
@@ -180,13 +135,10 @@ async fn the_answer_is_added_to_a_callback_that_has_a_query_already() {
 #[tokio::test]
 async fn a_pse_payer_approves_in_spanish() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PSE, "k").await;
+    let id = sandbox.started_intent(seed::PSE, "k").await;
     let page = sandbox.consent_page(&id).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page
-        .header("content-type")
-        .unwrap()
-        .starts_with("text/html"));
+    assert!(page.is_html());
     let html = page.text();
     for expected in [
         r#"<html lang="es">"#,
@@ -205,7 +157,7 @@ async fn a_pse_payer_approves_in_spanish() {
     }
     // An unanswered PSE bank page lasts BANK_TIMEOUT_SECONDS (15 minutes).
     let intent = sandbox.intent(seed::PSE, &id).await.json();
-    let created_at = Timestamp::parse_rfc3339(intent["created_at"].as_str().unwrap()).unwrap();
+    let created_at = timestamp(&intent["created_at"]);
     assert!(
         html.contains(&format!(
             r#"<dt>Autorice antes de</dt><dd data-testid="consent-expires-at">{}</dd>"#,
@@ -219,14 +171,14 @@ async fn a_pse_payer_approves_in_spanish() {
     sandbox.advance(1);
     let reply = sandbox.intent(seed::PSE, &id).await;
     assert_eq!(reply.json()["status"], "SUCCEEDED");
-    assert_eq!(belvo_support::raw_at(&reply, &["amount"]), "1000");
-    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "COMPLETED");
+    assert_eq!(reply.raw_at(&["amount"]), "1000");
+    assert_belvo_link(&sandbox, seed::PSE, "COMPLETED").await;
 }
 
 #[tokio::test]
 async fn the_open_finance_consent_page_is_in_portuguese() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
+    let id = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k").await;
     let html = sandbox.consent_page(&id).await.text();
     for expected in [
         r#"<html lang="pt-BR">"#,
@@ -249,7 +201,7 @@ async fn the_open_finance_consent_page_is_in_portuguese() {
 #[tokio::test]
 async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
+    let id = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k").await;
     let answer = location(&sandbox.consent(&id, "reject").await);
     let callback = callback_for(seed::PIX_INDIVIDUAL);
     assert_eq!(answer, format!("{callback}?error=access_denied&state={id}"));
@@ -257,14 +209,8 @@ async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
     assert_eq!(intent["status"], "CANCELED");
     assert_eq!(intent["charges"], json!([]));
     sandbox.advance(3600);
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
-        "CANCELED"
-    );
-    assert_eq!(
-        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
-        "ACTIVE"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &id, "CANCELED").await;
+    assert_belvo_link(&sandbox, seed::PIX_INDIVIDUAL, "ACTIVE").await;
 
     // Answered: the page offers only the way back, and a second answer
     // changes nothing.
@@ -277,13 +223,10 @@ async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
         location(&sandbox.consent(&id, "approve-query").await),
         answer
     );
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
-        "CANCELED"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &id, "CANCELED").await;
 
     // The payer tries again.
-    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2").await;
+    let second = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k2").await;
     assert_ne!(second, id);
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 2);
 }
@@ -291,22 +234,16 @@ async fn rejecting_cancels_the_intent_and_leaves_the_link_payable() {
 #[tokio::test]
 async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
+    let id = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k").await;
     let expires_at = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json()["expires_at"].clone();
 
     sandbox.advance(299);
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
-        "REQUIRES_ACTION"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &id, "REQUIRES_ACTION").await;
     sandbox.advance(1);
     let intent = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.json();
     assert_eq!(intent["status"], "FAILED");
     assert_eq!(intent["updated_at"], expires_at);
-    assert_eq!(
-        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
-        "ACTIVE"
-    );
+    assert_belvo_link(&sandbox, seed::PIX_INDIVIDUAL, "ACTIVE").await;
 
     // The consent page says so and offers only the way back.
     let callback = callback_for(seed::PIX_INDIVIDUAL);
@@ -332,17 +269,11 @@ async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
             expired_return
         );
     }
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
-        "FAILED"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &id, "FAILED").await;
 
     // A new attempt gets a fresh consent.
-    let second = start(&sandbox, seed::PIX_INDIVIDUAL, "k2").await;
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &second).await,
-        "REQUIRES_ACTION"
-    );
+    let second = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k2").await;
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &second, "REQUIRES_ACTION").await;
 }
 
 /// A second attempt while the first may still succeed (waiting for the
@@ -351,17 +282,14 @@ async fn an_unanswered_open_finance_consent_fails_after_5_minutes() {
 #[tokio::test]
 async fn a_second_attempt_while_one_is_in_progress_is_refused_naming_it() {
     let sandbox = Sandbox::new();
-    let first = start(&sandbox, seed::PIX_INDIVIDUAL, "k1").await;
+    let first = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k1").await;
     let second_body = intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]);
     let second_attempt = || sandbox.create_intent(seed::PIX_INDIVIDUAL, "k2", &second_body);
     for stage in ["REQUIRES_ACTION", "PROCESSING"] {
         if stage == "PROCESSING" {
             location(&sandbox.consent(&first, "approve-fragment").await);
         }
-        assert_eq!(
-            sandbox.intent_status(seed::PIX_INDIVIDUAL, &first).await,
-            stage
-        );
+        assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &first, stage).await;
         let refused = second_attempt().await;
         assert_eq!(
             refused.error(),
@@ -377,10 +305,7 @@ async fn a_second_attempt_while_one_is_in_progress_is_refused_naming_it() {
     }
 
     sandbox.advance(1);
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &first).await,
-        "SUCCEEDED"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &first, "SUCCEEDED").await;
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     assert_eq!(link["status"], "COMPLETED");
     assert!(link.get("payment_in_progress").is_none(), "{link}");
@@ -396,34 +321,27 @@ async fn the_link_takes_a_new_intent_once_the_last_one_has_ended() {
         bank_timeout_seconds: 600,
         ..test_config()
     });
-    let rejected = start(&sandbox, seed::PIX_INDIVIDUAL, "k1").await;
+    let rejected = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k1").await;
     location(&sandbox.consent(&rejected, "reject").await);
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     assert!(link.get("payment_in_progress").is_none(), "{link}");
 
-    let unanswered = start(&sandbox, seed::PIX_INDIVIDUAL, "k2").await;
+    let unanswered = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k2").await;
     sandbox.advance(300);
-    assert_eq!(
-        sandbox
-            .intent_status(seed::PIX_INDIVIDUAL, &unanswered)
-            .await,
-        "FAILED"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &unanswered, "FAILED").await;
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     assert!(link.get("payment_in_progress").is_none(), "{link}");
-    start(&sandbox, seed::PIX_INDIVIDUAL, "k3").await;
+    sandbox.started_intent(seed::PIX_INDIVIDUAL, "k3").await;
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 3);
 
     // PSE: the bank page waits BANK_TIMEOUT_SECONDS, then the link is free.
-    let pse = start(&sandbox, seed::PSE, "p1").await;
+    let pse = sandbox.started_intent(seed::PSE, "p1").await;
     sandbox.advance(599);
     assert_eq!(
         sandbox.belvo_link(seed::PSE).await.json()["payment_in_progress"],
         json!({ "payment_intent": pse })
     );
-    let refused = sandbox
-        .create_intent(seed::PSE, "p2", &intent_body(seed::PSE, "pse", &[]))
-        .await;
+    let refused = sandbox.pay_intent(seed::PSE, "p2", &[]).await;
     assert_eq!(
         refused.json()["payment_intent"],
         pse.as_str(),
@@ -431,10 +349,10 @@ async fn the_link_takes_a_new_intent_once_the_last_one_has_ended() {
         refused.text()
     );
     sandbox.advance(1);
-    assert_eq!(sandbox.intent_status(seed::PSE, &pse).await, "FAILED");
+    assert_intent(&sandbox, seed::PSE, &pse, "FAILED").await;
     let link = sandbox.belvo_link(seed::PSE).await.json();
     assert!(link.get("payment_in_progress").is_none(), "{link}");
-    let next = start(&sandbox, seed::PSE, "p2").await;
+    let next = sandbox.started_intent(seed::PSE, "p2").await;
     assert_ne!(next, pse);
 }
 
@@ -446,17 +364,14 @@ async fn an_approval_after_the_link_expired_fails() {
         ..test_config()
     });
     // The PSE demo link was created a day ago for 7 days.
-    let id = start(&sandbox, seed::PSE, "k").await;
+    let id = sandbox.started_intent(seed::PSE, "k").await;
     sandbox.advance(6 * 86_400);
-    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "EXPIRED");
-    assert_eq!(
-        sandbox.intent_status(seed::PSE, &id).await,
-        "REQUIRES_ACTION"
-    );
+    assert_belvo_link(&sandbox, seed::PSE, "EXPIRED").await;
+    assert_intent(&sandbox, seed::PSE, &id, "REQUIRES_ACTION").await;
     location(&sandbox.consent(&id, "approve-query").await);
     sandbox.advance(1);
-    assert_eq!(sandbox.intent_status(seed::PSE, &id).await, "FAILED");
-    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "EXPIRED");
+    assert_intent(&sandbox, seed::PSE, &id, "FAILED").await;
+    assert_belvo_link(&sandbox, seed::PSE, "EXPIRED").await;
 }
 
 #[tokio::test]
@@ -466,35 +381,26 @@ async fn the_consent_timing_is_configurable() {
         consent_processing_seconds: 0,
         ..test_config()
     });
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
+    let id = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k").await;
     location(&sandbox.consent(&id, "approve-query").await);
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
-        "SUCCEEDED"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &id, "SUCCEEDED").await;
 
-    let late = start(&sandbox, seed::PIX_BUSINESS, "k").await;
+    let late = sandbox.started_intent(seed::PIX_BUSINESS, "k").await;
     sandbox.advance(60);
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_BUSINESS, &late).await,
-        "FAILED"
-    );
+    assert_intent(&sandbox, seed::PIX_BUSINESS, &late, "FAILED").await;
 }
 
 #[tokio::test]
 async fn unknown_consents_and_actions_are_not_found() {
     let sandbox = Sandbox::new();
-    let id = start(&sandbox, seed::PIX_INDIVIDUAL, "k").await;
+    let id = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k").await;
     for path in [
         "/sandbox/consent/00000000-0000-4000-8000-00000000dead".to_owned(),
         "/sandbox/consent/not-a-uuid".to_owned(),
     ] {
         let reply = sandbox.get(&path).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(reply
-            .header("content-type")
-            .unwrap()
-            .starts_with("text/html"));
+        assert!(reply.is_html());
     }
     assert_eq!(
         sandbox
@@ -507,17 +413,14 @@ async fn unknown_consents_and_actions_are_not_found() {
         sandbox.consent(&id, "approve").await.status,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(
-        sandbox.intent_status(seed::PIX_INDIVIDUAL, &id).await,
-        "REQUIRES_ACTION"
-    );
+    assert_intent(&sandbox, seed::PIX_INDIVIDUAL, &id, "REQUIRES_ACTION").await;
 }
 
 #[tokio::test]
 async fn consent_pages_cannot_be_framed_and_post_only_to_the_sandbox() {
     let sandbox = Sandbox::new();
     for access_token in [seed::PIX_INDIVIDUAL, seed::PSE] {
-        let id = start(&sandbox, access_token, "framing").await;
+        let id = sandbox.started_intent(access_token, "framing").await;
         let path = format!("/sandbox/consent/{id}");
         let asking = sandbox.get(&path).await;
         assert!(asking.text().contains("consent-approve-query"));

@@ -7,8 +7,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
-use belvo_support::{callback_for, intent_body, raw_at, timestamp, BelvoCalls};
-use common::{error, test_config, validation, Sandbox, ORIGIN};
+use belvo_support::{assert_belvo_link, assert_intent, callback_for, intent_body};
+use common::{error, keys, test_config, timestamp, validation, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::institutions::{
     BANCOLOMBIA_CO, INACTIVE_BR, INACTIVE_CO, MOCK_BANK_BR,
 };
@@ -29,14 +29,8 @@ async fn institutions_are_listed_per_country() {
         let list = list.as_array().unwrap();
         assert!((10..=14).contains(&list.len()), "{country}: {}", list.len());
         for institution in list {
-            let keys: BTreeSet<&str> = institution
-                .as_object()
-                .unwrap()
-                .keys()
-                .map(String::as_str)
-                .collect();
             assert_eq!(
-                keys,
+                keys(institution),
                 BTreeSet::from(["id", "name", "display_name", "active"])
             );
             let id = institution["id"].as_str().unwrap();
@@ -81,23 +75,13 @@ async fn a_pix_intent_answers_where_the_payer_authorises_it() {
     let sandbox = Sandbox::new();
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
     let reply = sandbox
-        .create_intent(
-            seed::PIX_INDIVIDUAL,
-            "attempt-1",
-            &intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]),
-        )
+        .pay_intent(seed::PIX_INDIVIDUAL, "attempt-1", &[])
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
     assert_eq!(reply.header("content-type"), Some("application/json"));
     let intent = reply.json();
-    let keys: BTreeSet<&str> = intent
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
     assert_eq!(
-        keys,
+        keys(&intent),
         BTreeSet::from([
             "id",
             "status",
@@ -150,10 +134,7 @@ async fn a_pix_intent_answers_where_the_payer_authorises_it() {
     assert_eq!(read.status, StatusCode::OK);
     assert_eq!(read.json(), intent);
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
-    assert_eq!(
-        sandbox.belvo_link_status(seed::PIX_INDIVIDUAL).await,
-        "ACTIVE"
-    );
+    assert_belvo_link(&sandbox, seed::PIX_INDIVIDUAL, "ACTIVE").await;
 }
 
 #[tokio::test]
@@ -162,9 +143,7 @@ async fn a_pse_intent_keeps_the_whole_peso_amount_and_expires_like_a_bank_page()
         bank_timeout_seconds: 600,
         ..test_config()
     });
-    let reply = sandbox
-        .create_intent(seed::PSE, "pse-1", &intent_body(seed::PSE, "pse", &[]))
-        .await;
+    let reply = sandbox.pay_intent(seed::PSE, "pse-1", &[]).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
     let intent = reply.json();
     assert_eq!(reply.raw("amount"), "1000");
@@ -176,22 +155,16 @@ async fn a_pse_intent_keeps_the_whole_peso_amount_and_expires_like_a_bank_page()
     );
     let id = intent["id"].as_str().unwrap();
     assert_eq!(
-        raw_at(
-            &reply,
-            &["payment_method_information", "pse", "redirect_url"]
-        ),
+        reply.raw_at(&["payment_method_information", "pse", "redirect_url"]),
         format!("\"{ORIGIN}/sandbox/consent/{id}\"")
     );
     sandbox.advance(599);
-    assert_eq!(
-        sandbox.intent_status(seed::PSE, id).await,
-        "REQUIRES_ACTION"
-    );
+    assert_intent(&sandbox, seed::PSE, id, "REQUIRES_ACTION").await;
     sandbox.advance(1);
     let expired = sandbox.intent(seed::PSE, id).await.json();
     assert_eq!(expired["status"], "FAILED");
     assert_eq!(expired["updated_at"], expired["expires_at"]);
-    assert_eq!(sandbox.belvo_link_status(seed::PSE).await, "ACTIVE");
+    assert_belvo_link(&sandbox, seed::PSE, "ACTIVE").await;
 }
 
 #[tokio::test]
@@ -234,36 +207,33 @@ async fn seed_001s_intent_fields_are_accepted_when_they_agree_with_the_link() {
     assert_eq!(reply.raw("amount"), "\"1234.12\"");
 
     // While that intent waits, a body that disagrees still gets its own 400.
-    let other_amount = seed_intent.replace("\"1234.12\"", "\"1234.13\"");
-    assert_eq!(
-        sandbox
-            .create_intent(seed::PIX_INDIVIDUAL, "other-amount", &other_amount)
-            .await
-            .error(),
-        error(StatusCode::BAD_REQUEST, "AmountMismatch")
-    );
-    let other_customer = seed_intent.replace(
-        "4714c93c-0132-4da4-b8fe-659515e1b1b6",
-        &Uuid::new_v4().to_string(),
-    );
-    assert_eq!(
-        sandbox
-            .create_intent(seed::PIX_INDIVIDUAL, "other-customer", &other_customer)
-            .await
-            .error(),
-        validation("customer")
-    );
-    let other_account = seed_intent.replace(
-        "a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc",
-        &Uuid::new_v4().to_string(),
-    );
-    assert_eq!(
-        sandbox
-            .create_intent(seed::PIX_INDIVIDUAL, "other-account", &other_account)
-            .await
-            .error(),
-        validation("payment_method_details.open_finance.beneficiary_bank_account")
-    );
+    let other = Uuid::new_v4().to_string();
+    for (key, sent, instead, refusal) in [
+        (
+            "other-amount",
+            "\"1234.12\"",
+            "\"1234.13\"",
+            error(StatusCode::BAD_REQUEST, "AmountMismatch"),
+        ),
+        (
+            "other-customer",
+            "4714c93c-0132-4da4-b8fe-659515e1b1b6",
+            &other,
+            validation("customer"),
+        ),
+        (
+            "other-account",
+            "a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc",
+            &other,
+            validation("payment_method_details.open_finance.beneficiary_bank_account"),
+        ),
+    ] {
+        let body = seed_intent.replace(sent, instead);
+        let reply = sandbox
+            .create_intent(seed::PIX_INDIVIDUAL, key, &body)
+            .await;
+        assert_eq!(reply.error(), refusal, "{key}");
+    }
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 1);
 }
 
@@ -271,9 +241,7 @@ async fn seed_001s_intent_fields_are_accepted_when_they_agree_with_the_link() {
 async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
     let sandbox = Sandbox::new();
     for token in [seed::PIX_BUSINESS, seed::PIX_BUSINESS_ALNUM] {
-        let without = sandbox
-            .create_intent(token, "no-cpf", &intent_body(token, "open_finance", &[]))
-            .await;
+        let without = sandbox.pay_intent(token, "no-cpf", &[]).await;
         assert_eq!(
             without.error(),
             validation("payment_method_details.open_finance.cpf"),
@@ -285,13 +253,7 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
             "3905334470",
             "11222333000181",
         ] {
-            let reply = sandbox
-                .create_intent(
-                    token,
-                    bad,
-                    &intent_body(token, "open_finance", &[("cpf", json!(bad))]),
-                )
-                .await;
+            let reply = sandbox.pay_intent(token, bad, &[("cpf", json!(bad))]).await;
             assert_eq!(
                 reply.error(),
                 validation("payment_method_details.open_finance.cpf"),
@@ -299,11 +261,7 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
             );
         }
         let reply = sandbox
-            .create_intent(
-                token,
-                "cpf",
-                &intent_body(token, "open_finance", &[("cpf", json!("390.533.447-05"))]),
-            )
+            .pay_intent(token, "cpf", &[("cpf", json!("390.533.447-05"))])
             .await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
         assert_eq!(
@@ -313,29 +271,13 @@ async fn a_business_payer_sends_a_cpf_and_an_individual_does_not() {
         assert_eq!(sandbox.intents_created(token).await, 1);
     }
 
-    let individual = sandbox
-        .create_intent(
-            seed::PIX_INDIVIDUAL,
-            "cpf",
-            &intent_body(
-                seed::PIX_INDIVIDUAL,
-                "open_finance",
-                &[("cpf", json!("39053344705"))],
-            ),
-        )
-        .await;
-    assert_eq!(
-        individual.error(),
-        validation("payment_method_details.open_finance.cpf")
-    );
-    let pse = sandbox
-        .create_intent(
-            seed::PSE,
-            "cpf",
-            &intent_body(seed::PSE, "pse", &[("cpf", json!("39053344705"))]),
-        )
-        .await;
-    assert_eq!(pse.error(), validation("payment_method_details.pse.cpf"));
+    // Nobody else sends one.
+    let cpf = [("cpf", json!("39053344705"))];
+    for (token, method) in [(seed::PIX_INDIVIDUAL, "open_finance"), (seed::PSE, "pse")] {
+        let reply = sandbox.pay_intent(token, "cpf", &cpf).await;
+        let field = format!("payment_method_details.{method}.cpf");
+        assert_eq!(reply.error(), validation(&field), "{token}");
+    }
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 0);
     assert_eq!(sandbox.intents_created(seed::PSE).await, 0);
 }
@@ -466,7 +408,7 @@ async fn an_intent_returns_only_to_its_links_own_page() {
                 "{callback}: {}",
                 reply.text()
             );
-            let message = reply.json()["message"].as_str().unwrap().to_owned();
+            let message = reply.string("message");
             assert!(message.contains(&own_page), "{message}");
         }
         assert_eq!(sandbox.intents_created(token).await, 0);
@@ -573,20 +515,12 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
 
     // A key belongs to one link: the same key on another link is a new request.
     let elsewhere = sandbox
-        .create_intent(
-            seed::PIX_BUSINESS,
-            "k1",
-            &intent_body(
-                seed::PIX_BUSINESS,
-                "open_finance",
-                &[("cpf", json!("39053344705"))],
-            ),
-        )
+        .pay_intent(seed::PIX_BUSINESS, "k1", &[("cpf", json!("39053344705"))])
         .await;
     assert_eq!(elsewhere.status, StatusCode::CREATED);
 
     // A new attempt is refused while the first may still succeed…
-    let first_id = first.json()["id"].as_str().unwrap().to_owned();
+    let first_id = first.string("id");
     let refused = sandbox
         .create_intent(seed::PIX_INDIVIDUAL, "k2", &other_body)
         .await;
@@ -603,7 +537,7 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
         .create_intent(seed::PIX_INDIVIDUAL, "k2", &other_body)
         .await;
     assert_eq!(second.status, StatusCode::CREATED, "{}", second.text());
-    let second_id = second.json()["id"].as_str().unwrap().to_owned();
+    let second_id = second.string("id");
     assert_ne!(second_id, first_id);
     assert_eq!(sandbox.intents_created(seed::PIX_INDIVIDUAL).await, 2);
     let link = sandbox.belvo_link(seed::PIX_INDIVIDUAL).await.json();
@@ -615,13 +549,7 @@ async fn a_retry_replays_the_answer_and_a_reused_key_conflicts() {
 #[tokio::test]
 async fn only_an_active_link_takes_an_intent() {
     let sandbox = Sandbox::new();
-    let reply = sandbox
-        .create_intent(
-            seed::PIX_EXPIRED,
-            "k",
-            &intent_body(seed::PIX_EXPIRED, "open_finance", &[]),
-        )
-        .await;
+    let reply = sandbox.pay_intent(seed::PIX_EXPIRED, "k", &[]).await;
     assert_eq!(
         reply.error(),
         error(StatusCode::BAD_REQUEST, "InvalidStatus")
@@ -633,57 +561,30 @@ async fn only_an_active_link_takes_an_intent() {
     assert_eq!(sandbox.intents_created(seed::PIX_EXPIRED).await, 0);
 
     let unknown_token = "YggaKvPbM5aJhksu1BEwDI5FKTcUc5wZqNB-wH7MFGU";
-    let unknown = sandbox
-        .create_intent(
-            unknown_token,
-            "k",
-            &intent_body(unknown_token, "open_finance", &[]),
-        )
-        .await;
+    let unknown = sandbox.pay_intent(unknown_token, "k", &[]).await;
     assert_eq!(unknown.error(), error(StatusCode::NOT_FOUND, "NotFound"));
 }
 
 #[tokio::test]
 async fn an_intent_is_read_only_through_its_own_link() {
     let sandbox = Sandbox::new();
-    let created = sandbox
-        .create_intent(
-            seed::PIX_INDIVIDUAL,
-            "k",
-            &intent_body(seed::PIX_INDIVIDUAL, "open_finance", &[]),
-        )
-        .await;
-    let id = created.json()["id"].as_str().unwrap().to_owned();
-    let not_found = error(StatusCode::NOT_FOUND, "NotFound");
-    assert_eq!(
-        sandbox.intent(seed::PIX_BUSINESS, &id).await.error(),
-        not_found
-    );
-    assert_eq!(
-        sandbox
-            .intent(seed::PIX_INDIVIDUAL, &Uuid::new_v4().to_string())
-            .await
-            .error(),
-        not_found
-    );
-    assert_eq!(
-        sandbox
-            .intent(seed::PIX_INDIVIDUAL, "not-a-uuid")
-            .await
-            .error(),
-        not_found
-    );
-    assert_eq!(
-        sandbox
-            .intent("belvoUnknown0000000000000000000000000000000", &id)
-            .await
-            .error(),
-        not_found
-    );
-    assert_eq!(
-        sandbox.intent(seed::PIX_INDIVIDUAL, &id).await.status,
-        StatusCode::OK
-    );
+    let id = sandbox.started_intent(seed::PIX_INDIVIDUAL, "k").await;
+    let unknown_id = Uuid::new_v4().to_string();
+    for (token, id) in [
+        (seed::PIX_BUSINESS, id.as_str()),
+        (seed::PIX_INDIVIDUAL, &unknown_id),
+        (seed::PIX_INDIVIDUAL, "not-a-uuid"),
+        ("belvoUnknown0000000000000000000000000000000", &id),
+    ] {
+        let reply = sandbox.intent(token, id).await;
+        assert_eq!(
+            reply.error(),
+            error(StatusCode::NOT_FOUND, "NotFound"),
+            "{token} {id}"
+        );
+    }
+    let own = sandbox.intent(seed::PIX_INDIVIDUAL, &id).await;
+    assert_eq!(own.status, StatusCode::OK);
 }
 
 #[tokio::test]

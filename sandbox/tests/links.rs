@@ -3,9 +3,9 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Sandbox, ORIGIN};
+use common::{assert_link, error, validation, with_changes, Sandbox, ORIGIN};
 use paylink_sandbox::colurs::seed;
-use serde_json::json;
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 const SEED_REQUEST: &str = r#"{
@@ -58,8 +58,9 @@ async fn creates_the_seed_documents_link_with_its_fees() {
     assert_eq!(second["id"], 10);
 }
 
+/// Both providers' merchant calls.
 #[tokio::test]
-async fn creation_needs_both_credentials() {
+async fn merchant_calls_need_both_credentials() {
     let sandbox = Sandbox::new();
     let cases: [&[(&str, &str)]; 5] = [
         &[],
@@ -74,21 +75,22 @@ async fn creation_needs_both_credentials() {
             ("x-api-key", "wrong"),
         ],
     ];
-    for headers in cases {
-        let reply = sandbox
-            .request(Method::POST, "/api/payment_link/", headers, SEED_REQUEST)
-            .await;
-        assert_eq!(
-            reply.error(),
-            (StatusCode::UNAUTHORIZED, "Unauthorized".into(), None),
-            "{headers:?}"
-        );
-        assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+    let calls = [
+        (Method::POST, "/api/payment_link/"),
+        (Method::GET, "/api/payment_link/"),
+        (Method::POST, "/api/belvo/customers/"),
+        (Method::POST, "/api/belvo/payment_links/"),
+    ];
+    for (method, path) in calls {
+        for headers in cases {
+            let reply = sandbox
+                .request(method.clone(), path, headers, SEED_REQUEST)
+                .await;
+            let unauthorized = error(StatusCode::UNAUTHORIZED, "Unauthorized");
+            assert_eq!(reply.error(), unauthorized, "{method} {path} {headers:?}");
+            assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+        }
     }
-    let listing = sandbox
-        .request(Method::GET, "/api/payment_link/", &[], "")
-        .await;
-    assert_eq!(listing.status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
@@ -106,15 +108,7 @@ async fn fixed_links_need_at_least_the_minimum_and_never_negative() {
     );
     for amount in ["999.99", "0", "-50000.00", "-0.01"] {
         let reply = sandbox.create_link(&create(amount)).await;
-        assert_eq!(
-            reply.error(),
-            (
-                StatusCode::BAD_REQUEST,
-                "ValidationError".into(),
-                Some("amount".into())
-            ),
-            "{amount}"
-        );
+        assert_eq!(reply.error(), validation("amount"), "{amount}");
     }
     assert!(sandbox
         .create_link(&create("-5.00"))
@@ -195,70 +189,54 @@ async fn general_links_leave_the_amount_to_the_payer() {
     assert_eq!(with_amount.error().2.as_deref(), Some("amount"));
 }
 
+/// A link of 5000 COP with `changes` (`null` removes a field).
+fn link_body(changes: Value) -> String {
+    with_changes(r#"{"currency": "COP", "amount": 5000}"#, changes)
+}
+
 #[tokio::test]
 async fn validates_each_field_and_names_it() {
     let sandbox = Sandbox::new();
+    let success =
+        |url: &str| json!({"callback_urls": {"success": url, "cancel": "https://a.example"}});
     let cases = [
-        (r#"{"amount": 5000}"#, "currency"),
-        (r#"{"currency": "EUR", "amount": 5000}"#, "currency"),
+        (json!({"currency": null}), "currency"),
+        (json!({"currency": "EUR"}), "currency"),
+        (json!({"fee_mode": "merchant"}), "fee_mode"),
+        (json!({"is_general": "no"}), "is_general"),
+        (json!({"expires_at": "tomorrow"}), "expires_at"),
+        (json!({"expires_at": "2001-01-01T00:00:00Z"}), "expires_at"),
+        (json!({"allowed_methods": ["EFECTY"]}), "allowed_methods"),
+        (json!({"allowed_methods": []}), "allowed_methods"),
+        (success("javascript:x"), "callback_urls.success"),
         (
-            r#"{"currency": "COP", "amount": 5000, "fee_mode": "merchant"}"#,
-            "fee_mode",
+            json!({"callback_urls": {"success": "https://a.example"}}),
+            "callback_urls.cancel",
         ),
         (
-            r#"{"currency": "COP", "amount": 5000, "is_general": "no"}"#,
-            "is_general",
-        ),
-        (
-            r#"{"currency": "COP", "amount": 5000, "expires_at": "tomorrow"}"#,
-            "expires_at",
-        ),
-        (
-            r#"{"currency": "COP", "amount": 5000, "expires_at": "2001-01-01T00:00:00Z"}"#,
-            "expires_at",
-        ),
-        (
-            r#"{"currency": "COP", "amount": 5000, "allowed_methods": ["EFECTY"]}"#,
-            "allowed_methods",
-        ),
-        (
-            r#"{"currency": "COP", "amount": 5000, "allowed_methods": []}"#,
-            "allowed_methods",
-        ),
-        (
-            r#"{"currency": "COP", "amount": 5000, "callback_urls": {"success": "javascript:x", "cancel": "https://a.example"}}"#,
-            "callback_urls.success",
-        ),
-        (
-            r#"{"currency": "COP", "amount": 5000, "callback_urls": "https://a.example"}"#,
+            json!({"callback_urls": "https://a.example"}),
             "callback_urls",
         ),
+        (json!({"merchant": {"name": " "}}), "merchant.name"),
         (
-            r#"{"currency": "COP", "amount": 5000, "merchant": {"name": " "}}"#,
-            "merchant.name",
-        ),
-        (
-            r#"{"currency": "COP", "amount": 5000, "merchant": {"name": "A", "brand_color": "red"}}"#,
+            json!({"merchant": {"name": "A", "brand_color": "red"}}),
             "merchant.brand_color",
         ),
         (
-            r#"{"currency": "COP", "amount": 5000, "allowed_embed_origins": ["https://shop.example/path"]}"#,
+            json!({"allowed_embed_origins": ["https://shop.example/path"]}),
             "allowed_embed_origins",
         ),
-        (r#"[1, 2]"#, "body"),
-        (r#"not json"#, "body"),
     ];
-    for (body, field) in cases {
-        let reply = sandbox.create_link(body).await;
-        assert_eq!(
-            reply.error(),
-            (
-                StatusCode::BAD_REQUEST,
-                "ValidationError".into(),
-                Some(field.into())
-            ),
-            "{body}"
-        );
+    let bodies = cases
+        .into_iter()
+        .map(|(changes, field)| (link_body(changes), field))
+        .chain([
+            ("[1, 2]".to_owned(), "body"),
+            ("not json".to_owned(), "body"),
+        ]);
+    for (body, field) in bodies {
+        let reply = sandbox.create_link(&body).await;
+        assert_eq!(reply.error(), validation(field), "{body}");
         assert!(!reply.json()["message"].as_str().unwrap().is_empty());
     }
 }
@@ -320,21 +298,10 @@ async fn merchant_text_that_could_pass_for_other_text_is_refused() {
             "description",
         ),
     ];
-    for (extra, field) in cases {
-        let mut body = json!({"currency": "COP", "amount": 5000});
-        for (name, value) in extra.as_object().unwrap() {
-            body[name] = value.clone();
-        }
-        let reply = sandbox.create_link(&body.to_string()).await;
-        assert_eq!(
-            reply.error(),
-            (
-                StatusCode::BAD_REQUEST,
-                "ValidationError".into(),
-                Some(field.into())
-            ),
-            "{body}"
-        );
+    for (changes, field) in cases {
+        let body = link_body(changes);
+        let reply = sandbox.create_link(&body).await;
+        assert_eq!(reply.error(), validation(field), "{body}");
     }
 }
 
@@ -451,7 +418,7 @@ async fn an_unknown_link_is_not_found() {
         let reply = sandbox.get(&path).await;
         assert_eq!(
             reply.error(),
-            (StatusCode::NOT_FOUND, "NotFound".into(), None),
+            error(StatusCode::NOT_FOUND, "NotFound"),
             "{path}"
         );
     }
@@ -462,17 +429,15 @@ async fn an_unknown_link_is_not_found() {
 #[tokio::test]
 async fn a_link_past_its_expiry_reads_as_expired() {
     let sandbox = Sandbox::new();
-    assert_eq!(sandbox.link_status(seed::EXPIRED).await, "EXPIRED");
+    assert_link(&sandbox, seed::EXPIRED, "EXPIRED").await;
 
     let in_one_hour = sandbox.clock.now().plus_seconds(3600).to_rfc3339();
-    let created = sandbox
-        .create_link(&format!(
+    let uuid = sandbox
+        .new_link(&format!(
             r#"{{"currency": "COP", "amount": 5000, "expires_at": "{in_one_hour}"}}"#
         ))
-        .await
-        .json();
-    let uuid = Uuid::parse_str(created["uuid"].as_str().unwrap()).unwrap();
-    assert_eq!(sandbox.link_status(uuid).await, "PENDING");
+        .await;
+    assert_link(&sandbox, uuid, "PENDING").await;
     sandbox.advance(3601);
     let link = sandbox.link(uuid).await.json();
     assert_eq!(link["status"], "EXPIRED");
@@ -498,8 +463,8 @@ async fn the_demo_links_cover_every_situation() {
     assert_eq!(paid.raw("paid_amount"), paid.raw("total_to_pay"));
     assert!(paid.json()["paid_at"].is_string());
 
-    assert_eq!(sandbox.link_status(seed::ACTIVE).await, "ACTIVE");
-    assert_eq!(sandbox.link_status(seed::CANCELLED).await, "CANCELLED");
+    assert_link(&sandbox, seed::ACTIVE, "ACTIVE").await;
+    assert_link(&sandbox, seed::CANCELLED, "CANCELLED").await;
     assert_eq!(
         sandbox.link(seed::NEQUI_ONLY).await.json()["allowed_methods"],
         serde_json::json!(["NEQUI"])

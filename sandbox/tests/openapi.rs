@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
-use belvo_support::{intent_body, BelvoCalls, SEED_CUSTOMER, SEED_LINK};
+use belvo_support::{intent_body, SEED_CUSTOMER, SEED_LINK};
 use common::{merchant_headers, pay_body, Reply, Sandbox};
 use paylink_sandbox::{belvo, colurs::seed};
 use yaml_rust2::{Yaml, YamlLoader};
@@ -94,6 +94,11 @@ fn json_keys(value: &serde_json::Value) -> BTreeSet<String> {
         .collect()
 }
 
+/// `value` has exactly the properties of the schema `name`.
+fn assert_schema(value: &serde_json::Value, name: &str) {
+    assert_eq!(json_keys(value), schema_properties(name), "{name}: {value}");
+}
+
 /// A valid request for a documented operation, against the demo links.
 async fn exercise(sandbox: &Sandbox, method: &str, template: &str) -> Reply {
     let fill = |uuid: uuid::Uuid| {
@@ -125,22 +130,14 @@ async fn exercise(sandbox: &Sandbox, method: &str, template: &str) -> Reply {
         }
         ("POST", "/api/belvo/payment_links/{access_token}/payment_intents/") => {
             sandbox
-                .create_intent(
-                    belvo::seed::PIX_INDIVIDUAL,
-                    "openapi",
-                    &intent_body(belvo::seed::PIX_INDIVIDUAL, "open_finance", &[]),
-                )
+                .pay_intent(belvo::seed::PIX_INDIVIDUAL, "openapi", &[])
                 .await
         }
         ("GET", "/api/belvo/payment_links/{access_token}/payment_intents/{intent_id}/") => {
             let created = sandbox
-                .create_intent(
-                    belvo::seed::PSE,
-                    "openapi-read",
-                    &intent_body(belvo::seed::PSE, "pse", &[]),
-                )
+                .pay_intent(belvo::seed::PSE, "openapi-read", &[])
                 .await;
-            let intent_id = created.json()["id"].as_str().unwrap().to_owned();
+            let intent_id = created.string("id");
             sandbox.get(&belvo_path(belvo::seed::PSE, &intent_id)).await
         }
         ("POST", "/api/payment_link/") => {
@@ -220,32 +217,29 @@ async fn response_schemas_name_exactly_the_fields_sent() {
 
     // `payment_in_progress` is sent only while a payment is pending.
     let waiting = sandbox.link(seed::ACTIVE).await.json();
-    assert_eq!(json_keys(&waiting), schema_properties("Link"));
-    assert_eq!(
-        json_keys(&waiting["payment_in_progress"]),
-        schema_properties("PaymentInProgress")
-    );
+    assert_schema(&waiting, "Link");
+    assert_schema(&waiting["payment_in_progress"], "PaymentInProgress");
     let mut link = json_keys(&sandbox.link(seed::PENDING).await.json());
     link.insert("payment_in_progress".to_owned());
     assert_eq!(link, schema_properties("Link"));
 
     let page = sandbox.merchant_get("/api/payment_link/").await.json();
-    assert_eq!(json_keys(&page), schema_properties("LinkPage"));
+    assert_schema(&page, "LinkPage");
 
     let banks = sandbox.get("/api/pse/banks/").await.json();
-    assert_eq!(json_keys(&banks[1]), schema_properties("PseBank"));
+    assert_schema(&banks[1], "PseBank");
 
     let pay_reply = sandbox
         .pay(seed::PENDING, "schema", &pay_body("PSE", &[]))
         .await
         .json();
-    assert_eq!(json_keys(&pay_reply), schema_properties("PayReply"));
+    assert_schema(&pay_reply, "PayReply");
 
     let payment = sandbox
         .payment(seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT)
         .await
         .json();
-    assert_eq!(json_keys(&payment), schema_properties("Payment"));
+    assert_schema(&payment, "Payment");
 
     let validation_error = sandbox.create_link("{}").await.json();
     let in_progress = sandbox
@@ -253,20 +247,10 @@ async fn response_schemas_name_exactly_the_fields_sent() {
         .await
         .json();
     assert_eq!(in_progress["error"], "PaymentInProgress");
-    let belvo_in_progress = sandbox
-        .create_intent(
-            belvo::seed::PSE,
-            "schema",
-            &intent_body(belvo::seed::PSE, "pse", &[]),
-        )
-        .await;
+    let belvo_in_progress = sandbox.pay_intent(belvo::seed::PSE, "schema", &[]).await;
     assert_eq!(belvo_in_progress.status, StatusCode::CREATED);
     let belvo_in_progress = sandbox
-        .create_intent(
-            belvo::seed::PSE,
-            "schema-again",
-            &intent_body(belvo::seed::PSE, "pse", &[]),
-        )
+        .pay_intent(belvo::seed::PSE, "schema-again", &[])
         .await
         .json();
     assert_eq!(belvo_in_progress["error"], "PaymentInProgress");
@@ -336,7 +320,7 @@ async fn belvo_schemas_name_exactly_the_fields_sent() {
     let sandbox = Sandbox::new();
 
     let customer = sandbox.create_customer(SEED_CUSTOMER).await.json();
-    assert_eq!(json_keys(&customer), schema_properties("BelvoCustomer"));
+    assert_schema(&customer, "BelvoCustomer");
 
     // `payment_in_progress` is sent only while an intent is under way.
     let idle_fields = |link: &serde_json::Value| {
@@ -348,44 +332,28 @@ async fn belvo_schemas_name_exactly_the_fields_sent() {
     assert_eq!(idle_fields(&created), schema_properties("BelvoPaymentLink"));
     let link = sandbox.belvo_link(belvo::seed::PIX_BUSINESS).await.json();
     assert_eq!(idle_fields(&link), schema_properties("BelvoPaymentLink"));
-    assert_eq!(
-        json_keys(&link["customer"]),
-        schema_properties("BelvoCustomer")
-    );
+    assert_schema(&link["customer"], "BelvoCustomer");
 
     let institutions = sandbox.institutions("?country=COL").await.json();
-    assert_eq!(
-        json_keys(&institutions[0]),
-        schema_properties("BelvoInstitution")
-    );
+    assert_schema(&institutions[0], "BelvoInstitution");
 
     let intent = sandbox
-        .create_intent(
-            belvo::seed::PIX_INDIVIDUAL,
-            "schema",
-            &intent_body(belvo::seed::PIX_INDIVIDUAL, "open_finance", &[]),
-        )
+        .pay_intent(belvo::seed::PIX_INDIVIDUAL, "schema", &[])
         .await
         .json();
-    assert_eq!(json_keys(&intent), schema_properties("BelvoPaymentIntent"));
+    assert_schema(&intent, "BelvoPaymentIntent");
     let waiting = sandbox.belvo_link(belvo::seed::PIX_INDIVIDUAL).await.json();
-    assert_eq!(json_keys(&waiting), schema_properties("BelvoPaymentLink"));
-    assert_eq!(
-        json_keys(&waiting["payment_in_progress"]),
-        schema_properties("BelvoPaymentInProgress")
-    );
-    assert_eq!(
-        json_keys(&intent["payment_method_information"]["open_finance"]),
-        schema_properties("BelvoRedirect")
+    assert_schema(&waiting, "BelvoPaymentLink");
+    assert_schema(&waiting["payment_in_progress"], "BelvoPaymentInProgress");
+    assert_schema(
+        &intent["payment_method_information"]["open_finance"],
+        "BelvoRedirect",
     );
     let id = intent["id"].as_str().unwrap();
     sandbox.consent(id, "approve-query").await;
     sandbox.advance(1);
     let succeeded = sandbox.intent(belvo::seed::PIX_INDIVIDUAL, id).await.json();
-    assert_eq!(
-        json_keys(&succeeded["charges"][0]),
-        schema_properties("BelvoCharge")
-    );
+    assert_schema(&succeeded["charges"][0], "BelvoCharge");
 
     let customer_fields = schema_properties("BelvoCreateCustomerRequest");
     let sent = json_keys(&serde_json::from_str(SEED_CUSTOMER).unwrap());

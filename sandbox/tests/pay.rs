@@ -6,21 +6,14 @@ use std::sync::Arc;
 
 use axum::http::{Method, StatusCode};
 use common::{
-    error, pay_body, pay_body_with_amount, test_config, validation, Reply, Sandbox, ORIGIN,
+    assert_link, assert_payment, error, pay_body, pay_body_with_amount, test_config, timestamp,
+    validation, Reply, Sandbox, ORIGIN,
 };
-use paylink_sandbox::test_controls::clock::Timestamp;
 use paylink_sandbox::{colurs::seed, Config};
 use serde_json::{json, Value};
 use tokio::sync::Barrier;
 use tokio::task::JoinSet;
 use uuid::Uuid;
-
-fn money_movement_id(reply: &Reply) -> String {
-    reply.json()["money_movement_id"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no money_movement_id in {}", reply.text()))
-        .to_owned()
-}
 
 /// A refused second attempt: 409 `PaymentInProgress`, naming the payment to wait for.
 fn assert_in_progress(reply: &Reply, pending: &str) {
@@ -54,25 +47,24 @@ async fn a_bank_payment_answers_with_the_bank_page_and_activates_the_link() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     assert_eq!(reply.raw("total_to_pay"), "51190.00");
     assert_eq!(reply.raw("approval_timeout_seconds"), "null");
-    let money_movement_id = reply.json()["money_movement_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert!(money_movement_id.starts_with("mm_"), "{money_movement_id}");
+    let money_movement_id = reply.string("money_movement_id");
+    assert!(
+        money_movement_id.starts_with("mm_") && money_movement_id.len() == 19,
+        "{money_movement_id}"
+    );
     assert_eq!(
         reply.json()["payment_link"],
         format!("{ORIGIN}/sandbox/bank/{money_movement_id}")
     );
 
-    assert_eq!(sandbox.link_status(seed::PENDING).await, "ACTIVE");
+    assert_link(&sandbox, seed::PENDING, "ACTIVE").await;
     let payment = sandbox.payment(seed::PENDING, &money_movement_id).await;
     assert_eq!(payment.status, StatusCode::OK);
     assert_eq!(payment.raw("total_to_pay"), "51190.00");
     assert_eq!(payment.json()["payment_method"], "BANCOLOMBIA");
     assert_eq!(payment.json()["status"], "PENDING");
     // A payer who never comes back from the bank lets it expire (default 15 minutes).
-    let created_at = Timestamp::parse_rfc3339(payment.json()["created_at"].as_str().unwrap())
-        .expect("an RFC 3339 created_at");
+    let created_at = timestamp(&payment.json()["created_at"]);
     assert_eq!(
         payment.json()["expires_at"],
         created_at.plus_seconds(900).to_rfc3339()
@@ -121,7 +113,7 @@ async fn the_seed_errors() {
         assert_eq!(reply.status, StatusCode::OK, "{amount}: {}", reply.text());
         // Ended at the bank, so the link takes the next attempt.
         sandbox
-            .bank_action(&money_movement_id(&reply), "decline")
+            .bank_action(&reply.string("money_movement_id"), "decline")
             .await;
     }
 
@@ -189,7 +181,7 @@ async fn a_general_link_charges_the_typed_amount_within_its_bounds() {
     // fee round(246.9134) = 246.91; iva round(46.9129) = 46.91.
     assert_eq!(reply.raw("total_to_pay"), "12639.49");
     sandbox
-        .bank_action(&money_movement_id(&reply), "decline")
+        .bank_action(&reply.string("money_movement_id"), "decline")
         .await;
 
     for (key, amount) in [
@@ -220,57 +212,41 @@ async fn a_general_link_charges_the_typed_amount_within_its_bounds() {
 #[tokio::test]
 async fn each_method_requires_its_fields() {
     let sandbox = Sandbox::new();
-    // Per method: the field sent (null: left out), its value, the field the 400 names.
-    let missing = Value::Null;
+    // Per method: the field sent (null: left out) and its value; the 400 names that field.
+    let missing = || Value::Null;
     let cases = [
-        ("BANCOLOMBIA", "payer_email", missing.clone(), "payer_email"),
-        ("BANCOLOMBIA", "payer_phone", missing.clone(), "payer_phone"),
-        (
-            "BANCOLOMBIA",
-            "payer_document",
-            missing.clone(),
-            "payer_document",
-        ),
-        (
-            "BANCOLOMBIA",
-            "payer_email",
-            json!("not-an-email"),
-            "payer_email",
-        ),
-        (
-            "PSE",
-            "payer_person_type",
-            missing.clone(),
-            "payer_person_type",
-        ),
-        ("PSE", "payer_person_type", json!("X"), "payer_person_type"),
-        ("PSE", "bank_id", missing.clone(), "bank_id"),
-        ("PSE", "bank_id", json!(0), "bank_id"),
-        ("PSE", "bank_id", json!(424242), "bank_id"),
-        ("PSE", "bank_id", json!("1007"), "bank_id"),
-        ("PSE", "payer_document", missing.clone(), "payer_document"),
-        ("PSE", "payer_email", missing.clone(), "payer_email"),
-        ("PSE", "payer_phone", missing.clone(), "payer_phone"),
-        (
-            "PSE",
-            "payer_person_type",
-            json!("J"),
-            "payer_type_document",
-        ),
-        (
-            "PSE",
-            "payer_type_document",
-            json!("DNI"),
-            "payer_type_document",
-        ),
-        ("NEQUI", "payer_phone", missing.clone(), "payer_phone"),
-        ("NEQUI", "payer_phone", json!("6012345678"), "payer_phone"),
-        ("NEQUI", "payer_phone", json!("300123456"), "payer_phone"),
-        ("NEQUI", "payer_document", missing.clone(), "payer_document"),
-        ("NEQUI", "payment_method", json!("EFECTY"), "payment_method"),
-        ("NEQUI", "payment_method", missing, "payment_method"),
+        ("BANCOLOMBIA", "payer_email", missing()),
+        ("BANCOLOMBIA", "payer_phone", missing()),
+        ("BANCOLOMBIA", "payer_document", missing()),
+        ("BANCOLOMBIA", "payer_email", json!("not-an-email")),
+        ("PSE", "payer_person_type", missing()),
+        ("PSE", "payer_person_type", json!("X")),
+        ("PSE", "bank_id", missing()),
+        ("PSE", "bank_id", json!(0)),
+        ("PSE", "bank_id", json!(424242)),
+        ("PSE", "bank_id", json!("1007")),
+        ("PSE", "payer_document", missing()),
+        ("PSE", "payer_email", missing()),
+        ("PSE", "payer_phone", missing()),
+        ("PSE", "payer_type_document", json!("DNI")),
+        ("NEQUI", "payer_phone", missing()),
+        ("NEQUI", "payer_phone", json!("6012345678")),
+        ("NEQUI", "payer_phone", json!("300123456")),
+        ("NEQUI", "payer_document", missing()),
+        ("NEQUI", "payment_method", json!("EFECTY")),
+        ("NEQUI", "payment_method", missing()),
     ];
-    for (index, (method, sent, value, field)) in cases.into_iter().enumerate() {
+    let cases = cases
+        .into_iter()
+        .map(|(method, sent, value)| (method, sent, value, sent));
+    // A juridical person pays with a NIT: the document type is named.
+    let juridical = (
+        "PSE",
+        "payer_person_type",
+        json!("J"),
+        "payer_type_document",
+    );
+    for (index, (method, sent, value, field)) in cases.chain([juridical]).enumerate() {
         let body = pay_body(method, &[(sent, value)]);
         let reply = sandbox
             .pay(seed::PENDING, &format!("case-{index}"), &body)
@@ -296,7 +272,7 @@ async fn each_method_requires_its_fields() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     // Declined at the bank, so the link takes the Nequi attempt.
     sandbox
-        .bank_action(&money_movement_id(&reply), "decline")
+        .bank_action(&reply.string("money_movement_id"), "decline")
         .await;
     let nequi_minimal = r#"{"payment_method": "NEQUI", "payer_phone": "3001234567", "payer_document": "1234567890"}"#;
     let reply = sandbox
@@ -336,7 +312,7 @@ async fn the_idempotency_key_is_required() {
         assert_eq!(reply.error(), validation("Idempotency-Key"));
     }
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 0);
-    assert_eq!(sandbox.link_status(seed::PENDING).await, "PENDING");
+    assert_link(&sandbox, seed::PENDING, "PENDING").await;
 }
 
 #[tokio::test]
@@ -365,7 +341,7 @@ async fn a_retry_replays_the_first_answer_and_creates_no_second_payment() {
 
     // Another key is another attempt: refused while the first may still
     // succeed, taken once it has ended.
-    let first_id = money_movement_id(&first);
+    let first_id = first.string("money_movement_id");
     let refused = sandbox.pay(seed::PENDING, "another-key", &body).await;
     assert_in_progress(&refused, &first_id);
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 1);
@@ -373,7 +349,7 @@ async fn a_retry_replays_the_first_answer_and_creates_no_second_payment() {
     // The refusal was not recorded against its key.
     let second = sandbox.pay(seed::PENDING, "another-key", &body).await;
     assert_eq!(second.status, StatusCode::OK, "{}", second.text());
-    assert_ne!(money_movement_id(&second), first_id);
+    assert_ne!(second.string("money_movement_id"), first_id);
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
 }
 
@@ -430,29 +406,19 @@ async fn a_failed_call_does_not_burn_its_key() {
 #[tokio::test]
 async fn a_payment_is_only_found_under_its_own_link() {
     let sandbox = Sandbox::new();
-    let reply = sandbox.pay(seed::PENDING, "k", &pay_body("PSE", &[])).await;
-    let money_movement_id = reply.json()["money_movement_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-
+    let paid = sandbox.started_payment(seed::PENDING, "k", "PSE").await;
+    for (uuid, money_movement_id) in [
+        (seed::GENERAL, paid.as_str()),
+        (seed::PENDING, "mm_unknown"),
+        (Uuid::new_v4(), &paid),
+    ] {
+        let reply = sandbox.payment(uuid, money_movement_id).await;
+        let not_found = error(StatusCode::NOT_FOUND, "NotFound");
+        assert_eq!(reply.error(), not_found, "{uuid} {money_movement_id}");
+    }
     assert_eq!(
-        sandbox
-            .payment(seed::GENERAL, &money_movement_id)
-            .await
-            .error(),
-        error(StatusCode::NOT_FOUND, "NotFound")
-    );
-    assert_eq!(
-        sandbox.payment(seed::PENDING, "mm_unknown").await.error(),
-        error(StatusCode::NOT_FOUND, "NotFound")
-    );
-    assert_eq!(
-        sandbox
-            .payment(Uuid::new_v4(), &money_movement_id)
-            .await
-            .error(),
-        error(StatusCode::NOT_FOUND, "NotFound")
+        sandbox.payment(seed::PENDING, &paid).await.status,
+        StatusCode::OK
     );
 }
 
@@ -496,7 +462,7 @@ async fn twenty_five_parallel_attempts_start_one_payment() {
         .iter()
         .partition(|reply| reply.status == StatusCode::OK);
     assert_eq!(accepted.len(), 1, "exactly one attempt starts a payment");
-    let paying = money_movement_id(accepted[0]);
+    let paying = accepted[0].string("money_movement_id");
     assert_eq!(refused.len(), ATTEMPTS - 1);
     for reply in refused {
         assert_in_progress(reply, &paying);
@@ -510,11 +476,9 @@ async fn the_link_names_its_payment_in_progress_until_it_ends() {
     let link = sandbox.link(seed::PENDING).await.json();
     assert!(link.get("payment_in_progress").is_none(), "{link}");
 
-    let declined = money_movement_id(
-        &sandbox
-            .pay(seed::PENDING, "first", &pay_body("BANCOLOMBIA", &[]))
-            .await,
-    );
+    let declined = sandbox
+        .started_payment(seed::PENDING, "first", "BANCOLOMBIA")
+        .await;
     let link = sandbox.link(seed::PENDING).await.json();
     assert_eq!(link["status"], "ACTIVE");
     assert_eq!(
@@ -527,11 +491,9 @@ async fn the_link_names_its_payment_in_progress_until_it_ends() {
     assert_eq!(link["status"], "PENDING");
     assert!(link.get("payment_in_progress").is_none(), "{link}");
 
-    let approved = money_movement_id(
-        &sandbox
-            .pay(seed::PENDING, "second", &pay_body("PSE", &[]))
-            .await,
-    );
+    let approved = sandbox
+        .started_payment(seed::PENDING, "second", "PSE")
+        .await;
     assert_eq!(
         sandbox.link(seed::PENDING).await.json()["payment_in_progress"],
         json!({ "money_movement_id": approved })
@@ -551,39 +513,28 @@ async fn the_link_names_its_payment_in_progress_until_it_ends() {
 #[tokio::test]
 async fn an_invalid_attempt_gets_its_own_error_while_a_payment_is_in_progress() {
     let sandbox = Sandbox::new();
-    let pending = money_movement_id(
-        &sandbox
-            .pay(seed::PENDING, "first", &pay_body("PSE", &[]))
-            .await,
-    );
-    assert_eq!(
-        sandbox
-            .pay(
-                seed::PENDING,
-                "no-bank",
-                &pay_body("PSE", &[("bank_id", Value::Null)])
-            )
-            .await
-            .error(),
-        validation("bank_id")
-    );
-    assert_eq!(
-        sandbox
-            .pay(
-                seed::PENDING,
-                "wrong-amount",
-                &pay_body_with_amount("PSE", "5")
-            )
-            .await
-            .error(),
-        error(StatusCode::BAD_REQUEST, "AmountMismatch")
-    );
+    let pending = sandbox.started_payment(seed::PENDING, "first", "PSE").await;
+    for (key, body, refusal) in [
+        (
+            "no-bank",
+            pay_body("PSE", &[("bank_id", Value::Null)]),
+            validation("bank_id"),
+        ),
+        (
+            "wrong-amount",
+            pay_body_with_amount("PSE", "5"),
+            error(StatusCode::BAD_REQUEST, "AmountMismatch"),
+        ),
+    ] {
+        let reply = sandbox.pay(seed::PENDING, key, &body).await;
+        assert_eq!(reply.error(), refusal, "{key}");
+    }
     // The first attempt's own retry is still its answer, not a refusal.
     let retry = sandbox
         .pay(seed::PENDING, "first", &pay_body("PSE", &[]))
         .await;
     assert_eq!(retry.status, StatusCode::OK, "{}", retry.text());
-    assert_eq!(money_movement_id(&retry), pending);
+    assert_eq!(retry.string("money_movement_id"), pending);
     assert_in_progress(
         &sandbox
             .pay(seed::PENDING, "valid", &pay_body("NEQUI", &[]))
@@ -607,19 +558,16 @@ async fn an_unanswered_bank_payment_expires_and_the_link_takes_a_new_attempt() {
             .pay(seed::PENDING, key, &pay_body(method, &[]))
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{method}: {}", reply.text());
-        let pending = money_movement_id(&reply);
+        let pending = reply.string("money_movement_id");
         let payment = sandbox.payment(seed::PENDING, &pending).await.json();
-        let created_at = Timestamp::parse_rfc3339(payment["created_at"].as_str().unwrap()).unwrap();
+        let created_at = timestamp(&payment["created_at"]);
         assert_eq!(
             payment["expires_at"],
             created_at.plus_seconds(60).to_rfc3339()
         );
 
         sandbox.advance(59);
-        assert_eq!(
-            sandbox.payment_status(seed::PENDING, &pending).await,
-            "PENDING"
-        );
+        assert_payment(&sandbox, seed::PENDING, &pending, "PENDING").await;
         assert_in_progress(
             &sandbox
                 .pay(seed::PENDING, "meanwhile", &pay_body("NEQUI", &[]))
@@ -636,11 +584,8 @@ async fn an_unanswered_bank_payment_expires_and_the_link_takes_a_new_attempt() {
         assert!(link.get("payment_in_progress").is_none(), "{link}");
         // Too late: the bank's answer no longer changes it.
         sandbox.bank_action(&pending, "approve").await;
-        assert_eq!(
-            sandbox.payment_status(seed::PENDING, &pending).await,
-            "EXPIRED"
-        );
-        assert_eq!(sandbox.link_status(seed::PENDING).await, "PENDING");
+        assert_payment(&sandbox, seed::PENDING, &pending, "EXPIRED").await;
+        assert_link(&sandbox, seed::PENDING, "PENDING").await;
     }
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
 }

@@ -6,8 +6,8 @@ mod belvo_support;
 mod common;
 
 use axum::http::StatusCode;
-use belvo_support::{BelvoCalls, SEED_LINK};
-use common::{Reply, Sandbox};
+use belvo_support::SEED_LINK;
+use common::{validation, Reply, Sandbox};
 use paylink_sandbox::shared::field_rules::is_followable_url;
 use serde_json::{json, Value};
 
@@ -70,11 +70,7 @@ async fn a_userinfo_look_alike_or_plain_http_callback_is_refused_by_both_provide
         ] {
             assert_eq!(
                 reply.error(),
-                (
-                    StatusCode::BAD_REQUEST,
-                    "ValidationError".to_owned(),
-                    Some("callback_urls.success".to_owned())
-                ),
+                validation("callback_urls.success"),
                 "{provider} {url}: {}",
                 reply.text()
             );

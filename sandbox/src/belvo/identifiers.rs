@@ -2,6 +2,8 @@
 //! they are written down and which ones are valid (docs of the tax
 //! authorities, as summarised in the project's domain notes).
 
+use super::model::IdentifierType;
+
 /// The identifier without the dots, dashes, slashes and spaces people write
 /// in it (`390.533.447-05` -> `39053344705`), letters in upper case.
 pub fn compact(text: &str) -> String {
@@ -9,6 +11,16 @@ pub fn compact(text: &str) -> String {
         .filter(|c| !matches!(c, '.' | '-' | '/' | ' '))
         .map(|c| c.to_ascii_uppercase())
         .collect()
+}
+
+/// Whether `compact` is a valid identifier of `kind`.
+pub fn is_valid(kind: IdentifierType, compact: &str) -> bool {
+    match kind {
+        IdentifierType::Cc => is_cc(compact),
+        IdentifierType::Nit => is_nit(compact),
+        IdentifierType::Cpf => is_cpf(compact),
+        IdentifierType::Cnpj => is_cnpj(compact),
+    }
 }
 
 /// A Colombian cédula: 6 to 10 digits, no check digit.

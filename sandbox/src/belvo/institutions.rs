@@ -197,30 +197,3 @@ pub fn find(id: Uuid) -> Option<Institution> {
         .copied()
         .find(|institution| Uuid::try_parse(institution.id).ok() == Some(id))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_uuids_and_unique() {
-        let ids: std::collections::HashSet<Uuid> = INSTITUTIONS
-            .iter()
-            .map(|institution| Uuid::try_parse(institution.id).unwrap())
-            .collect();
-        assert_eq!(ids.len(), INSTITUTIONS.len());
-    }
-
-    #[test]
-    fn each_country_has_about_ten_some_inactive_in_no_alphabetical_order() {
-        for country in [Country::Col, Country::Bra] {
-            let list = of_country(country);
-            assert!((10..=14).contains(&list.len()), "{country:?}");
-            assert!(list.iter().filter(|i| !i.active).count() >= 2);
-            let names: Vec<&str> = list.iter().map(|i| i.display_name).collect();
-            let mut sorted = names.clone();
-            sorted.sort_unstable();
-            assert_ne!(names, sorted);
-        }
-    }
-}

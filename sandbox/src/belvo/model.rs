@@ -41,6 +41,15 @@ wire_vocabulary!(IntentStatus {
 
 wire_vocabulary!(Currency { Cop => "COP", Brl => "BRL" });
 
+impl IdentifierType {
+    pub fn country(self) -> Country {
+        match self {
+            IdentifierType::Cc | IdentifierType::Nit => Country::Col,
+            IdentifierType::Cpf | IdentifierType::Cnpj => Country::Bra,
+        }
+    }
+}
+
 impl Method {
     pub fn country(self) -> Country {
         match self {
@@ -57,21 +66,22 @@ impl Method {
     }
 }
 
-/// The user a merchant creates a payment link for (seed 000).
-#[derive(Clone, Debug)]
+/// The user a merchant creates a payment link for (seed 000), its fields
+/// in the order Belvo writes them.
+#[derive(Clone, Debug, Serialize)]
 pub struct Customer {
     pub id: Uuid,
     pub created_at: Timestamp,
     pub created_by: Uuid,
     pub customer_type: CustomerType,
-    pub country: Country,
     pub name: String,
+    pub address: Option<String>,
+    pub country: Country,
     pub email: String,
-    pub identifier_type: IdentifierType,
+    pub phone: Option<String>,
     /// Compact: no dots, dashes or slashes (`39053344705`).
     pub identifier: String,
-    pub address: Option<String>,
-    pub phone: Option<String>,
+    pub identifier_type: IdentifierType,
 }
 
 /// An amount as Belvo writes it for each method: PSE a whole number of pesos
@@ -110,7 +120,7 @@ pub struct CallbackUrls {
 }
 
 /// **[ext]** Who asks for the money, as on the Colurs links.
-pub use crate::shared::merchant::Merchant;
+pub use crate::shared::link_fields::Merchant;
 
 #[derive(Clone, Debug)]
 pub struct PaymentLink {
@@ -228,65 +238,4 @@ fn succeeded_at(decision: &Decision, processing_seconds: u64) -> Timestamp {
     decision
         .at
         .plus_seconds(i64::try_from(processing_seconds).unwrap_or(i64::MAX))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(seconds: i64) -> Timestamp {
-        Timestamp::from_unix_millis(1_800_000_000_000).plus_seconds(seconds)
-    }
-
-    fn intent(expires_at: Option<Timestamp>) -> PaymentIntent {
-        PaymentIntent {
-            id: Uuid::new_v4(),
-            access_token: "t".into(),
-            method: Method::OpenFinance,
-            amount: Amount::Reais(Cents::from_cents(123_412)),
-            payer_institution: Uuid::new_v4(),
-            callback_url: "https://pay.example/".into(),
-            cpf: None,
-            created_at: at(0),
-            expires_at,
-            decision: None,
-        }
-    }
-
-    #[test]
-    fn amounts_are_written_per_method() {
-        assert_eq!(
-            serde_json::to_string(&Amount::WholePesos(1000)).unwrap(),
-            "1000"
-        );
-        assert_eq!(
-            serde_json::to_string(&Amount::Reais(Cents::from_cents(123_412))).unwrap(),
-            "\"1234.12\""
-        );
-    }
-
-    #[test]
-    fn an_unanswered_consent_fails_at_its_deadline() {
-        let intent = intent(Some(at(300)));
-        assert_eq!(intent.status_at(at(299), 1), IntentStatus::RequiresAction);
-        assert_eq!(intent.status_at(at(300), 1), IntentStatus::Failed);
-        assert_eq!(intent.updated_at(at(400), 1), at(300));
-    }
-
-    #[test]
-    fn an_approval_succeeds_after_processing() {
-        let mut intent = intent(Some(at(300)));
-        intent.decision = Some(Decision {
-            at: at(10),
-            outcome: Outcome::Approved,
-            return_url: String::new(),
-            charge_id: Uuid::new_v4(),
-        });
-        assert_eq!(intent.status_at(at(10), 1), IntentStatus::Processing);
-        assert_eq!(intent.status_at(at(11), 1), IntentStatus::Succeeded);
-        // Answered in time: the deadline no longer matters.
-        assert_eq!(intent.status_at(at(1000), 1), IntentStatus::Succeeded);
-        assert_eq!(intent.updated_at(at(1000), 1), at(11));
-        assert_eq!(intent.status_at(at(10), 0), IntentStatus::Succeeded);
-    }
 }

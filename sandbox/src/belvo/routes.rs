@@ -13,47 +13,17 @@ use uuid::Uuid;
 use super::institutions;
 use super::model::{Country, LinkStatus, Method, PaymentIntent};
 use super::requests::{check_against_link, read_new_customer, read_new_link, IntentRequest};
-use super::views::{CustomerView, IntentView, LinkCustomer, LinkView};
+use super::views::{IntentView, LinkCustomer, LinkView};
 use super::{belvo_store, consent_timing};
 use crate::shared::auth::MerchantCredentials;
 use crate::shared::body::JsonObject;
 use crate::shared::errors::ApiError;
 use crate::shared::idempotency::idempotency_key;
-use crate::shared::idempotency::RecordedReply;
 use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
 use crate::state::AppState;
 
 pub fn link_not_found() -> ApiError {
-    ApiError {
-        status: StatusCode::NOT_FOUND,
-        error: "NotFound",
-        message: "Payment link doesn't exist".into(),
-        field: None,
-        in_progress: None,
-    }
-}
-
-fn intent_not_found() -> ApiError {
-    ApiError {
-        status: StatusCode::NOT_FOUND,
-        error: "NotFound",
-        message: "Payment intent doesn't exist for this payment link".into(),
-        field: None,
-        in_progress: None,
-    }
-}
-
-fn invalid_status(status: LinkStatus) -> ApiError {
-    ApiError {
-        status: StatusCode::BAD_REQUEST,
-        error: "InvalidStatus",
-        message: format!(
-            "Payment link not in valid status for payment: {}",
-            status.as_str()
-        ),
-        field: None,
-        in_progress: None,
-    }
+    ApiError::not_found("Payment link doesn't exist")
 }
 
 // ---- customers ------------------------------------------------------------
@@ -66,7 +36,7 @@ pub async fn create_customer(
     let body = JsonObject::parse(&body)?;
     let (mut store, now) = belvo_store(&state);
     let customer = read_new_customer(&body, now)?;
-    let response = json_response(StatusCode::CREATED, &CustomerView::new(&customer));
+    let response = json_response(StatusCode::CREATED, &customer);
     store.insert_customer(customer);
     Ok(response)
 }
@@ -107,7 +77,7 @@ pub async fn get_link(
         link,
         store.link_status(link, now, timing),
         store.intent_in_progress(&access_token, now, timing),
-        LinkCustomer::Expanded(CustomerView::new(customer)),
+        LinkCustomer::Expanded(customer),
         &state.config.public_origin,
     );
     Ok(json_response(StatusCode::OK, &view))
@@ -149,18 +119,17 @@ pub async fn create_intent(
     let timing = consent_timing(config);
 
     let (mut store, now) = belvo_store(&state);
-    if let Some(recorded) = store.recorded_reply(&access_token, &idempotency_key) {
-        if recorded.request_fingerprint != fingerprint {
-            return Err(ApiError::idempotency_conflict());
-        }
-        let status = StatusCode::from_u16(recorded.status).expect("recorded from a StatusCode");
-        return Ok(json_bytes_response(status, recorded.body.clone()));
+    if let Some(replay) = store
+        .replies
+        .replay(&access_token, &idempotency_key, &fingerprint)
+    {
+        return replay;
     }
 
     let link = store.link(&access_token).ok_or_else(link_not_found)?;
     let (status, _) = store.link_status(link, now, timing);
     if status != LinkStatus::Active {
-        return Err(invalid_status(status));
+        return Err(ApiError::invalid_status("Payment link", status.as_str()));
     }
     let customer = store
         .customer(link.customer)
@@ -202,16 +171,11 @@ pub async fn create_intent(
         created_at: now,
         // An Open Finance consent lives 5 minutes; a PSE bank page as long as
         // the Colurs ones, so an abandoned attempt never blocks the link.
-        expires_at: Some(
-            now.plus_seconds(
-                i64::try_from(if link.method == Method::OpenFinance {
-                    timing.timeout_seconds
-                } else {
-                    config.bank_timeout_seconds
-                })
-                .unwrap_or(i64::MAX),
-            ),
-        ),
+        expires_at: Some(now.plus_seconds_u64(if link.method == Method::OpenFinance {
+            timing.timeout_seconds
+        } else {
+            config.bank_timeout_seconds
+        })),
         decision: None,
     };
     let reply_body = to_json_bytes(&IntentView::new(
@@ -222,14 +186,14 @@ pub async fn create_intent(
         &config.public_origin,
     ));
     store.insert_intent(intent);
-    store.record_reply(
-        &access_token,
+    let body = reply_body.clone();
+    let replies = &mut store.replies;
+    replies.record(
+        access_token,
         &idempotency_key,
-        RecordedReply {
-            request_fingerprint: fingerprint,
-            status: StatusCode::CREATED.as_u16(),
-            body: reply_body.clone(),
-        },
+        fingerprint,
+        StatusCode::CREATED,
+        body,
     );
     Ok(json_bytes_response(StatusCode::CREATED, reply_body))
 }
@@ -244,7 +208,7 @@ pub async fn get_intent(
         .ok()
         .and_then(|id| store.intent(id))
         .filter(|intent| intent.access_token == access_token)
-        .ok_or_else(intent_not_found)?;
+        .ok_or_else(|| ApiError::not_found("Payment intent doesn't exist for this payment link"))?;
     Ok(json_response(
         StatusCode::OK,
         &IntentView::new(

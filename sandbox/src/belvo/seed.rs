@@ -251,12 +251,7 @@ mod tests {
     #[test]
     fn demo_identifiers_are_valid() {
         for spec in CUSTOMERS {
-            let valid = match spec.identifier_type {
-                IdentifierType::Cc => identifiers::is_cc(spec.identifier),
-                IdentifierType::Nit => identifiers::is_nit(spec.identifier),
-                IdentifierType::Cpf => identifiers::is_cpf(spec.identifier),
-                IdentifierType::Cnpj => identifiers::is_cnpj(spec.identifier),
-            };
+            let valid = identifiers::is_valid(spec.identifier_type, spec.identifier);
             assert!(valid, "{}", spec.name);
         }
     }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::model::{
     Customer, Decision, IntentStatus, LinkStatus, Outcome, PaymentIntent, PaymentLink,
 };
-use crate::shared::idempotency::RecordedReply;
+use crate::shared::idempotency::RecordedReplies;
 use crate::test_controls::clock::Timestamp;
 
 /// The simulated Open Finance timing, from the configuration.
@@ -28,8 +28,8 @@ pub struct BelvoStore {
     links: Vec<PaymentLink>,
     intents: Vec<PaymentIntent>,
     intents_created: HashMap<String, u64>,
-    /// By access token and `Idempotency-Key`.
-    recorded_replies: HashMap<(String, String), RecordedReply>,
+    /// The answers of payment intent calls, by access token and `Idempotency-Key`.
+    pub replies: RecordedReplies<String>,
 }
 
 impl BelvoStore {
@@ -177,24 +177,5 @@ impl BelvoStore {
                 intent.decision = Some(decision);
             }
         }
-    }
-
-    pub fn recorded_reply(
-        &self,
-        access_token: &str,
-        idempotency_key: &str,
-    ) -> Option<&RecordedReply> {
-        self.recorded_replies
-            .get(&(access_token.to_owned(), idempotency_key.to_owned()))
-    }
-
-    pub fn record_reply(
-        &mut self,
-        access_token: &str,
-        idempotency_key: &str,
-        reply: RecordedReply,
-    ) {
-        self.recorded_replies
-            .insert((access_token.to_owned(), idempotency_key.to_owned()), reply);
     }
 }

@@ -7,51 +7,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::model::{
-    Amount, CallbackUrls, Country, Currency, Customer, CustomerType, IdentifierType, IntentStatus,
-    LinkStatus, Merchant, Method, PaymentIntent, PaymentLink,
+    Amount, CallbackUrls, Currency, Customer, IntentStatus, LinkStatus, Merchant, Method,
+    PaymentIntent, PaymentLink,
 };
 use crate::test_controls::clock::Timestamp;
-
-pub fn payment_url(public_origin: &str, access_token: &str) -> String {
-    format!("{public_origin}/pay/{access_token}")
-}
-
-pub fn consent_url(public_origin: &str, intent: &PaymentIntent) -> String {
-    format!("{public_origin}/sandbox/consent/{}", intent.id)
-}
-
-#[derive(Serialize)]
-pub struct CustomerView<'a> {
-    id: String,
-    created_at: Timestamp,
-    created_by: String,
-    customer_type: CustomerType,
-    name: &'a str,
-    address: Option<&'a str>,
-    country: Country,
-    email: &'a str,
-    phone: Option<&'a str>,
-    identifier: &'a str,
-    identifier_type: IdentifierType,
-}
-
-impl<'a> CustomerView<'a> {
-    pub fn new(customer: &'a Customer) -> Self {
-        CustomerView {
-            id: customer.id.to_string(),
-            created_at: customer.created_at,
-            created_by: customer.created_by.to_string(),
-            customer_type: customer.customer_type,
-            name: &customer.name,
-            address: customer.address.as_deref(),
-            country: customer.country,
-            email: &customer.email,
-            phone: customer.phone.as_deref(),
-            identifier: &customer.identifier,
-            identifier_type: customer.identifier_type,
-        }
-    }
-}
 
 /// On creation the link names its customer by id, as Belvo does; the page
 /// reads it expanded **[ext]**.
@@ -59,7 +18,7 @@ impl<'a> CustomerView<'a> {
 #[serde(untagged)]
 pub enum LinkCustomer<'a> {
     Id(String),
-    Expanded(CustomerView<'a>),
+    Expanded(&'a Customer),
 }
 
 #[derive(Serialize)]
@@ -111,7 +70,7 @@ impl<'a> LinkView<'a> {
             id: link.id.to_string(),
             created_at: link.created_at,
             created_by: link.created_by.to_string(),
-            payment_url: payment_url(public_origin, &link.access_token),
+            payment_url: format!("{public_origin}/pay/{}", link.access_token),
             payment_intent: link.payment_intent.to_string(),
             access_token: &link.access_token,
             callback_urls: &link.callback_urls,
@@ -220,7 +179,7 @@ impl<'a> IntentView<'a> {
             payment_method_information: BTreeMap::from([(
                 intent.method.as_str(),
                 IntentInformation {
-                    redirect_url: consent_url(public_origin, intent),
+                    redirect_url: format!("{public_origin}/sandbox/consent/{}", intent.id),
                 },
             )]),
             charges,

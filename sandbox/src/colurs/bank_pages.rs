@@ -34,26 +34,12 @@ pub fn routes() -> Router<AppState> {
         }))
 }
 
-/// The buttons: URL segment, resulting status, label and test id.
-const ACTIONS: &[(&str, PaymentStatus, &str, &str)] = &[
-    (
-        "approve",
-        PaymentStatus::Approved,
-        "Aprobar",
-        "bank-approve",
-    ),
-    (
-        "decline",
-        PaymentStatus::Declined,
-        "Rechazar",
-        "bank-decline",
-    ),
-    (
-        "abandon",
-        PaymentStatus::Abandoned,
-        "Abandonar",
-        "bank-abandon",
-    ),
+/// The buttons: URL segment (and, after `bank-`, test id), resulting
+/// status and label.
+const ACTIONS: &[(&str, PaymentStatus, &str)] = &[
+    ("approve", PaymentStatus::Approved, "Aprobar"),
+    ("decline", PaymentStatus::Declined, "Rechazar"),
+    ("abandon", PaymentStatus::Abandoned, "Abandonar"),
 ];
 
 /// Where the provider sends the payer back: the page, which polls from there.
@@ -82,7 +68,7 @@ async fn bank_action(
     Path((money_movement_id, action)): Path<(String, String)>,
     State(state): State<AppState>,
 ) -> Response {
-    let Some(&(_, outcome, _, _)) = ACTIONS.iter().find(|(segment, ..)| *segment == action) else {
+    let Some(&(_, outcome, _)) = ACTIONS.iter().find(|(segment, ..)| *segment == action) else {
         return (StatusCode::NOT_FOUND, "Acción desconocida").into_response();
     };
     let (mut store, now) = state.settled_store();
@@ -131,9 +117,9 @@ fn render_bank_page(payment: &Payment, link: &Link) -> String {
     let outcome = if payment.status == PaymentStatus::Pending {
         ACTIONS
             .iter()
-            .map(|(segment, _, label, test_id)| {
+            .map(|(segment, _, label)| {
                 format!(
-                    r#"<form method="post" action="/sandbox/bank/{id}/{segment}"><button type="submit" data-testid="{test_id}">{label}</button></form>"#,
+                    r#"<form method="post" action="/sandbox/bank/{id}/{segment}"><button type="submit" data-testid="bank-{segment}">{label}</button></form>"#,
                     id = escape_html(&payment.money_movement_id),
                 )
             })
@@ -184,18 +170,13 @@ mod tests {
 
     #[test]
     fn formats_amounts_the_colombian_way() {
-        assert_eq!(
-            format_amount_es(Cents::units(51_190), "COP"),
-            "51.190,00 COP"
-        );
-        assert_eq!(
-            format_amount_es(Cents::from_cents(2560), "USD"),
-            "25,60 USD"
-        );
-        assert_eq!(
-            format_amount_es(Cents::units(5_000_000), "COP"),
-            "5.000.000,00 COP"
-        );
-        assert_eq!(format_amount_es(Cents::units(100), "COP"), "100,00 COP");
+        for (cents, currency, shown) in [
+            (5_119_000, "COP", "51.190,00 COP"),
+            (2560, "USD", "25,60 USD"),
+            (500_000_000, "COP", "5.000.000,00 COP"),
+            (10_000, "COP", "100,00 COP"),
+        ] {
+            assert_eq!(format_amount_es(Cents::from_cents(cents), currency), shown);
+        }
     }
 }

@@ -41,21 +41,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_seed_documents_fee_arithmetic() {
-        let fees = Fees::for_amount(Cents::units(50_000), FeeMode::Payer, 200, 1900);
-        assert_eq!(fees.fee.to_string(), "1000.00");
-        assert_eq!(fees.iva.to_string(), "190.00");
-        assert_eq!(fees.total_to_pay.to_string(), "51190.00");
-    }
-
-    #[test]
-    fn receiver_mode_leaves_the_total_at_the_amount() {
-        let fees = Fees::for_amount(Cents::units(50_000), FeeMode::Receiver, 200, 1900);
-        assert_eq!(fees.fee, Cents::units(1000));
-        assert_eq!(fees.total_to_pay, Cents::units(50_000));
-    }
-
-    #[test]
     fn rounds_half_away_from_zero() {
         // 25.00 × 2 % = 0.50; 0.50 × 19 % = 0.095 -> 0.10.
         let fees = Fees::for_amount(Cents::units(25), FeeMode::Payer, 200, 1900);

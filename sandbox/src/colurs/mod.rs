@@ -45,5 +45,5 @@ async fn pse_banks() -> Response {
 }
 
 async fn unknown_endpoint() -> Response {
-    ApiError::endpoint_not_found().into_response()
+    ApiError::not_found("No such endpoint").into_response()
 }

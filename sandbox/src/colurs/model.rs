@@ -66,7 +66,7 @@ impl Owner {
     }
 }
 
-pub use crate::shared::merchant::Merchant;
+pub use crate::shared::link_fields::Merchant;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CallbackUrls {
@@ -137,18 +137,22 @@ pub struct Payer {
     pub bank_id: Option<i64>,
 }
 
-/// A money movement: one attempt to pay a link.
-#[derive(Clone, Debug)]
+/// A money movement: one attempt to pay a link, written as the payment
+/// status call answers it.
+#[derive(Clone, Debug, Serialize)]
 pub struct Payment {
     pub money_movement_id: String,
-    pub link_uuid: Uuid,
+    #[serde(rename = "payment_method")]
     pub method: PaymentMethod,
-    pub total_to_pay: Cents,
-    pub payer: Payer,
     pub status: PaymentStatus,
+    pub total_to_pay: Cents,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     /// When a payer who never answers (the push, the bank page) lets the
     /// payment expire, so the link can be paid another way.
     pub expires_at: Option<Timestamp>,
+    #[serde(skip)]
+    pub link_uuid: Uuid,
+    #[serde(skip)]
+    pub payer: Payer,
 }

@@ -7,12 +7,11 @@ use axum::response::Response;
 
 use super::links::link_uuid;
 use super::requests::{amount_to_charge, chosen_method, read_payer, PayRequest};
-use super::views::{bank_page_url, PayReply, PaymentView};
+use super::views::{bank_page_url, PayReply};
 use crate::colurs::model::{Payment, PaymentMethod, PaymentStatus};
 use crate::shared::body::JsonObject;
 use crate::shared::errors::ApiError;
 use crate::shared::idempotency::idempotency_key;
-use crate::shared::idempotency::RecordedReply;
 use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
 use crate::state::AppState;
 
@@ -28,17 +27,13 @@ pub async fn pay(
     let fingerprint = format!("{request:?}");
 
     let (mut store, now) = state.settled_store();
-    if let Some(recorded) = store.recorded_reply(uuid, &idempotency_key) {
-        if recorded.request_fingerprint != fingerprint {
-            return Err(ApiError::idempotency_conflict());
-        }
-        let status = StatusCode::from_u16(recorded.status).expect("recorded from a StatusCode");
-        return Ok(json_bytes_response(status, recorded.body.clone()));
+    if let Some(replay) = store.replies.replay(&uuid, &idempotency_key, &fingerprint) {
+        return replay;
     }
 
     let link = store.link(uuid).ok_or_else(ApiError::link_not_found)?;
     if !link.status.accepts_payments() {
-        return Err(ApiError::invalid_status(link.status.as_str()));
+        return Err(ApiError::invalid_status("Link", link.status.as_str()));
     }
     let amount = amount_to_charge(link, request.amount)?;
     let method = chosen_method(link, request.payment_method.as_deref())?;
@@ -75,25 +70,19 @@ pub async fn pay(
         status: PaymentStatus::Pending,
         created_at: now,
         updated_at: now,
-        expires_at: Some(
-            now.plus_seconds(
-                i64::try_from(if is_nequi {
-                    config.nequi_timeout_seconds
-                } else {
-                    config.bank_timeout_seconds
-                })
-                .unwrap_or(i64::MAX),
-            ),
-        ),
+        expires_at: Some(now.plus_seconds_u64(if is_nequi {
+            config.nequi_timeout_seconds
+        } else {
+            config.bank_timeout_seconds
+        })),
     });
-    store.record_reply(
+    let replies = &mut store.replies;
+    replies.record(
         uuid,
         &idempotency_key,
-        RecordedReply {
-            request_fingerprint: fingerprint,
-            status: StatusCode::OK.as_u16(),
-            body: reply_body.clone(),
-        },
+        fingerprint,
+        StatusCode::OK,
+        reply_body.clone(),
     );
     Ok(json_bytes_response(StatusCode::OK, reply_body))
 }
@@ -108,24 +97,12 @@ pub async fn payment_status(
     let payment = store
         .payment(&money_movement_id)
         .filter(|payment| payment.link_uuid == uuid)
-        .ok_or_else(ApiError::payment_not_found)?;
-    Ok(json_response(StatusCode::OK, &PaymentView::new(payment)))
+        .ok_or_else(|| ApiError::not_found("Payment doesn't exist for this link"))?;
+    Ok(json_response(StatusCode::OK, payment))
 }
 
 /// `mm_` and 16 random hex digits, like the provider's money movements.
 fn new_money_movement_id() -> String {
     let random = uuid::Uuid::new_v4().simple().to_string();
     format!("mm_{}", &random[..16])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_movement_ids_are_unique_and_prefixed() {
-        let (first, second) = (new_money_movement_id(), new_money_movement_id());
-        assert!(first.starts_with("mm_") && first.len() == 19);
-        assert_ne!(first, second);
-    }
 }

@@ -12,63 +12,25 @@ pub struct PseBank {
 
 pub const PLACEHOLDER_ID: i64 = 0;
 
+const fn bank(id: i64, name: &'static str) -> PseBank {
+    PseBank { id, name }
+}
+
 pub const PSE_BANKS: &[PseBank] = &[
-    PseBank {
-        id: PLACEHOLDER_ID,
-        name: "A continuación seleccione su banco",
-    },
-    PseBank {
-        id: 1007,
-        name: "BANCOLOMBIA",
-    },
-    PseBank {
-        id: 1051,
-        name: "BANCO DAVIVIENDA",
-    },
-    PseBank {
-        id: 1001,
-        name: "BANCO DE BOGOTA",
-    },
-    PseBank {
-        id: 1507,
-        name: "NEQUI",
-    },
-    PseBank {
-        id: 1023,
-        name: "BANCO DE OCCIDENTE",
-    },
-    PseBank {
-        id: 1013,
-        name: "BANCO BBVA COLOMBIA S.A.",
-    },
-    PseBank {
-        id: 1052,
-        name: "BANCO AV VILLAS",
-    },
-    PseBank {
-        id: 1002,
-        name: "BANCO POPULAR",
-    },
-    PseBank {
-        id: 1032,
-        name: "BANCO CAJA SOCIAL BCSC SA",
-    },
-    PseBank {
-        id: 1019,
-        name: "SCOTIABANK COLPATRIA S.A",
-    },
-    PseBank {
-        id: 1551,
-        name: "DAVIPLATA",
-    },
-    PseBank {
-        id: 1062,
-        name: "BANCO FALABELLA S.A.",
-    },
-    PseBank {
-        id: 1040,
-        name: "BANCO AGRARIO",
-    },
+    bank(PLACEHOLDER_ID, "A continuación seleccione su banco"),
+    bank(1007, "BANCOLOMBIA"),
+    bank(1051, "BANCO DAVIVIENDA"),
+    bank(1001, "BANCO DE BOGOTA"),
+    bank(1507, "NEQUI"),
+    bank(1023, "BANCO DE OCCIDENTE"),
+    bank(1013, "BANCO BBVA COLOMBIA S.A."),
+    bank(1052, "BANCO AV VILLAS"),
+    bank(1002, "BANCO POPULAR"),
+    bank(1032, "BANCO CAJA SOCIAL BCSC SA"),
+    bank(1019, "SCOTIABANK COLPATRIA S.A"),
+    bank(1551, "DAVIPLATA"),
+    bank(1062, "BANCO FALABELLA S.A."),
+    bank(1040, "BANCO AGRARIO"),
 ];
 
 /// A bank a payer may choose: listed, and not the placeholder.
@@ -76,28 +38,4 @@ pub fn selectable_bank(id: i64) -> Option<&'static PseBank> {
     PSE_BANKS
         .iter()
         .find(|bank| bank.id == id && bank.id != PLACEHOLDER_ID)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn starts_with_the_placeholder_and_is_not_alphabetical() {
-        assert_eq!(PSE_BANKS[0].id, PLACEHOLDER_ID);
-        let names: Vec<&str> = PSE_BANKS[1..].iter().map(|bank| bank.name).collect();
-        let mut sorted = names.clone();
-        sorted.sort_unstable();
-        assert_ne!(names, sorted);
-    }
-
-    #[test]
-    fn the_placeholder_is_not_selectable() {
-        assert!(selectable_bank(PLACEHOLDER_ID).is_none());
-        assert_eq!(
-            selectable_bank(1007).map(|bank| bank.name),
-            Some("BANCOLOMBIA")
-        );
-        assert!(selectable_bank(9999).is_none());
-    }
 }

@@ -50,8 +50,6 @@ struct DemoSpec {
     expires_in_days: i64,
 }
 
-const ALL_METHODS: &[PaymentMethod] = PaymentMethod::ALL;
-
 pub fn seed_demo_links(store: &mut Store, config: &Config, now: Timestamp) {
     let demo = |uuid, amount: Option<i64>, description| DemoSpec {
         uuid,
@@ -59,7 +57,7 @@ pub fn seed_demo_links(store: &mut Store, config: &Config, now: Timestamp) {
         amount: amount.map(Cents::units),
         description,
         status: LinkStatus::Pending,
-        allowed_methods: ALL_METHODS,
+        allowed_methods: PaymentMethod::ALL,
         created_days_ago: 1,
         expires_in_days: 30,
     };

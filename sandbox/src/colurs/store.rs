@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::colurs::model::{Link, LinkStatus, Payment, PaymentMethod, PaymentStatus};
 use crate::colurs::nequi::{self, NequiTiming};
-use crate::shared::idempotency::RecordedReply;
+use crate::shared::idempotency::RecordedReplies;
 use crate::test_controls::clock::Timestamp;
 
 #[derive(Debug, Default)]
@@ -23,7 +23,8 @@ pub struct Store {
     /// the order they were started.
     payments: IndexMap<String, Payment>,
     payments_created: HashMap<Uuid, u64>,
-    recorded_replies: HashMap<(Uuid, String), RecordedReply>,
+    /// The answers of pay calls, by link and `Idempotency-Key`.
+    pub replies: RecordedReplies<Uuid>,
     /// The `Idempotency-Key` that started each payment, by money movement id.
     payment_keys: HashMap<String, String>,
 }
@@ -58,17 +59,12 @@ impl Store {
         self.payments.get(money_movement_id)
     }
 
-    /// The payments of a link, oldest first, each with the `Idempotency-Key`
+    /// The payments of a link in the order they started, each with the `Idempotency-Key`
     /// that started it (none for the demo links' seeded payments).
     pub fn payments_of(&self, link_uuid: Uuid) -> Vec<(&Payment, Option<&str>)> {
-        let mut payments: Vec<&Payment> = self
-            .payments
+        self.payments
             .values()
             .filter(|payment| payment.link_uuid == link_uuid)
-            .collect();
-        payments.sort_by_key(|payment| payment.created_at);
-        payments
-            .into_iter()
             .map(|payment| {
                 let key = self.payment_keys.get(&payment.money_movement_id);
                 (payment, key.map(String::as_str))
@@ -162,34 +158,23 @@ impl Store {
 
     /// Applies every change that time alone has caused by `now`.
     pub fn settle(&mut self, now: Timestamp, nequi_timing: NequiTiming) {
+        // A Nequi push is answered or times out; a bank page the payer never
+        // came back from expires like a push.
         let mut answered: Vec<(String, PaymentStatus, Timestamp)> = self
             .payments
             .values()
-            .filter(|payment| {
-                payment.method == PaymentMethod::Nequi && payment.status == PaymentStatus::Pending
-            })
+            .filter(|payment| payment.status == PaymentStatus::Pending)
             .filter_map(|payment| {
-                nequi::outcome_by(payment, now, nequi_timing)
-                    .map(|(status, at)| (payment.money_movement_id.clone(), status, at))
+                let outcome = match payment.method {
+                    PaymentMethod::Nequi => nequi::outcome_by(payment, now, nequi_timing),
+                    _ => payment
+                        .expires_at
+                        .filter(|deadline| *deadline <= now)
+                        .map(|deadline| (PaymentStatus::Expired, deadline)),
+                };
+                outcome.map(|(status, at)| (payment.money_movement_id.clone(), status, at))
             })
             .collect();
-        // A bank page the payer never came back from expires like a push.
-        answered.extend(
-            self.payments
-                .values()
-                .filter(|payment| {
-                    payment.method != PaymentMethod::Nequi
-                        && payment.status == PaymentStatus::Pending
-                })
-                .filter_map(|payment| {
-                    let deadline = payment.expires_at.filter(|deadline| *deadline <= now)?;
-                    Some((
-                        payment.money_movement_id.clone(),
-                        PaymentStatus::Expired,
-                        deadline,
-                    ))
-                }),
-        );
         // In the order they happened, so the first approval is the one that pays.
         answered.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
         for (money_movement_id, status, at) in answered {
@@ -204,19 +189,9 @@ impl Store {
         }
     }
 
-    pub fn recorded_reply(&self, link_uuid: Uuid, idempotency_key: &str) -> Option<&RecordedReply> {
-        self.recorded_replies
-            .get(&(link_uuid, idempotency_key.to_owned()))
-    }
-
     pub fn record_payment_key(&mut self, money_movement_id: &str, idempotency_key: &str) {
         self.payment_keys
             .insert(money_movement_id.to_owned(), idempotency_key.to_owned());
-    }
-
-    pub fn record_reply(&mut self, link_uuid: Uuid, idempotency_key: &str, reply: RecordedReply) {
-        self.recorded_replies
-            .insert((link_uuid, idempotency_key.to_owned()), reply);
     }
 }
 
@@ -226,16 +201,11 @@ mod tests {
     use crate::colurs::model::{Currency, FeeMode, Owner, Payer};
     use crate::shared::money::Cents;
 
-    const TIMING: NequiTiming = NequiTiming {
-        decision_seconds: 3,
-        timeout_seconds: 120,
-    };
-
     fn at(seconds: i64) -> Timestamp {
         Timestamp::from_unix_millis(1_800_000_000_000).plus_seconds(seconds)
     }
 
-    fn store_with_link(expires_at: Option<Timestamp>) -> (Store, Uuid) {
+    fn store_with_link() -> (Store, Uuid) {
         let mut store = Store::new();
         let uuid = Uuid::new_v4();
         store.insert_link(Link {
@@ -252,7 +222,7 @@ mod tests {
             max_amount: None,
             description: String::new(),
             status: LinkStatus::Pending,
-            expires_at,
+            expires_at: None,
             paid_at: None,
             paid_amount: None,
             allowed_methods: PaymentMethod::ALL.to_vec(),
@@ -266,22 +236,13 @@ mod tests {
         (store, uuid)
     }
 
-    fn payment(
-        id: &str,
-        link_uuid: Uuid,
-        method: PaymentMethod,
-        phone: &str,
-        created_at: Timestamp,
-    ) -> Payment {
+    fn payment(id: &str, link_uuid: Uuid, created_at: Timestamp) -> Payment {
         Payment {
             money_movement_id: id.into(),
             link_uuid,
-            method,
+            method: PaymentMethod::Pse,
             total_to_pay: Cents::units(51_190),
-            payer: Payer {
-                phone: Some(phone.into()),
-                ..Payer::default()
-            },
+            payer: Payer::default(),
             status: PaymentStatus::Pending,
             created_at,
             updated_at: created_at,
@@ -289,23 +250,13 @@ mod tests {
         }
     }
 
+    /// Two approvals at once cannot come through the API (one attempt at a
+    /// time), but the money of a second one would go back to the payer.
     #[test]
     fn approval_pays_the_link_once() {
-        let (mut store, uuid) = store_with_link(None);
-        store.insert_payment(payment(
-            "mm_a",
-            uuid,
-            PaymentMethod::Pse,
-            "3001234567",
-            at(1),
-        ));
-        store.insert_payment(payment(
-            "mm_b",
-            uuid,
-            PaymentMethod::Pse,
-            "3001234567",
-            at(2),
-        ));
+        let (mut store, uuid) = store_with_link();
+        store.insert_payment(payment("mm_a", uuid, at(1)));
+        store.insert_payment(payment("mm_b", uuid, at(2)));
         assert_eq!(store.link(uuid).unwrap().status, LinkStatus::Active);
         assert_eq!(store.payments_created(uuid), 2);
 
@@ -317,61 +268,8 @@ mod tests {
         );
 
         store.finish_payment("mm_b", PaymentStatus::Approved, at(11));
-        assert_eq!(
-            store.payment("mm_b").unwrap().status,
-            PaymentStatus::Refunded
-        );
+        let refunded = store.payment("mm_b").unwrap();
+        assert_eq!(refunded.status, PaymentStatus::Refunded);
         assert_eq!(store.link(uuid).unwrap().paid_at, Some(at(10)));
-    }
-
-    #[test]
-    fn a_failed_attempt_returns_the_link_to_pending() {
-        let (mut store, uuid) = store_with_link(None);
-        store.insert_payment(payment(
-            "mm_a",
-            uuid,
-            PaymentMethod::Bancolombia,
-            "3001234567",
-            at(1),
-        ));
-        store.finish_payment("mm_a", PaymentStatus::Declined, at(5));
-        assert_eq!(store.link(uuid).unwrap().status, LinkStatus::Pending);
-        // An ended payment stays ended.
-        store.finish_payment("mm_a", PaymentStatus::Approved, at(6));
-        assert_eq!(
-            store.payment("mm_a").unwrap().status,
-            PaymentStatus::Declined
-        );
-    }
-
-    #[test]
-    fn settling_answers_nequi_pushes_and_expires_links() {
-        let (mut store, uuid) = store_with_link(Some(at(600)));
-        store.insert_payment(payment(
-            "mm_n",
-            uuid,
-            PaymentMethod::Nequi,
-            nequi::APPROVING_PHONE,
-            at(1),
-        ));
-        store.settle(at(2), TIMING);
-        assert_eq!(
-            store.payment("mm_n").unwrap().status,
-            PaymentStatus::Pending
-        );
-        store.settle(at(100), TIMING);
-        assert_eq!(
-            store.payment("mm_n").unwrap().status,
-            PaymentStatus::Approved
-        );
-        assert_eq!(store.link(uuid).unwrap().paid_at, Some(at(4)));
-
-        let (mut store, uuid) = store_with_link(Some(at(600)));
-        store.settle(at(600), TIMING);
-        let link = store.link(uuid).unwrap();
-        assert_eq!(
-            (link.status, link.updated_at),
-            (LinkStatus::Expired, at(600))
-        );
     }
 }

@@ -5,8 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::colurs::model::{
-    CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, Payment, PaymentMethod,
-    PaymentStatus,
+    CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, PaymentMethod,
 };
 use crate::shared::money::Cents;
 use crate::test_controls::clock::Timestamp;
@@ -109,29 +108,4 @@ pub struct PayReply {
     pub money_movement_id: String,
     pub total_to_pay: Cents,
     pub approval_timeout_seconds: Option<u64>,
-}
-
-#[derive(Serialize)]
-pub struct PaymentView<'a> {
-    money_movement_id: &'a str,
-    payment_method: PaymentMethod,
-    status: PaymentStatus,
-    total_to_pay: Cents,
-    created_at: Timestamp,
-    updated_at: Timestamp,
-    expires_at: Option<Timestamp>,
-}
-
-impl<'a> PaymentView<'a> {
-    pub fn new(payment: &'a Payment) -> Self {
-        PaymentView {
-            money_movement_id: &payment.money_movement_id,
-            payment_method: payment.method,
-            status: payment.status,
-            total_to_pay: payment.total_to_pay,
-            created_at: payment.created_at,
-            updated_at: payment.updated_at,
-            expires_at: payment.expires_at,
-        }
-    }
 }

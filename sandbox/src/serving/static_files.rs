@@ -11,7 +11,7 @@ use std::path::Path;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -64,12 +64,7 @@ async fn page_index(State(state): State<AppState>, request: Request) -> Response
     let Ok(response) = index.oneshot(request).await;
     let response = response.map(Body::new);
     if response.status() == StatusCode::NOT_FOUND {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE))],
-            NOT_BUILT,
-        )
-            .into_response();
+        return not_built(StatusCode::SERVICE_UNAVAILABLE, NOT_BUILT);
     }
     let response = with_file_headers(response, "index.html");
     with_page_headers(&state, response, &embed_origins)
@@ -143,12 +138,7 @@ async fn serve_gallery(State(state): State<AppState>, request: Request) -> Respo
         return with_file_headers(response, name);
     }
     if response.status() == StatusCode::NOT_FOUND {
-        return (
-            StatusCode::NOT_FOUND,
-            [(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE))],
-            GALLERY_NOT_BUILT,
-        )
-            .into_response();
+        return not_built(StatusCode::NOT_FOUND, GALLERY_NOT_BUILT);
     }
     with_gallery_headers(&state, with_file_headers(response, name))
 }
@@ -187,18 +177,19 @@ fn file_name(path: &str) -> &str {
     }
 }
 
+/// What to say when a page is not built: never to be kept.
+fn not_built(status: StatusCode, text: &'static str) -> Response {
+    let no_store = [(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE))];
+    (status, no_store, text).into_response()
+}
+
 /// Type, `Vary` and caching of a file answer, by the requested file's name.
 fn with_file_headers(mut response: Response, name: &str) -> Response {
     let status = response.status();
-    file_headers(response.headers_mut(), status, name);
-    response
-}
-
-fn file_headers(headers: &mut HeaderMap, status: StatusCode, name: &str) {
-    let served = status.is_success() || status == StatusCode::NOT_MODIFIED;
-    if !served {
+    let headers = response.headers_mut();
+    if !(status.is_success() || status == StatusCode::NOT_MODIFIED) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
-        return;
+        return response;
     }
     let content_type = content_type(name);
     if let Some(content_type) = content_type {
@@ -217,6 +208,7 @@ fn file_headers(headers: &mut HeaderMap, status: StatusCode, name: &str) {
         REVALIDATE
     };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
 }
 
 /// The type of what a file holds, by its extension; `None` leaves the

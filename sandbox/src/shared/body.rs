@@ -98,6 +98,34 @@ impl JsonObject {
             .map_err(|problem| self.error(name, format!("`{}` {problem}", self.path_of(name))))
     }
 
+    /// A string field read by `parse` (a vocabulary's, say); `message` names
+    /// what it must be when it does not read.
+    pub fn optional_parsed<T>(
+        &self,
+        name: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+        message: &str,
+    ) -> Result<Option<T>, ApiError> {
+        self.optional_text(name)?
+            .map(|text| parse(&text).ok_or_else(|| self.error(name, message)))
+            .transpose()
+    }
+
+    pub fn required_parsed<T>(
+        &self,
+        name: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+        message: &str,
+    ) -> Result<T, ApiError> {
+        self.optional_parsed(name, parse, message)?
+            .ok_or_else(|| self.missing(name))
+    }
+
+    /// A `ValidationError` naming `name`, as the `Err` a reader returns.
+    pub fn refuse<T>(&self, name: &str, message: impl Into<String>) -> Result<T, ApiError> {
+        Err(self.error(name, message))
+    }
+
     pub fn required_text(&self, name: &str) -> Result<String, ApiError> {
         self.optional_text(name)?.ok_or_else(|| self.missing(name))
     }
@@ -116,91 +144,5 @@ impl JsonObject {
 
     pub fn required_object(&self, name: &str) -> Result<JsonObject, ApiError> {
         self.object(name)?.ok_or_else(|| self.missing(name))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_keep_their_exact_text() {
-        let body = JsonObject::parse(br#"{"amount": 50000.07, "other": 0.1}"#).unwrap();
-        assert_eq!(
-            body.optional_amount("amount"),
-            Ok(Some(Cents::from_cents(5_000_007)))
-        );
-        assert_eq!(body.optional_amount("missing"), Ok(None));
-    }
-
-    #[test]
-    fn names_the_malformed_field() {
-        let body =
-            JsonObject::parse(br#"{"amount": "50000", "bank_id": "1007", "payer_email": 5}"#)
-                .unwrap();
-        assert_eq!(
-            body.optional_amount("amount").unwrap_err().field.as_deref(),
-            Some("amount")
-        );
-        assert_eq!(
-            body.optional::<i64>("bank_id", "an integer")
-                .unwrap_err()
-                .field
-                .as_deref(),
-            Some("bank_id")
-        );
-        assert_eq!(
-            body.optional_text("payer_email")
-                .unwrap_err()
-                .field
-                .as_deref(),
-            Some("payer_email")
-        );
-    }
-
-    #[test]
-    fn null_and_blank_count_as_absent() {
-        let body = JsonObject::parse(br#"{"amount": null, "description": "  "}"#).unwrap();
-        assert_eq!(body.optional_amount("amount"), Ok(None));
-        assert_eq!(body.optional_text("description"), Ok(None));
-    }
-
-    #[test]
-    fn refuses_what_is_not_an_object() {
-        for body in [&b"[1]"[..], b"", b"{", b"\"x\""] {
-            assert_eq!(
-                JsonObject::parse(body).err().unwrap().field.as_deref(),
-                Some(WHOLE_BODY)
-            );
-        }
-    }
-
-    #[test]
-    fn nested_errors_name_the_full_path() {
-        let body = JsonObject::parse(
-            br#"{"details": {"open_finance": {"cpf": 5, "url": " x "}}, "gone": null}"#,
-        )
-        .unwrap();
-        let method = body
-            .required_object("details")
-            .unwrap()
-            .required_object("open_finance")
-            .unwrap();
-        assert_eq!(
-            method.optional_text("cpf").unwrap_err().field.as_deref(),
-            Some("details.open_finance.cpf")
-        );
-        assert_eq!(method.optional_text("url").unwrap().as_deref(), Some("x"));
-        assert_eq!(
-            method
-                .required_text("missing")
-                .unwrap_err()
-                .field
-                .as_deref(),
-            Some("details.open_finance.missing")
-        );
-        assert_eq!(body.present_names().collect::<Vec<_>>(), ["details"]);
-        assert_eq!(body.object("gone").map(|found| found.is_none()), Ok(true));
-        assert!(JsonObject::parse(b"[]").is_err());
     }
 }

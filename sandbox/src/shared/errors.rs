@@ -20,7 +20,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
         ApiError {
             status,
             error,
@@ -50,6 +50,10 @@ impl ApiError {
         }
     }
 
+    pub fn not_found(message: &str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "NotFound", message)
+    }
+
     pub fn amount_required() -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,
@@ -66,12 +70,12 @@ impl ApiError {
         )
     }
 
-    /// `status` as the provider spells it.
-    pub fn invalid_status(status: &str) -> Self {
+    /// `status` as the provider spells it, of a `link` as it names its links.
+    pub fn invalid_status(link: &str, status: &str) -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,
             "InvalidStatus",
-            format!("Link not in valid status for payment: {status}"),
+            format!("{link} not in valid status for payment: {status}"),
         )
     }
 
@@ -84,23 +88,7 @@ impl ApiError {
     }
 
     pub fn link_not_found() -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "NotFound",
-            "Payment Link doesn't exist",
-        )
-    }
-
-    pub fn payment_not_found() -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "NotFound",
-            "Payment doesn't exist for this link",
-        )
-    }
-
-    pub fn endpoint_not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "NotFound", "No such endpoint")
+        Self::not_found("Payment Link doesn't exist")
     }
 
     pub fn idempotency_conflict() -> Self {
@@ -110,6 +98,11 @@ impl ApiError {
             "This Idempotency-Key was already used with another request body",
         )
     }
+}
+
+/// A `ValidationError` naming `field`, as the `Err` a reader returns.
+pub fn refuse<T>(field: &str, message: impl Into<String>) -> Result<T, ApiError> {
+    Err(ApiError::validation(field, message))
 }
 
 #[derive(Serialize)]

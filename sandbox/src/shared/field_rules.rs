@@ -185,25 +185,21 @@ mod tests {
 
     #[test]
     fn phones() {
-        assert_eq!(
-            colombian_phone_digits("+573001234567").as_deref(),
-            Some("3001234567")
-        );
-        assert_eq!(
-            colombian_phone_digits("+57 300 123-4567").as_deref(),
-            Some("3001234567")
-        );
-        assert_eq!(
-            colombian_phone_digits("3991111111").as_deref(),
-            Some("3991111111")
-        );
-        assert_eq!(
-            colombian_phone_digits("6012345678").as_deref(),
-            Some("6012345678")
-        );
-        assert_eq!(colombian_phone_digits("300123456"), None);
-        assert_eq!(colombian_phone_digits("30012345678"), None);
-        assert_eq!(colombian_phone_digits("300123456a"), None);
+        for (typed, national) in [
+            ("+573001234567", Some("3001234567")),
+            ("+57 300 123-4567", Some("3001234567")),
+            ("3991111111", Some("3991111111")),
+            ("6012345678", Some("6012345678")),
+            ("300123456", None),
+            ("30012345678", None),
+            ("300123456a", None),
+        ] {
+            assert_eq!(
+                colombian_phone_digits(typed).as_deref(),
+                national,
+                "{typed}"
+            );
+        }
         assert!(is_colombian_mobile("3991111111"));
         assert!(!is_colombian_mobile("6012345678"));
     }

@@ -4,12 +4,11 @@
 
 pub mod auth;
 pub mod body;
-pub mod embed_origins;
 pub mod errors;
 pub mod field_rules;
 pub mod idempotency;
 pub mod json_reply;
-pub mod merchant;
+pub mod link_fields;
 pub mod money;
 pub mod page_shell;
 pub mod vocabulary;

@@ -48,10 +48,6 @@ impl Cents {
         Cents(units * CENTS_PER_UNIT)
     }
 
-    pub const fn as_cents(self) -> i64 {
-        self.0
-    }
-
     pub const fn is_negative(self) -> bool {
         self.0 < 0
     }
@@ -174,21 +170,6 @@ mod tests {
         assert_eq!(
             Cents::parse_decimal("99999999999999999999999"),
             Err(AmountError::TooLarge)
-        );
-    }
-
-    #[test]
-    fn writes_two_decimals() {
-        assert_eq!(Cents::units(50_000).to_string(), "50000.00");
-        assert_eq!(Cents::from_cents(5).to_string(), "0.05");
-        assert_eq!(Cents::from_cents(-125).to_string(), "-1.25");
-        assert_eq!(
-            serde_json::to_string(&Cents::from_cents(2560)).unwrap(),
-            "25.60"
-        );
-        assert_eq!(
-            serde_json::to_string(&vec![Cents::units(1), Cents::ZERO]).unwrap(),
-            "[1.00,0.00]"
         );
     }
 }

@@ -94,31 +94,3 @@ pub fn escape_html(text: &str) -> String {
     }
     escaped
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape_html(r#"<a href="x">&'"#),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
-        );
-    }
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(group_thousands("1"), "1");
-        assert_eq!(group_thousands("999"), "999");
-        assert_eq!(group_thousands("1000"), "1.000");
-        assert_eq!(group_thousands("5000000"), "5.000.000");
-    }
-
-    #[test]
-    fn the_policy_allows_the_shell_style_alone() {
-        let policy = simulated_page_policy(&page("es", "t", "<p>x</p>"));
-        assert!(policy.starts_with("default-src 'none'; style-src 'sha256-"));
-        assert!(policy.ends_with("frame-ancestors 'none'"));
-    }
-}

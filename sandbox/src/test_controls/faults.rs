@@ -13,11 +13,7 @@
 //! sandbox never grants. So no page a developer visits can reconfigure
 //! their running sandbox.
 
-use std::convert::Infallible;
-use std::future::Future;
 use std::io;
-use std::pin::Pin;
-use std::task::{ready, Context, Poll};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
@@ -27,13 +23,13 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use http_body::{Frame, SizeHint};
+use futures_util::stream;
 use serde::Serialize;
-use tokio::time::Sleep;
 
 use crate::shared::body::JsonObject;
-use crate::shared::errors::ApiError;
-use crate::shared::json_reply::json_response;
+use crate::shared::errors::{refuse, ApiError};
+use crate::shared::json_reply::{json_bytes_response, json_response};
+use crate::shared::vocabulary::wire_vocabulary;
 use crate::state::AppState;
 
 pub const CONTROL_PATH: &str = "/sandbox/faults";
@@ -66,42 +62,23 @@ pub fn routes() -> Router<AppState> {
     )
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FaultKind {
-    /// Wait `ms`, then answer normally.
-    Delay,
-    /// Answer `status` with a short plain-text body; the request is not run.
-    Status,
-    /// Close the connection without answering; the request is not run.
-    Drop,
-    /// Answer 200 with JSON cut off mid-object; the request is not run.
-    Malformed,
-    /// Answer normally, `chunk_bytes` of the body at a time, `ms` apart.
-    Trickle,
-    /// Run the request, then close the connection instead of answering.
-    LoseResponse,
-}
-
-impl FaultKind {
-    fn parse(name: &str) -> Option<FaultKind> {
-        Some(match name {
-            "delay" => FaultKind::Delay,
-            "status" => FaultKind::Status,
-            "drop" => FaultKind::Drop,
-            "malformed" => FaultKind::Malformed,
-            "trickle" => FaultKind::Trickle,
-            "lose_response" => FaultKind::LoseResponse,
-            _ => return None,
-        })
+wire_vocabulary!(
+    /// What a rule does to the request it acts on: `delay` waits `ms`, then
+    /// answers normally; `status` answers `status` with a short plain-text
+    /// body, `drop` closes the connection without answering and `malformed`
+    /// answers 200 with JSON cut off mid-object, none running the request;
+    /// `trickle` answers normally, `chunk_bytes` of the body at a time, `ms`
+    /// apart; `lose_response` runs the request, then closes the connection
+    /// instead of answering.
+    FaultKind {
+        Delay => "delay",
+        Status => "status",
+        Drop => "drop",
+        Malformed => "malformed",
+        Trickle => "trickle",
+        LoseResponse => "lose_response",
     }
-
-    /// `delay` and `trickle` need `ms`; for the others it is an optional
-    /// wait before the failure shows.
-    fn needs_ms(self) -> bool {
-        matches!(self, FaultKind::Delay | FaultKind::Trickle)
-    }
-}
+);
 
 /// A rule as listed by `GET /sandbox/faults`.
 #[derive(Clone, Debug, Serialize)]
@@ -129,64 +106,53 @@ impl FaultRule {
     /// Reads a rule from a `POST /sandbox/faults` body; `id` is set on adding.
     pub fn read(body: &JsonObject) -> Result<FaultRule, ApiError> {
         if let Some(unknown) = body.field_names().find(|name| !FIELDS.contains(name)) {
-            return Err(ApiError::validation(
+            let fields = FIELDS.join(", ");
+            return refuse(
                 unknown,
-                format!(
-                    "Unknown field `{unknown}`: a rule has {}",
-                    FIELDS.join(", ")
-                ),
-            ));
+                format!("Unknown field `{unknown}`: a rule has {fields}"),
+            );
         }
-
-        let kind_name = body
-            .optional_text("kind")?
-            .ok_or_else(|| ApiError::validation("kind", kinds_message("`kind` is required")))?;
-        let kind = FaultKind::parse(&kind_name)
-            .ok_or_else(|| ApiError::validation("kind", kinds_message("Unknown `kind`")))?;
+        let kinds: Vec<&str> = FaultKind::ALL.iter().map(|kind| kind.as_str()).collect();
+        let kinds = format!("`kind` must be one of {}", kinds.join(", "));
+        let kind = body.required_parsed("kind", FaultKind::parse, &kinds)?;
 
         let method = body
             .optional_text("method")?
             .map(|method| method.to_ascii_uppercase());
-        if let Some(method) = &method {
-            if !METHODS.contains(&method.as_str()) {
-                return Err(ApiError::validation(
-                    "method",
-                    format!("`method` must be one of {} or null", METHODS.join(", ")),
-                ));
-            }
+        if method
+            .as_ref()
+            .is_some_and(|method| !METHODS.contains(&method.as_str()))
+        {
+            let methods = METHODS.join(", ");
+            return refuse(
+                "method",
+                format!("`method` must be one of {methods} or null"),
+            );
         }
 
         let path_prefix = body
             .optional_text("path_prefix")?
             .unwrap_or_else(|| FAULTED_PREFIX.to_owned());
         if !path_prefix.starts_with(FAULTED_PREFIX) {
-            return Err(ApiError::validation(
-                "path_prefix",
-                format!("`path_prefix` must start with {FAULTED_PREFIX}: only the API is faulted"),
-            ));
+            let message =
+                format!("`path_prefix` must start with {FAULTED_PREFIX}: only the API is faulted");
+            return refuse("path_prefix", message);
         }
 
         let times = body.optional::<u32>("times", "a whole number of at least 1, or null")?;
         if times == Some(0) {
-            return Err(ApiError::validation(
-                "times",
-                "`times` must be at least 1, or null for forever",
-            ));
+            return refuse("times", "`times` must be at least 1, or null for forever");
         }
 
+        // `delay` and `trickle` need `ms`; for the others it is an optional
+        // wait before the failure shows.
         let ms = body.optional::<u64>("ms", "a whole number of milliseconds")?;
         match ms {
-            None if kind.needs_ms() => {
-                return Err(ApiError::validation(
-                    "ms",
-                    format!("`ms` is required for kind {kind_name}"),
-                ))
+            None if matches!(kind, FaultKind::Delay | FaultKind::Trickle) => {
+                return refuse("ms", format!("`ms` is required for kind {}", kind.as_str()))
             }
             Some(ms) if ms > MAX_MS => {
-                return Err(ApiError::validation(
-                    "ms",
-                    format!("`ms` must be at most {MAX_MS}"),
-                ))
+                return refuse("ms", format!("`ms` must be at most {MAX_MS}"))
             }
             _ => {}
         }
@@ -194,42 +160,24 @@ impl FaultRule {
         let status = body.optional::<u16>("status", "an HTTP status code")?;
         match (kind, status) {
             (FaultKind::Status, None) => {
-                return Err(ApiError::validation(
-                    "status",
-                    "`status` is required for kind status",
-                ))
+                return refuse("status", "`status` is required for kind status")
             }
             (FaultKind::Status, Some(code)) if !(200..=599).contains(&code) => {
-                return Err(ApiError::validation(
-                    "status",
-                    "`status` must be from 200 to 599",
-                ))
+                return refuse("status", "`status` must be from 200 to 599")
             }
             (FaultKind::Status, Some(_)) | (_, None) => {}
-            (_, Some(_)) => {
-                return Err(ApiError::validation(
-                    "status",
-                    "`status` applies to kind status only",
-                ))
-            }
+            (_, Some(_)) => return refuse("status", "`status` applies to kind status only"),
         }
 
         let chunk_bytes = body.optional::<usize>("chunk_bytes", "a whole number of bytes")?;
         let chunk_bytes = match (kind, chunk_bytes) {
-            (FaultKind::Trickle, None) => Some(DEFAULT_CHUNK_BYTES),
             (FaultKind::Trickle, Some(0)) => {
-                return Err(ApiError::validation(
-                    "chunk_bytes",
-                    "`chunk_bytes` must be at least 1",
-                ))
+                return refuse("chunk_bytes", "`chunk_bytes` must be at least 1")
             }
-            (FaultKind::Trickle, Some(bytes)) => Some(bytes),
+            (FaultKind::Trickle, bytes) => Some(bytes.unwrap_or(DEFAULT_CHUNK_BYTES)),
             (_, None) => None,
             (_, Some(_)) => {
-                return Err(ApiError::validation(
-                    "chunk_bytes",
-                    "`chunk_bytes` applies to kind trickle only",
-                ))
+                return refuse("chunk_bytes", "`chunk_bytes` applies to kind trickle only")
             }
         };
 
@@ -255,10 +203,6 @@ impl FaultRule {
     fn wait(&self) -> Duration {
         Duration::from_millis(self.ms.unwrap_or(0))
     }
-}
-
-fn kinds_message(start: &str) -> String {
-    format!("{start}: one of delay, status, drop, malformed, trickle, lose_response")
 }
 
 /// The rules in the order they were added.
@@ -392,53 +336,36 @@ pub async fn apply_faults(State(state): State<AppState>, request: Request, next:
 }
 
 async fn faulted(rule: FaultRule, request: Request, next: Next) -> Response {
+    let wait = rule.wait();
     match rule.kind {
-        FaultKind::Delay => {
-            tokio::time::sleep(rule.wait()).await;
-            next.run(request).await
-        }
-        FaultKind::Status => {
-            tokio::time::sleep(rule.wait()).await;
-            let status = rule
-                .status
-                .and_then(|code| StatusCode::from_u16(code).ok())
-                .unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
-            (status, status_text(status)).into_response()
-        }
-        FaultKind::Drop => {
-            tokio::time::sleep(rule.wait()).await;
-            dropped_connection()
-        }
-        FaultKind::Malformed => {
-            tokio::time::sleep(rule.wait()).await;
-            (
-                StatusCode::OK,
-                [(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/json"),
-                )],
-                MALFORMED_BODY,
-            )
-                .into_response()
-        }
         FaultKind::Trickle => {
             let (parts, body) = next.run(request).await.into_parts();
             let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
                 return dropped_connection();
             };
-            let body = TrickleBody {
-                rest: bytes,
-                chunk_bytes: rule.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES).max(1),
-                interval: rule.wait(),
-                pause: None,
-            };
-            Response::from_parts(parts, Body::new(body))
+            let chunk_bytes = rule.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES).max(1);
+            trickled(parts, bytes, chunk_bytes, wait)
         }
         FaultKind::LoseResponse => {
             // The request has had its full effect once its answer exists.
             drop(next.run(request).await);
-            tokio::time::sleep(rule.wait()).await;
+            tokio::time::sleep(wait).await;
             dropped_connection()
+        }
+        kind => {
+            tokio::time::sleep(wait).await;
+            match kind {
+                FaultKind::Delay => next.run(request).await,
+                FaultKind::Status => {
+                    let status = rule
+                        .status
+                        .and_then(|code| StatusCode::from_u16(code).ok())
+                        .unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+                    (status, status_text(status)).into_response()
+                }
+                FaultKind::Malformed => json_bytes_response(StatusCode::OK, MALFORMED_BODY.into()),
+                _ => dropped_connection(),
+            }
         }
     }
 }
@@ -457,169 +384,34 @@ pub fn status_text(status: StatusCode) -> String {
 /// A response whose body fails before its first byte: the server drops the
 /// connection without writing anything, not even the status line.
 pub fn dropped_connection() -> Response {
-    (StatusCode::BAD_GATEWAY, Body::new(FailingBody)).into_response()
+    let failure = io::Error::new(
+        io::ErrorKind::ConnectionAborted,
+        "connection dropped by a sandbox fault rule",
+    );
+    let body = stream::once(async { Err::<Bytes, _>(failure) });
+    (StatusCode::BAD_GATEWAY, Body::from_stream(body)).into_response()
 }
 
-struct FailingBody;
-
-impl http_body::Body for FailingBody {
-    type Data = Bytes;
-    type Error = io::Error;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        _cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
-        Poll::Ready(Some(Err(io::Error::new(
-            io::ErrorKind::ConnectionAborted,
-            "connection dropped by a sandbox fault rule",
-        ))))
-    }
-}
-
-/// A body sent `chunk_bytes` at a time with `interval` between pieces; its
-/// length is known up front, so `Content-Length` is still sent.
-struct TrickleBody {
-    rest: Bytes,
+/// `bytes` sent `chunk_bytes` at a time with `interval` between pieces,
+/// under a `Content-Length` for them all.
+fn trickled(
+    mut parts: axum::http::response::Parts,
+    bytes: Bytes,
     chunk_bytes: usize,
     interval: Duration,
-    pause: Option<Pin<Box<Sleep>>>,
-}
-
-impl http_body::Body for TrickleBody {
-    type Data = Bytes;
-    type Error = Infallible;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
-        let this = &mut *self;
-        if let Some(pause) = this.pause.as_mut() {
-            ready!(pause.as_mut().poll(cx));
-            this.pause = None;
+) -> Response {
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, bytes.len().into());
+    let pieces = stream::unfold((bytes, true), move |(mut rest, first)| async move {
+        if rest.is_empty() {
+            return None;
         }
-        if this.rest.is_empty() {
-            return Poll::Ready(None);
+        if !first {
+            tokio::time::sleep(interval).await;
         }
-        let piece = this.rest.split_to(this.chunk_bytes.min(this.rest.len()));
-        if !this.rest.is_empty() {
-            this.pause = Some(Box::pin(tokio::time::sleep(this.interval)));
-        }
-        Poll::Ready(Some(Ok(Frame::data(piece))))
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.rest.is_empty()
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        SizeHint::with_exact(self.rest.len() as u64)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rule(json: &str) -> Result<FaultRule, ApiError> {
-        FaultRule::read(&JsonObject::parse(json.as_bytes()).unwrap())
-    }
-
-    fn field_of(json: &str) -> String {
-        rule(json).unwrap_err().field.unwrap()
-    }
-
-    #[test]
-    fn reads_a_complete_rule() {
-        let read = rule(
-            r#"{"method": "post", "path_prefix": "/api/payment_link/", "kind": "trickle",
-                "times": 2, "ms": 30, "chunk_bytes": 16}"#,
-        )
-        .unwrap();
-        assert_eq!(read.method.as_deref(), Some("POST"));
-        assert_eq!(read.path_prefix, "/api/payment_link/");
-        assert_eq!(read.kind, FaultKind::Trickle);
-        assert_eq!((read.times, read.remaining), (Some(2), Some(2)));
-        assert_eq!((read.ms, read.chunk_bytes), (Some(30), Some(16)));
-    }
-
-    #[test]
-    fn fills_in_the_defaults() {
-        let read = rule(r#"{"kind": "drop", "method": null, "times": null}"#).unwrap();
-        assert_eq!(read.method, None);
-        assert_eq!(read.path_prefix, "/api/");
-        assert_eq!(read.times, None);
-        assert_eq!(read.ms, None);
-        assert_eq!(
-            rule(r#"{"kind": "trickle", "ms": 5}"#).unwrap().chunk_bytes,
-            Some(DEFAULT_CHUNK_BYTES)
-        );
-    }
-
-    #[test]
-    fn names_what_is_wrong() {
-        assert_eq!(field_of(r#"{}"#), "kind");
-        assert_eq!(field_of(r#"{"kind": "explode"}"#), "kind");
-        assert_eq!(field_of(r#"{"kind": "drop", "time": 1}"#), "time");
-        assert_eq!(field_of(r#"{"kind": "drop", "method": "FETCH"}"#), "method");
-        assert_eq!(
-            field_of(r#"{"kind": "drop", "path_prefix": "/pay/"}"#),
-            "path_prefix"
-        );
-        assert_eq!(field_of(r#"{"kind": "drop", "times": 0}"#), "times");
-        assert_eq!(field_of(r#"{"kind": "drop", "times": -1}"#), "times");
-        assert_eq!(field_of(r#"{"kind": "delay"}"#), "ms");
-        assert_eq!(field_of(r#"{"kind": "delay", "ms": 600001}"#), "ms");
-        assert_eq!(field_of(r#"{"kind": "status"}"#), "status");
-        assert_eq!(field_of(r#"{"kind": "status", "status": 99}"#), "status");
-        assert_eq!(field_of(r#"{"kind": "drop", "status": 503}"#), "status");
-        assert_eq!(
-            field_of(r#"{"kind": "trickle", "ms": 1, "chunk_bytes": 0}"#),
-            "chunk_bytes"
-        );
-        assert_eq!(
-            field_of(r#"{"kind": "delay", "ms": 1, "chunk_bytes": 4}"#),
-            "chunk_bytes"
-        );
-    }
-
-    #[test]
-    fn the_first_matching_rule_acts_and_is_used_up() {
-        let mut rules = FaultRules::default();
-        let first = rules.add(rule(r#"{"kind": "drop", "method": "POST", "times": 1}"#).unwrap());
-        let second = rules.add(rule(r#"{"kind": "status", "status": 503, "times": 2}"#).unwrap());
-        assert_eq!((first.id, second.id), (1, 2));
-
-        assert_eq!(rules.take("GET", "/api/pse/banks/").unwrap().id, 2);
-        assert_eq!(rules.take("POST", "/api/payment_link/").unwrap().id, 1);
-        assert_eq!(rules.take("POST", "/api/payment_link/").unwrap().id, 2);
-        assert!(rules.take("POST", "/api/payment_link/").is_none());
-        assert!(rules.is_empty());
-    }
-
-    #[test]
-    fn only_the_api_is_faulted_and_forever_rules_stay() {
-        let mut rules = FaultRules::default();
-        rules.add(rule(r#"{"kind": "malformed"}"#).unwrap());
-        assert!(rules.take("GET", "/sandbox/stats/x").is_none());
-        assert!(rules.take("GET", "/pay/x").is_none());
-        for _ in 0..3 {
-            assert!(rules.take("GET", "/api/pse/banks/").is_some());
-        }
-        assert_eq!(rules.list()[0].hits, 3);
-        assert_eq!(rules.list()[0].remaining, None);
-    }
-
-    #[test]
-    fn status_bodies_are_short_plain_text() {
-        assert_eq!(
-            status_text(StatusCode::SERVICE_UNAVAILABLE),
-            "upstream unavailable\n"
-        );
-        assert_eq!(
-            status_text(StatusCode::TOO_MANY_REQUESTS),
-            "too many requests\n"
-        );
-    }
+        let piece = rest.split_to(chunk_bytes.min(rest.len()));
+        Some((Ok::<_, io::Error>(piece), (rest, false)))
+    });
+    Response::from_parts(parts, Body::from_stream(pieces))
 }

@@ -30,24 +30,20 @@ struct LinkStats {
 }
 
 async fn link_stats(
-    Path(uuid): Path<String>,
+    Path(token): Path<String>,
     State(state): State<AppState>,
 ) -> Result<Response, ApiError> {
-    let Ok(uuid) = Uuid::try_parse(&uuid) else {
-        let payments_created =
-            crate::belvo::payments_created(&state, &uuid).ok_or_else(ApiError::link_not_found)?;
-        return Ok(json_response(
-            StatusCode::OK,
-            &LinkStats { payments_created },
-        ));
+    let payments_created = match Uuid::try_parse(&token) {
+        Err(_) => crate::belvo::payments_created(&state, &token),
+        Ok(uuid) => {
+            let (store, _now) = state.settled_store();
+            store.link(uuid).map(|_| store.payments_created(uuid))
+        }
     };
-    let (store, _now) = state.settled_store();
-    store.link(uuid).ok_or_else(ApiError::link_not_found)?;
+    let payments_created = payments_created.ok_or_else(ApiError::link_not_found)?;
     Ok(json_response(
         StatusCode::OK,
-        &LinkStats {
-            payments_created: store.payments_created(uuid),
-        },
+        &LinkStats { payments_created },
     ))
 }
 

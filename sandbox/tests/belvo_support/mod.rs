@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::common::{merchant_headers, Reply, Sandbox, ORIGIN};
 use paylink_sandbox::belvo::institutions::{BANCOLOMBIA_CO, MOCK_BANK_BR};
-use paylink_sandbox::test_controls::clock::Timestamp;
+use paylink_sandbox::belvo::seed;
 
 /// Seed 000's customer, verbatim (with the address the seed masks).
 pub const SEED_CUSTOMER: &str = r#"{
@@ -50,23 +50,9 @@ pub fn callback_for(access_token: &str) -> String {
     format!("{ORIGIN}/pay/{access_token}")
 }
 
-#[allow(async_fn_in_trait)]
-pub trait BelvoCalls {
-    async fn create_customer(&self, body: &str) -> Reply;
-    async fn create_belvo_link(&self, body: &str) -> Reply;
-    async fn belvo_link(&self, access_token: &str) -> Reply;
-    async fn belvo_link_status(&self, access_token: &str) -> String;
-    async fn institutions(&self, query: &str) -> Reply;
-    async fn create_intent(&self, access_token: &str, key: &str, body: &str) -> Reply;
-    async fn intent(&self, access_token: &str, id: &str) -> Reply;
-    async fn intent_status(&self, access_token: &str, id: &str) -> String;
-    async fn consent_page(&self, id: &str) -> Reply;
-    async fn consent(&self, id: &str, action: &str) -> Reply;
-    async fn intents_created(&self, access_token: &str) -> u64;
-}
-
-impl BelvoCalls for Sandbox {
-    async fn create_customer(&self, body: &str) -> Reply {
+/// The Belvo calls of docs/api.md.
+impl Sandbox {
+    pub async fn create_customer(&self, body: &str) -> Reply {
         self.request(
             Method::POST,
             "/api/belvo/customers/",
@@ -76,7 +62,7 @@ impl BelvoCalls for Sandbox {
         .await
     }
 
-    async fn create_belvo_link(&self, body: &str) -> Reply {
+    pub async fn create_belvo_link(&self, body: &str) -> Reply {
         self.request(
             Method::POST,
             "/api/belvo/payment_links/",
@@ -86,22 +72,22 @@ impl BelvoCalls for Sandbox {
         .await
     }
 
-    async fn belvo_link(&self, access_token: &str) -> Reply {
+    pub async fn belvo_link(&self, access_token: &str) -> Reply {
         self.get(&format!("/api/belvo/payment_links/{access_token}/"))
             .await
     }
 
-    async fn belvo_link_status(&self, access_token: &str) -> String {
+    pub async fn belvo_link_status(&self, access_token: &str) -> String {
         let reply = self.belvo_link(access_token).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-        reply.json()["status"].as_str().unwrap().to_owned()
+        reply.string("status")
     }
 
-    async fn institutions(&self, query: &str) -> Reply {
+    pub async fn institutions(&self, query: &str) -> Reply {
         self.get(&format!("/api/belvo/institutions/{query}")).await
     }
 
-    async fn create_intent(&self, access_token: &str, key: &str, body: &str) -> Reply {
+    pub async fn create_intent(&self, access_token: &str, key: &str, body: &str) -> Reply {
         self.request(
             Method::POST,
             &format!("/api/belvo/payment_links/{access_token}/payment_intents/"),
@@ -111,24 +97,47 @@ impl BelvoCalls for Sandbox {
         .await
     }
 
-    async fn intent(&self, access_token: &str, id: &str) -> Reply {
+    /// The page's intent for the link's own method (`intent_body`).
+    pub async fn pay_intent(
+        &self,
+        access_token: &str,
+        key: &str,
+        extra: &[(&str, Value)],
+    ) -> Reply {
+        let body = intent_body(access_token, method_of(access_token), extra);
+        self.create_intent(access_token, key, &body).await
+    }
+
+    /// A new intent on a demo link (with the CPF a business payer sends),
+    /// returning to the link's own page: its id.
+    pub async fn started_intent(&self, access_token: &str, key: &str) -> String {
+        let business = [seed::PIX_BUSINESS, seed::PIX_BUSINESS_ALNUM].contains(&access_token);
+        let cpf = [("cpf", json!("390.533.447-05"))];
+        let reply = self
+            .pay_intent(access_token, key, if business { &cpf } else { &[] })
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        reply.string("id")
+    }
+
+    pub async fn intent(&self, access_token: &str, id: &str) -> Reply {
         self.get(&format!(
             "/api/belvo/payment_links/{access_token}/payment_intents/{id}/"
         ))
         .await
     }
 
-    async fn intent_status(&self, access_token: &str, id: &str) -> String {
+    pub async fn intent_status(&self, access_token: &str, id: &str) -> String {
         let reply = self.intent(access_token, id).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-        reply.json()["status"].as_str().unwrap().to_owned()
+        reply.string("status")
     }
 
-    async fn consent_page(&self, id: &str) -> Reply {
+    pub async fn consent_page(&self, id: &str) -> Reply {
         self.get(&format!("/sandbox/consent/{id}")).await
     }
 
-    async fn consent(&self, id: &str, action: &str) -> Reply {
+    pub async fn consent(&self, id: &str, action: &str) -> Reply {
         self.request(
             Method::POST,
             &format!("/sandbox/consent/{id}/{action}"),
@@ -138,10 +147,31 @@ impl BelvoCalls for Sandbox {
         .await
     }
 
-    async fn intents_created(&self, access_token: &str) -> u64 {
+    pub async fn intents_created(&self, access_token: &str) -> u64 {
         let reply = self.get(&format!("/sandbox/stats/{access_token}")).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         reply.json()["payments_created"].as_u64().unwrap()
+    }
+}
+
+/// Asserts the status a Belvo link reads with.
+pub async fn assert_belvo_link(sandbox: &Sandbox, access_token: &str, status: &str) {
+    let read = sandbox.belvo_link_status(access_token).await;
+    assert_eq!(read, status, "link {access_token}");
+}
+
+/// Asserts the status a payment intent reads with.
+pub async fn assert_intent(sandbox: &Sandbox, access_token: &str, id: &str, status: &str) {
+    let read = sandbox.intent_status(access_token, id).await;
+    assert_eq!(read, status, "intent {id}");
+}
+
+/// The method of a demo link: PSE's is `pse`, the others' `open_finance`.
+pub fn method_of(access_token: &str) -> &'static str {
+    if access_token == seed::PSE {
+        "pse"
+    } else {
+        "open_finance"
     }
 }
 
@@ -169,27 +199,6 @@ pub fn intent_body(access_token: &str, method: &str, extra: &[(&str, Value)]) ->
         "confirm": true,
     })
     .to_string()
-}
-
-/// A field of a nested object exactly as written on the wire.
-pub fn raw_at(reply: &Reply, path: &[&str]) -> String {
-    let mut text = reply.text();
-    for name in path {
-        let fields: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
-            serde_json::from_str(&text).unwrap_or_else(|_| panic!("no object at {name}: {text}"));
-        text = fields
-            .get(*name)
-            .unwrap_or_else(|| panic!("no field {name} in {text}"))
-            .get()
-            .to_owned();
-    }
-    text
-}
-
-/// A wire date-time, read as RFC 3339.
-pub fn timestamp(value: &Value) -> Timestamp {
-    Timestamp::parse_rfc3339(value.as_str().expect("a date-time string"))
-        .unwrap_or_else(|| panic!("not RFC 3339: {value}"))
 }
 
 /// The query or fragment parameters of `url` after `separator`, in order.

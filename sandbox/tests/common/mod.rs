@@ -3,7 +3,7 @@
 // Each test file uses its own subset of these helpers.
 #![allow(dead_code)]
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::response::Response;
 use axum::Router;
-use paylink_sandbox::test_controls::clock::Clock;
+use paylink_sandbox::test_controls::clock::{Clock, Timestamp};
 use paylink_sandbox::{app, Config};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -46,12 +46,27 @@ impl Reply {
 
     /// A top-level field exactly as written on the wire, e.g. `51190.00`.
     pub fn raw(&self, field: &str) -> String {
-        let fields: HashMap<String, Box<RawValue>> =
-            serde_json::from_slice(&self.body).expect("a JSON object");
-        fields
-            .get(field)
-            .unwrap_or_else(|| panic!("no field {field} in {}", self.text()))
-            .get()
+        self.raw_at(&[field])
+    }
+
+    /// A field of a nested object exactly as written on the wire.
+    pub fn raw_at(&self, path: &[&str]) -> String {
+        let mut text = self.text();
+        for name in path {
+            let fields: HashMap<String, Box<RawValue>> = serde_json::from_str(&text)
+                .unwrap_or_else(|_| panic!("no object at {name}: {text}"));
+            let field = fields.get(*name);
+            let field = field.unwrap_or_else(|| panic!("no field {name} in {text}"));
+            text = field.get().to_owned();
+        }
+        text
+    }
+
+    /// A top-level string field.
+    pub fn string(&self, field: &str) -> String {
+        let value = &self.json()[field];
+        let text = value.as_str();
+        text.unwrap_or_else(|| panic!("no string {field} in {}", self.text()))
             .to_owned()
     }
 
@@ -65,6 +80,11 @@ impl Reply {
                 .to_owned(),
             body["field"].as_str().map(str::to_owned),
         )
+    }
+
+    pub fn is_html(&self) -> bool {
+        self.header("content-type")
+            .is_some_and(|content_type| content_type.starts_with("text/html"))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -160,15 +180,19 @@ impl Sandbox {
         .await
     }
 
+    /// A link created from `body`: its uuid.
+    pub async fn new_link(&self, body: &str) -> Uuid {
+        let reply = self.create_link(body).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        Uuid::parse_str(&reply.string("uuid")).unwrap()
+    }
+
     pub async fn link(&self, uuid: Uuid) -> Reply {
         self.get(&format!("/api/payment_link/{uuid}/")).await
     }
 
     pub async fn link_status(&self, uuid: Uuid) -> String {
-        self.link(uuid).await.json()["status"]
-            .as_str()
-            .unwrap()
-            .to_owned()
+        self.link(uuid).await.string("status")
     }
 
     pub async fn pay(&self, uuid: Uuid, idempotency_key: &str, body: &str) -> Reply {
@@ -181,6 +205,13 @@ impl Sandbox {
         .await
     }
 
+    /// A payment started on `uuid` with `method`: its money movement id.
+    pub async fn started_payment(&self, uuid: Uuid, key: &str, method: &str) -> String {
+        let reply = self.pay(uuid, key, &pay_body(method, &[])).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.string("money_movement_id")
+    }
+
     pub async fn payment(&self, uuid: Uuid, money_movement_id: &str) -> Reply {
         self.get(&format!(
             "/api/payment_link/{uuid}/payments/{money_movement_id}/"
@@ -191,7 +222,7 @@ impl Sandbox {
     pub async fn payment_status(&self, uuid: Uuid, money_movement_id: &str) -> String {
         let reply = self.payment(uuid, money_movement_id).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-        reply.json()["status"].as_str().unwrap().to_owned()
+        reply.string("status")
     }
 
     pub async fn payments_created(&self, uuid: Uuid) -> u64 {
@@ -211,6 +242,17 @@ impl Sandbox {
     }
 }
 
+/// Asserts the status a Colurs link reads with.
+pub async fn assert_link(sandbox: &Sandbox, uuid: Uuid, status: &str) {
+    assert_eq!(sandbox.link_status(uuid).await, status, "link {uuid}");
+}
+
+/// Asserts the status a payment reads with.
+pub async fn assert_payment(sandbox: &Sandbox, uuid: Uuid, money_movement_id: &str, status: &str) {
+    let read = sandbox.payment_status(uuid, money_movement_id).await;
+    assert_eq!(read, status, "payment {money_movement_id}");
+}
+
 /// What `Reply::error` reads from an error answer without a field.
 pub fn error(status: StatusCode, code: &str) -> (StatusCode, String, Option<String>) {
     (status, code.to_owned(), None)
@@ -227,6 +269,32 @@ pub fn merchant_headers() -> Vec<(&'static str, &'static str)> {
         ("Authorization", "Bearer test-bearer"),
         ("x-api-key", API_KEY),
     ]
+}
+
+/// A wire date-time, read as RFC 3339.
+pub fn timestamp(value: &Value) -> Timestamp {
+    Timestamp::parse_rfc3339(value.as_str().expect("a date-time string"))
+        .unwrap_or_else(|| panic!("not RFC 3339: {value}"))
+}
+
+/// The field names of a JSON object.
+pub fn keys(value: &Value) -> BTreeSet<&str> {
+    let fields = value.as_object().expect("a JSON object");
+    fields.keys().map(String::as_str).collect()
+}
+
+/// The JSON object `json` with the fields of `changes` set (`null` removes
+/// one).
+pub fn with_changes(json: &str, changes: Value) -> String {
+    let mut body: Value = serde_json::from_str(json).unwrap();
+    let fields = body.as_object_mut().expect("an object");
+    for (name, value) in changes.as_object().expect("an object of changes") {
+        match value {
+            Value::Null => fields.remove(name),
+            value => fields.insert(name.clone(), value.clone()),
+        };
+    }
+    body.to_string()
 }
 
 /// A complete pay body for `method`, with a few fields overridden or
