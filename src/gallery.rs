@@ -6,7 +6,7 @@ use crate::checkout::fields::FieldId;
 use crate::checkout::fixtures::{
     app_approval_link, belvo_pse_link, colombian_link, colombian_methods, general_link,
     link_with_status, loading, nequi_form, paid_status, pix_business_link, polled, pse_form,
-    pushed_to_app, reach, redirected, returned, submitted, typed,
+    pushed_to_app, reach, redirected, returned, returning, run, submitted, typed, with_logo,
 };
 use crate::checkout::link::{LinkStatus, Method};
 use crate::checkout::payment::PaymentStatus;
@@ -29,6 +29,10 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
         (
             "choosing-method",
             reach(colombian_link(colombian_methods()), vec![]),
+        ),
+        (
+            "merchant-logo",
+            reach(with_logo(colombian_link(colombian_methods())), vec![]),
         ),
         (
             "filling-pse",
@@ -132,6 +136,18 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
         (
             "failed-expired",
             returned(vec![polled(PaymentStatus::Expired)]),
+        ),
+        (
+            "paid-general-logo",
+            run(
+                step(
+                    returning(),
+                    Event::LinkLoaded(Ok(with_logo(general_link()))),
+                )
+                .0,
+                vec![polled(PaymentStatus::Approved)],
+            )
+            .0,
         ),
         ("link-paid", reach(link_with_status(paid_status()), vec![])),
         (

@@ -43,3 +43,23 @@ fn fixtures_show_what_their_names_say() {
     assert_eq!(unavailable.submit_error, Some(SubmitError::Unavailable));
     assert_eq!(fixtures["general-amount-too-low"].name(), "choosing-method");
 }
+
+#[test]
+fn the_logo_fixtures_show_a_logo_and_a_receipt_with_every_line() {
+    use crate::checkout::receipt::Receipt;
+    let fixtures: std::collections::BTreeMap<_, _> = fixtures().into_iter().collect();
+    let shown = |name: &str| {
+        fixtures[name]
+            .link()
+            .and_then(|link| link.merchant.logo_src(&[], "https://pay.example"))
+            .is_some()
+    };
+    assert!(shown("merchant-logo") && shown("paid-general-logo"));
+    let receipt = Receipt::of(&fixtures["paid-general-logo"]).unwrap();
+    let lines = receipt.lines.unwrap();
+    assert_eq!(
+        (lines.amount, lines.fee, lines.iva),
+        (5_000_000, 100_000, 19_000)
+    );
+    assert!(receipt.method.is_some() && receipt.reference.is_some() && receipt.paid_at.is_some());
+}

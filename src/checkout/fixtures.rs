@@ -54,6 +54,20 @@ pub fn colombian_link(methods: Vec<Method>) -> PaymentLink {
     }
 }
 
+/// The demo merchant's logo as the sandbox serves it, on the page's own origin.
+pub const LOGO_PATH: &str = "/sandbox/demo-logo.svg";
+
+/// `link` with the merchant's logo.
+pub fn with_logo(link: PaymentLink) -> PaymentLink {
+    PaymentLink {
+        merchant: Merchant {
+            logo_url: Some(LOGO_PATH.into()),
+            ..link.merchant
+        },
+        ..link
+    }
+}
+
 pub fn colombian_methods() -> Vec<Method> {
     vec![Method::Bancolombia, Method::Pse, Method::Nequi]
 }

@@ -2,7 +2,7 @@
 
 use super::fields::{typed_amount_format, Prefill};
 use super::money::{breakdown, parse_typed_amount, Breakdown, Currency, FeeMode};
-use super::redirect::is_followable;
+use super::redirect::{is_followable, is_image_source};
 use super::validate::DocumentType;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +59,32 @@ pub struct Merchant {
     pub name: String,
     pub logo_url: Option<String>,
     pub brand_color: Option<String>,
+}
+
+impl Merchant {
+    /// The logo the page shows beside the name, if it may load it
+    /// (`redirect::is_image_source`): else only the initial.
+    pub fn logo_src(&self, allowed_origins: &[String], page_origin: &str) -> Option<&str> {
+        self.logo_url
+            .as_deref()
+            .filter(|url| is_image_source(url, allowed_origins, page_origin))
+    }
+
+    /// The initial that stands in the logo's box until (or unless) it loads:
+    /// the name's first character that is not a space or punctuation. The
+    /// stylesheet capitalises it (Unicode case tables would weigh kilobytes
+    /// in the bundle).
+    pub fn initial(&self) -> String {
+        self.name
+            .chars()
+            .find(|&c| {
+                !(c.is_whitespace()
+                    || c.is_ascii_punctuation()
+                    || matches!(c, '¡' | '¿' | '«' | '»' | '“' | '”' | '‘' | '’' | '…'))
+            })
+            .map(String::from)
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

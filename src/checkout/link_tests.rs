@@ -75,3 +75,64 @@ fn a_return_url_the_redirect_rule_refuses_is_never_offered() {
     assert_eq!(link.success_url(), Some("https://merchant.example/ok"));
     assert_eq!(link.cancel_url(), None);
 }
+
+#[test]
+fn a_logo_loads_only_from_the_page_or_an_origin_the_deployment_allows() {
+    let page = "https://pay.example";
+    let allowed = vec!["https://cdn.example".to_owned(), "cdn2.example".to_owned()];
+    let logo = |url: &str| {
+        let merchant = Merchant {
+            logo_url: Some(url.into()),
+            ..colombian_link(vec![]).merchant
+        };
+        merchant.logo_src(&allowed, page).is_some()
+    };
+    for shown in [
+        "https://pay.example/logos/aurora.svg",
+        "https://PAY.example:443/a.png",
+        "/logos/aurora.svg",
+        "https://cdn.example/m/1.png?v=2",
+    ] {
+        assert!(logo(shown), "{shown}");
+    }
+    for refused in [
+        "data:image/svg+xml,<svg/>",
+        "javascript:alert(1)",
+        "http://pay.example/a.png",
+        "https://cdn.example.evil.example/a.png",
+        "https://cdn2.example/a.png",
+        "https://other.example/a.png",
+        "//other.example/a.png",
+        "/\\other.example/a.png",
+        "https://user@cdn.example/a.png",
+        "https://cdn.example:8443/a.png",
+        "/a b.png",
+        "",
+    ] {
+        assert!(!logo(refused), "{refused}");
+    }
+    // A page on loopback (development) loads from its own http origin.
+    let merchant = Merchant {
+        logo_url: Some("http://127.0.0.1:8080/sandbox/demo-logo.svg".into()),
+        ..colombian_link(vec![]).merchant
+    };
+    assert!(merchant.logo_src(&[], "http://127.0.0.1:8080").is_some());
+    assert!(merchant.logo_src(&[], "http://127.0.0.1:9090").is_none());
+    assert_eq!(colombian_link(vec![]).merchant.logo_src(&[], page), None);
+}
+
+#[test]
+fn the_initial_is_the_first_character_of_the_name_past_spaces_and_punctuation() {
+    let initial = |name: &str| {
+        Merchant {
+            name: name.into(),
+            ..colombian_link(vec![]).merchant
+        }
+        .initial()
+    };
+    assert_eq!(initial("Tienda Aurora"), "T");
+    assert_eq!(initial("  «ñandú» café"), "ñ");
+    assert_eq!(initial("¡Hola! tienda"), "H");
+    assert_eq!(initial("7-Eleven"), "7");
+    assert_eq!(initial("---"), "");
+}

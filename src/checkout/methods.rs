@@ -39,7 +39,9 @@ pub struct MethodSpec {
     pub phone_rule: fn(&str) -> Result<String, FieldError>,
     pub name: Key,
     pub hint: Key,
-    /// A short typographic mark: no image request, no brand asset to license.
+    /// Its mark: the inside of an inline SVG on a 24×24 view box (no image
+    /// request), simple shapes in the brand's colours rather than its
+    /// protected artwork; docs/theming.md tells how to swap in official artwork.
     pub mark: &'static str,
     pub bank_label: Key,
     pub phone_label: Key,
@@ -110,7 +112,7 @@ const BANCOLOMBIA: MethodSpec = MethodSpec {
     phone_rule: validate::co_mobile,
     name: Key::MethodBancolombia,
     hint: Key::MethodBancolombiaHint,
-    mark: "B",
+    mark: r##"<rect width="24" height="24" rx="6" fill="#fdda24"/><path d="M6 8h12M6 12h12M6 16h12" stroke="#2c2a29" stroke-width="2.5" stroke-linecap="round"/>"##,
     bank_label: Key::FieldBank,
     phone_label: Key::FieldPhone,
     phone_hint: None,
@@ -130,7 +132,7 @@ const PSE: MethodSpec = MethodSpec {
     phone_rule: validate::co_mobile,
     name: Key::MethodPse,
     hint: Key::MethodPseHint,
-    mark: "PSE",
+    mark: r##"<circle cx="12" cy="12" r="12" fill="#0b4f9c"/><text x="12" y="15.5" fill="#fff" font-size="9" font-weight="700" text-anchor="middle">pse</text>"##,
     bank_label: Key::FieldBank,
     phone_label: Key::FieldPhone,
     phone_hint: None,
@@ -151,7 +153,7 @@ const NEQUI: MethodSpec = MethodSpec {
     phone_rule: validate::nequi_phone,
     name: Key::MethodNequi,
     hint: Key::MethodNequiHint,
-    mark: "N",
+    mark: r##"<rect width="24" height="24" rx="6" fill="#200020"/><path d="M8 17V7l8 10V7" fill="none" stroke="#fff" stroke-width="2.5"/><path d="M15 4h3v3h-3z" fill="#da0081"/>"##,
     bank_label: Key::FieldBank,
     phone_label: Key::FieldNequiPhone,
     phone_hint: Some(Key::HintNequiPhone),
@@ -178,7 +180,7 @@ const PIX: MethodSpec = MethodSpec {
     phone_rule: validate::br_mobile,
     name: Key::MethodPix,
     hint: Key::MethodPixHint,
-    mark: "Pix",
+    mark: r##"<path d="M12 2l10 10-10 10L2 12z" fill="#32bcad"/><path d="M12 8l4 4-4 4-4-4z" fill="#fff"/>"##,
     bank_label: Key::FieldInstitution,
     phone_label: Key::FieldPhone,
     phone_hint: None,

@@ -82,3 +82,27 @@ fn a_person_holds_the_documents_of_every_method_that_asks_who_pays() {
     );
     assert_eq!(documents_for_person(PersonType::Juridical), [NIT, CNPJ]);
 }
+
+#[test]
+fn marks_are_plain_shapes_the_policy_lets_render() {
+    // Set as the inside of an inline <svg>: shapes and text only, nothing
+    // that runs, styles inline (the CSP refuses it) or loads anything.
+    let allowed = ["rect", "path", "circle", "text"];
+    for method in ALL {
+        let mark = spec(method).mark;
+        assert!(!mark.is_empty(), "{method:?}");
+        for tag in mark.split('<').skip(1) {
+            let name = tag.trim_start_matches('/');
+            let name = &name[..name.find([' ', '>', '/']).unwrap_or(name.len())];
+            assert!(allowed.contains(&name), "{method:?}: <{name}>");
+        }
+        for refused in ["href", "style", "url(", "script", "image", "foreign"] {
+            assert!(!mark.contains(refused), "{method:?} has {refused}");
+        }
+        assert!(!mark.contains(" on"), "{method:?} has an event handler");
+    }
+    // Each looks different from the others.
+    let mut marks: Vec<_> = ALL.map(|m| spec(m).mark).to_vec();
+    marks.dedup();
+    assert_eq!(marks.len(), ALL.len());
+}

@@ -5,6 +5,7 @@ pub mod link;
 pub mod methods;
 pub mod money;
 pub mod payment;
+pub mod receipt;
 pub mod redirect;
 pub mod state;
 pub mod text;

@@ -141,6 +141,28 @@ pub fn is_allowed_bank_redirect(url: &str, allowed: &[String], own_origins: &[&s
     (own || listed) && (target.https || target.is_loopback())
 }
 
+/// Whether the page may load an image (a merchant's logo) from `url`: a path
+/// on the page's own origin, or an absolute URL on `page_origin` or on one of
+/// `allowed_origins` (exact origins such as `https://cdn.example`, the
+/// deployment's `paylink-image-origins`, which the page's CSP `img-src` lists
+/// too), https unless on loopback. Never `data:`, `javascript:` or any other scheme.
+pub fn is_image_source(url: &str, allowed_origins: &[String], page_origin: &str) -> bool {
+    if let Some(path) = url.strip_prefix('/') {
+        return !path.starts_with('/')
+            && !url
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    }
+    let Some(target) = Target::parse(url) else {
+        return false;
+    };
+    let on = |origin: &str| {
+        origin.contains("://") && Target::parse(origin).is_some_and(|o| o.same_origin(&target))
+    };
+    (target.https || target.is_loopback())
+        && (on(page_origin) || allowed_origins.iter().any(|origin| on(origin)))
+}
+
 /// The entries of a `paylink-redirect-hosts` meta: separated by spaces or commas.
 pub fn parse_allowlist(content: &str) -> Vec<String> {
     content

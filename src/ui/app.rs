@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::outcome::{FailedScreen, LinkPaidScreen, Notice, ReceiptScreen};
+use super::outcome::{FailedScreen, Notice, ReceiptScreen};
 use super::pay::PayScreen;
 use super::shell::{use_shell, Shell};
 use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
@@ -165,6 +165,7 @@ pub fn CheckoutView() -> impl IntoView {
         }
         current
     });
+    track_keyboard_use();
     view! {
         <main class="paylink" data-state=move || state.with(|s| s.name())>
             <LanguageSwitcher/>
@@ -182,7 +183,7 @@ pub fn CheckoutView() -> impl IntoView {
                 Screen::Approval => view! { <ApprovalScreen/> }.into_any(),
                 Screen::Confirming => view! { <ConfirmingScreen/> }.into_any(),
                 Screen::Receipt => view! { <ReceiptScreen/> }.into_any(),
-                Screen::LinkPaid => view! { <LinkPaidScreen/> }.into_any(),
+                Screen::LinkPaid => view! { <ReceiptScreen/> }.into_any(),
                 Screen::Failed => view! { <FailedScreen/> }.into_any(),
                 Screen::Notice(title, body) => view! { <Notice title body/> }.into_any(),
                 Screen::LoadFailed => view! {
@@ -196,6 +197,31 @@ pub fn CheckoutView() -> impl IntoView {
             }}
         </main>
     }
+}
+
+/// Marks the document (`data-keys`) while the payer uses the keyboard,
+/// from a key press to the next pointer press: only then does a heading
+/// focused for screen readers show a ring (style/main.css). Chromium alone
+/// would show one after load too, when no input came first.
+fn track_keyboard_use() {
+    let mark = |on: bool| {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let Some(root) = root {
+            let _ = if on {
+                root.set_attribute("data-keys", "")
+            } else {
+                root.remove_attribute("data-keys")
+            };
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |_| mark(true));
+    let pointer = window_event_listener(leptos::ev::pointerdown, move |_| mark(false));
+    on_cleanup(move || {
+        keys.remove();
+        pointer.remove();
+    });
 }
 
 fn focus_heading() {

@@ -3,13 +3,16 @@
 
 use leptos::prelude::*;
 
+use leptos::task::spawn_local;
+
 use super::shell::use_shell;
-use super::{money, tr, use_lang};
-use crate::checkout::link::LinkStatus;
+use super::summary::merchant_line;
+use super::{tr, use_lang};
+use crate::checkout::receipt::{Receipt, Value};
 use crate::checkout::state::{Checkout, Event, Paying, Phase};
-use crate::i18n::labels::{failure_body, failure_title, method_name};
+use crate::i18n::labels::{failure_body, failure_title};
 use crate::i18n::Key;
-use crate::web::intl::format_datetime;
+use crate::web::intl::{format_datetime, format_money};
 
 /// A titled message with an optional action; the title takes focus so screen
 /// readers announce the new screen.
@@ -28,45 +31,74 @@ pub fn Notice(
     }
 }
 
-/// One line of a receipt; nothing when the value is unknown.
-fn receipt_line(
-    label: Key,
-    testid: &'static str,
-    value: Option<impl IntoView + 'static>,
-) -> impl IntoView {
-    value.map(|value| {
-        view! {
-            <div class="summary__line">
-                <dt>{tr(label)}</dt>
-                <dd data-testid=testid>{value}</dd>
-            </div>
-        }
-    })
-}
-
+/// The receipt of a payment just approved, or of a link opened again that
+/// is paid: whom, for what, how much, how, the reference and when, from
+/// `checkout::receipt` (never payer data), to copy, print or save as PDF.
 #[component]
 pub fn ReceiptScreen() -> impl IntoView {
     let shell = use_shell();
     let lang = use_lang();
-    let Some((link, report)) = shell.state.with_untracked(|s| match s {
-        Checkout::Paid { link, report } => Some((link.clone(), report.clone())),
-        _ => None,
+    let Some((receipt, link, just_paid)) = shell.state.with_untracked(|s| {
+        let link = s.link()?.clone();
+        Some((Receipt::of(s)?, link, matches!(s, Checkout::Paid { .. })))
     }) else {
         return ().into_any();
     };
-    let currency = link.currency;
-    let total = report.total.or(link.fixed_breakdown().map(|b| b.total));
-    let returns = link.success_url().is_some();
-    let when = report.updated_at.clone();
+    let currency = receipt.currency;
+    let returns = just_paid && link.success_url().is_some();
+    let copied = RwSignal::new(false);
+    let copy = receipt
+        .reference
+        .clone()
+        .filter(|_| web_sys::window().is_some_and(|w| w.is_secure_context()))
+        .map(|reference| {
+            view! {
+                <button type="button" class="button" on:click=move |_| {
+                    let Some(window) = web_sys::window() else { return };
+                    let written = window.navigator().clipboard().write_text(&reference);
+                    spawn_local(async move {
+                        if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
+                            copied.set(true);
+                        }
+                    });
+                }>
+                    {tr(Key::CopyReference)}
+                </button>
+            }
+        });
     view! {
-        <section class="notice notice--paid">
-            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(Key::PaymentApprovedTitle)}</h1>
-            <dl class="summary__lines receipt">
-                {receipt_line(Key::PaidAmount, "receipt-amount", total.map(|c| money(c, currency)))}
-                {receipt_line(Key::PaymentMethod, "receipt-method", report.method.map(|m| tr(method_name(m))))}
-                {receipt_line(Key::Reference, "receipt-reference", Some(report.reference.clone()))}
-                {receipt_line(Key::PaidAt, "receipt-date", when.map(|iso| move || format_datetime(&iso, lang.get())))}
+        <section class="notice notice--paid receipt">
+            {merchant_line(&link.merchant)}
+            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">
+                {tr(if just_paid { Key::PaymentApprovedTitle } else { Key::PaidTitle })}
+            </h1>
+            <dl class="summary__lines">
+                {receipt.lines().into_iter().map(|line| {
+                    let value = line.value;
+                    view! {
+                        <div class="summary__line" class:summary__line--total=line.total>
+                            <dt>{tr(line.label)}</dt>
+                            <dd data-testid=line.name>{move || match &value {
+                                Value::Money(cents) => format_money(*cents, currency, lang.get()),
+                                Value::Text(key) => lang.get().text(*key).to_owned(),
+                                Value::Given(text) => text.clone(),
+                                Value::Date(iso) => format_datetime(iso, lang.get()),
+                            }}</dd>
+                        </div>
+                    }
+                }).collect_view()}
             </dl>
+            <div class="notice__actions receipt__actions">
+                {copy}
+                <button type="button" class="button" on:click=|_| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                }>
+                    {tr(Key::PrintReceipt)}
+                </button>
+            </div>
+            <p class="notice__hint" role="status">{move || copied.get().then(tr(Key::ReferenceCopied))}</p>
             {returns.then(|| view! {
                 <p class="notice__hint">{tr(Key::ReturningToMerchant)}</p>
                 <button type="button" class="button button--primary button--block" data-testid="return-now"
@@ -74,41 +106,6 @@ pub fn ReceiptScreen() -> impl IntoView {
                     {tr(Key::ReturnNow)}
                 </button>
             })}
-        </section>
-    }
-    .into_any()
-}
-
-#[component]
-pub fn LinkPaidScreen() -> impl IntoView {
-    let shell = use_shell();
-    let lang = use_lang();
-    let Some(link) = shell.state.with_untracked(|s| s.link().cloned()) else {
-        return ().into_any();
-    };
-    let LinkStatus::Paid {
-        paid_at,
-        paid_amount,
-    } = link.status.clone()
-    else {
-        return ().into_any();
-    };
-    let currency = link.currency;
-    view! {
-        <section class="notice notice--paid">
-            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(Key::PaidTitle)}</h1>
-            <dl class="summary__lines">
-                {receipt_line(Key::PaidAmount, "paid-amount", paid_amount.map(|c| money(c, currency)))}
-                {paid_at.map(|iso| {
-                    let shown = iso.clone();
-                    view! {
-                        <div class="summary__line">
-                            <dt>{tr(Key::PaidAt)}</dt>
-                            <dd><time datetime=iso data-testid="paid-at">{move || format_datetime(&shown, lang.get())}</time></dd>
-                        </div>
-                    }
-                })}
-            </dl>
         </section>
     }
     .into_any()

@@ -139,7 +139,7 @@ fn MethodChoice(link: PaymentLink) -> impl IntoView {
                         prop:checked=move || chosen.get() == Some(method)
                         disabled=move || locked.get()
                         on:change=move |_| shell.dispatch(Event::MethodChosen(method))/>
-                    <span class="method__mark" aria-hidden="true">{spec(method).mark}</span>
+                    <svg class="method__mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false" inner_html=spec(method).mark></svg>
                     <span class="method__text">
                         <span class="method__name">{tr(method_name(method))}</span>
                         <span class="method__hint">{tr(method_hint(method))}</span>

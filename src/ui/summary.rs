@@ -1,11 +1,13 @@
 //! Who asks for how much and why: merchant, description, amount, fee, IVA, total, expiry.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{tr, use_lang};
-use crate::checkout::link::PaymentLink;
+use crate::checkout::link::{Merchant, PaymentLink};
 use crate::checkout::money::{Breakdown, Currency};
 use crate::i18n::Key;
+use crate::web::config::logo_src;
 use crate::web::intl::{format_datetime, format_money};
 
 #[component]
@@ -15,12 +17,7 @@ pub fn LinkSummary(link: PaymentLink) -> impl IntoView {
     let expires_at = link.expires_at.clone();
     view! {
         <section class="summary" aria-labelledby="summary-description">
-            <p class="summary__merchant">
-                <span class="summary__label">{tr(Key::PaymentTo)}</span>
-                " "
-                // Isolated: right-to-left text in the name cannot reorder the words around it.
-                <strong data-testid="merchant"><bdi>{link.merchant.name.clone()}</bdi></strong>
-            </p>
+            {merchant_line(&link.merchant)}
             <h1 id="summary-description" class="summary__description" data-testid="description" tabindex="-1">
                 {link.description.clone()}
             </h1>
@@ -37,6 +34,36 @@ pub fn LinkSummary(link: PaymentLink) -> impl IntoView {
                 }
             })}
         </section>
+    }
+}
+
+/// Who asks: the merchant's logo in a box of fixed size (its initial until,
+/// or unless, the image loads: a slow or broken logo moves nothing), then
+/// the name. The logo is decorative beside the name, sent no referrer.
+pub fn merchant_line(merchant: &Merchant) -> impl IntoView {
+    let logo = logo_src(merchant).map(|src| {
+        view! {
+            <span class="summary__logo" aria-hidden="true">
+                {merchant.initial()}
+                // A logo that fails goes: the initial beneath it stays.
+                <img src=src alt="" referrerpolicy="no-referrer" on:error=|ev| {
+                    if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        let _ = img.set_attribute("hidden", "");
+                    }
+                }/>
+            </span>
+        }
+    });
+    view! {
+        <p class="summary__merchant">
+            {logo}
+            <span>
+                <span class="summary__label">{tr(Key::PaymentTo)}</span>
+                " "
+                // Isolated: right-to-left text in the name cannot reorder the words around it.
+                <strong data-testid="merchant"><bdi>{merchant.name.clone()}</bdi></strong>
+            </span>
+        </p>
     }
 }
 

@@ -8,6 +8,7 @@ use web_sys::HtmlMetaElement;
 
 use crate::api::provider::Provider;
 use crate::api::ActiveProvider;
+use crate::checkout::link::Merchant;
 use crate::checkout::redirect::{is_allowed_bank_redirect, parse_allowlist};
 
 #[derive(Clone, Debug)]
@@ -48,6 +49,16 @@ impl Config {
         let api = origin_of(&self.api_base);
         is_allowed_bank_redirect(url, &self.redirect_hosts, &[&page, api])
     }
+}
+
+/// The merchant's logo, when this deployment lets the page load it: from
+/// the page's own origin or one `<meta name="paylink-image-origins">` lists
+/// (the CSP's `img-src` lists the same; docs/deploying.md).
+pub fn logo_src(merchant: &Merchant) -> Option<String> {
+    let allowed = parse_allowlist(&meta("paylink-image-origins").unwrap_or_default());
+    merchant
+        .logo_src(&allowed, &page_origin())
+        .map(str::to_owned)
 }
 
 /// This page's origin, e.g. `https://pay.example`.

@@ -9,6 +9,7 @@ use crate::colurs::model::{
 };
 use crate::colurs::store::Store;
 use crate::config::Config;
+use crate::serving::static_files::DEMO_LOGO_PATH;
 use crate::shared::money::Cents;
 use crate::test_controls::clock::Timestamp;
 
@@ -117,7 +118,7 @@ pub fn seed_demo_links(store: &mut Store, config: &Config, now: Timestamp) {
             allowed_methods: spec.allowed_methods.to_vec(),
             merchant: Some(Merchant {
                 name: "Tienda Aurora".into(),
-                logo_url: None,
+                logo_url: Some(format!("{}{DEMO_LOGO_PATH}", config.public_origin)),
                 brand_color: Some("#0e7c66".into()),
             }),
             callback_urls: Some(CallbackUrls {

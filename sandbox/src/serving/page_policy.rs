@@ -24,6 +24,12 @@ use sha2::{Digest as _, Sha256};
 /// page's own origin); the page reads it at run time (src/web/config.rs).
 pub const API_BASE_META: &str = "paylink-api-base";
 
+/// The `<meta>` listing the origins merchant logos may load from besides
+/// the page's own (src/web/config.rs reads it too): exact origins such as
+/// `https://cdn.example`, separated by spaces or commas; each is added to
+/// `img-src`, and anything that is not an origin is left out.
+pub const IMAGE_ORIGINS_META: &str = "paylink-image-origins";
+
 /// Powerful features the page never uses, turned off for it and for
 /// anything it could ever frame.
 pub const PERMISSIONS_POLICY: &str = "camera=(), geolocation=(), microphone=(), payment=(), usb=()";
@@ -40,6 +46,8 @@ pub struct PageFacts {
     pub script_hashes: Vec<String>,
     /// The origin of `<meta name="paylink-api-base">`, when it names one.
     pub api_origin: Option<String>,
+    /// The origins of `<meta name="paylink-image-origins">`.
+    pub image_origins: Vec<String>,
 }
 
 impl PageFacts {
@@ -51,6 +59,12 @@ impl PageFacts {
         PageFacts {
             script_hashes: elements.iter().filter_map(inline_script_hash).collect(),
             api_origin: api_base(elements).and_then(origin_of),
+            image_origins: meta_content(elements, IMAGE_ORIGINS_META)
+                .unwrap_or_default()
+                .split([' ', ',', '\n', '\t'])
+                .filter(|entry| entry.contains("://"))
+                .filter_map(origin_of)
+                .collect(),
         }
     }
 }
@@ -65,13 +79,18 @@ fn inline_script_hash(element: &Element) -> Option<String> {
 
 /// The content of `<meta name="paylink-api-base">`, the last one written.
 fn api_base(elements: &[Element]) -> Option<&str> {
+    meta_content(elements, API_BASE_META)
+}
+
+/// The content of the last `<meta name="{name}">` written.
+fn meta_content<'a>(elements: &'a [Element], name: &str) -> Option<&'a str> {
     elements
         .iter()
         .filter(|element| {
             element.name == "meta"
                 && element
                     .attribute("name")
-                    .is_some_and(|name| name.eq_ignore_ascii_case(API_BASE_META))
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
         })
         .map(|element| element.attribute("content"))
         .next_back()
@@ -138,6 +157,8 @@ pub fn policy_directives(
 ) -> Vec<(&'static str, String)> {
     let mut script_src = vec!["'self'", "'wasm-unsafe-eval'"];
     script_src.extend(facts.script_hashes.iter().map(String::as_str));
+    let mut img_src = vec!["'self'", "data:"];
+    img_src.extend(facts.image_origins.iter().map(String::as_str));
     let mut connect_src = vec!["'self'"];
     connect_src.extend(facts.api_origin.as_deref());
     let ancestors = if frame_ancestors.is_empty() {
@@ -149,7 +170,7 @@ pub fn policy_directives(
         ("default-src", "'none'".to_owned()),
         ("script-src", script_src.join(" ")),
         ("style-src", "'self'".to_owned()),
-        ("img-src", "'self' data:".to_owned()),
+        ("img-src", img_src.join(" ")),
         ("connect-src", connect_src.join(" ")),
         ("form-action", "'none'".to_owned()),
         ("base-uri", "'none'".to_owned()),
@@ -338,10 +359,38 @@ mod tests {
     }
 
     #[test]
+    fn lets_images_load_only_from_the_origins_the_meta_lists() {
+        let page = |content: &str| {
+            let facts = PageFacts::of_html(&format!(
+                "<meta name=\"paylink-image-origins\" content=\"{content}\">"
+            ));
+            content_security_policy(&facts, &[], None)
+        };
+        assert!(page("").contains("img-src 'self' data:;"));
+        assert!(page("https://CDN.example/logos/ https://img.example:8443, http://127.0.0.1:9000")
+            .contains("img-src 'self' data: https://cdn.example https://img.example:8443 http://127.0.0.1:9000;"));
+        // Never a wildcard, a keyword or anything else that widens the policy.
+        for widening in [
+            "*",
+            "https:",
+            "'unsafe-inline'",
+            "cdn.example",
+            "https://a.example; script-src *",
+            "javascript:x",
+        ] {
+            assert!(
+                page(widening).contains("img-src 'self' data:;"),
+                "{widening}"
+            );
+        }
+    }
+
+    #[test]
     fn builds_the_policy() {
         let facts = PageFacts {
             script_hashes: vec!["'sha256-AAA='".into(), "'sha256-BBB='".into()],
             api_origin: Some("https://api.example".into()),
+            image_origins: vec![],
         };
         assert_eq!(
             content_security_policy(&facts, &[], Some("/r")),

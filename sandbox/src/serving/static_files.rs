@@ -52,6 +52,31 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/gallery/", get(serve_gallery))
         .route("/gallery/{*rest}", get(serve_gallery))
+        .route(DEMO_LOGO_PATH, get(demo_logo))
+}
+
+/// The demo merchant's logo, which the seeded links name: served by the
+/// sandbox on every origin it serves a page from, so it is the page's own.
+pub const DEMO_LOGO_PATH: &str = "/sandbox/demo-logo.svg";
+
+async fn demo_logo() -> Response {
+    const LOGO: &str = concat!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">"##,
+        r##"<rect width="64" height="64" rx="14" fill="#0e7c66"/>"##,
+        r##"<circle cx="32" cy="36" r="12" fill="#ffd166"/>"##,
+        r##"<path d="M12 48h40" stroke="#fff" stroke-width="5" stroke-linecap="round"/></svg>"##
+    );
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("image/svg+xml"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE)),
+        ],
+        LOGO,
+    )
+        .into_response()
 }
 
 /// Read on every request, so a page rebuilt while the sandbox runs is

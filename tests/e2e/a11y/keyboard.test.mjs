@@ -30,6 +30,8 @@ const TEXT = {
   pay: 'Pagar $\u00a051.190',
   approve: 'Aprobar',
   returnNow: 'Volver al comercio ahora',
+  copyReference: 'Copiar referencia',
+  print: 'Imprimir o guardar en PDF',
   tryAgain: 'Intentar de nuevo',
 };
 
@@ -149,13 +151,15 @@ test('keyboard only: choose Bancolombia, fill the form in order, pay, approve at
     assert.equal(await pointerEvents(page), 0);
     await page.keyboard.press('Enter');
 
-    // Back on the page: the receipt, its heading focused, its button next.
+    // Back on the page: the receipt, its heading focused, its buttons next.
     await page.waitForURL(`${sandbox.baseUrl}/pay/${link.uuid}?payment=${reference}`);
     await waitForState(page, 'paid');
     assert.equal(await heading(page).innerText(), TEXT.paid);
     assert.equal(await receiptValue(page, 'reference').innerText(), reference);
     await expect(heading(page), 'focus on the receipt heading').toBeFocused();
-    assert.equal((await press(page, 'Tab')).name, TEXT.returnNow);
+    for (const name of [TEXT.copyReference, TEXT.print, TEXT.returnNow]) {
+      assert.equal((await press(page, 'Tab')).name, name);
+    }
     assert.equal(await pointerEvents(page), 0);
     assert.deepEqual(page.problems, []);
   });

@@ -163,7 +163,9 @@ function overflow(page) {
       scroll: document.documentElement.scrollWidth - width,
       pastEdge: all.filter((el) => el.getBoundingClientRect().right > width + 0.5).map(name),
       // Text that runs out of its own box, even inside the screen.
-      spilling: all.filter((el) => !el.matches('input, select, textarea')
+      // Inside an inline SVG (a method's mark) shapes are laid out by the view
+      // box and clipped by the <svg>, which is checked itself.
+      spilling: all.filter((el) => !el.matches('input, select, textarea') && !el.ownerSVGElement
         && getComputedStyle(el).overflowX === 'visible'
         && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1).map(name),
     };

@@ -3,16 +3,43 @@
 import { buttonNamed, valueOf } from './screen.mjs';
 import { inAnyLanguage } from './texts.mjs';
 
-const RECEIPT_LINES = { amount: 'PaidAmount', method: 'PaymentMethod', reference: 'Reference', date: 'PaidAt' };
+const RECEIPT_LINES = {
+  description: 'ReceiptFor', subtotal: 'Amount', fee: 'Fee', iva: 'Iva',
+  amount: 'PaidAmount', method: 'PaymentMethod', reference: 'Reference', date: 'PaidAt',
+};
 
-/** A line of the receipt or of the paid link's screen: `amount`, `method`, `reference` or `date`. */
+/**
+ * A line of the receipt (of a payment or of a paid link): `description`,
+ * `subtotal` (the amount before fees), `fee`, `iva`, `amount` (what was
+ * paid), `method`, `reference` or `date`.
+ */
 export function receiptValue(page, line) {
   return valueOf(page, inAnyLanguage(RECEIPT_LINES[line]));
 }
 
-/** When a link already paid was paid, as a `<time>`. */
+/** When a link already paid was paid. */
 export function paidAt(page) {
-  return receiptValue(page, 'date').locator('time');
+  return receiptValue(page, 'date');
+}
+
+/** The receipt as a whole: the section the print stylesheet keeps. */
+export function receipt(page) {
+  return page.locator('section.receipt');
+}
+
+/** "Copiar referencia" on the receipt. */
+export function copyReferenceButton(page) {
+  return buttonNamed(page, 'CopyReference');
+}
+
+/** "Imprimir o guardar en PDF" on the receipt. */
+export function printButton(page) {
+  return buttonNamed(page, 'PrintReceipt');
+}
+
+/** The receipt's status line that says the reference was copied. */
+export function copiedNote(page) {
+  return receipt(page).getByRole('status');
 }
 
 /** "Volver al comercio ahora" on the receipt. */

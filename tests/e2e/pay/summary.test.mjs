@@ -65,7 +65,7 @@ describe('status screens', () => {
     await page.goto(`${sandbox.baseUrl}/pay/${SEEDED.paid}`);
     await receiptValue(page, 'amount').waitFor();
     assert.match(await receiptValue(page, 'amount').innerText(), /^\$\u00a0[\d.]+$/);
-    assert.ok((await paidAt(page).getAttribute('datetime')).length > 0);
+    assert.match(await paidAt(page).innerText(), /\d{4}/);
     await page.context().close();
   });
 });
