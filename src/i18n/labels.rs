@@ -3,7 +3,7 @@
 
 use super::Key;
 use crate::checkout::fields::{FieldId, FieldProblem};
-use crate::checkout::link::Method;
+use crate::checkout::link::{Method, OpenAmount};
 use crate::checkout::methods::{spec, Flow};
 use crate::checkout::money::{BoundsError, TypedAmountError};
 use crate::checkout::payment::PaymentStatus;
@@ -30,6 +30,27 @@ pub fn field_hint(field: FieldId, method: Method) -> Option<Key> {
         FieldId::PayerCpf => Some(Key::HintPayerCpf),
         FieldId::Document => Some(Key::HintDocument),
         _ => None,
+    }
+}
+
+/// What a general link's amount field says before anything is typed: its
+/// currency (`{currency}`) and the bounds it has (`{min}`, `{max}`).
+pub fn amount_hint(open: &OpenAmount) -> Key {
+    match (open.min, open.max) {
+        (Some(_), Some(_)) => Key::AmountHintRange,
+        (Some(_), None) => Key::AmountHintMin,
+        (None, Some(_)) => Key::AmountHintMax,
+        (None, None) => Key::AmountHintCurrency,
+    }
+}
+
+/// What a screen reader hears as the bank list narrows; `{count}` in it
+/// stands for the number of banks shown.
+pub fn bank_match_count(count: usize) -> Key {
+    match count {
+        0 => Key::NoBankMatches,
+        1 => Key::BankMatchOne,
+        _ => Key::BankMatches,
     }
 }
 

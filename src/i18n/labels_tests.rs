@@ -50,3 +50,43 @@ fn bounds_problems_carry_their_amount() {
     assert_eq!(problem_message(problem), Key::ErrBelowMinimum);
     assert_eq!(problem_amount(problem), Some(100_000));
 }
+
+#[test]
+fn the_amount_hint_names_the_bounds_the_link_has() {
+    let open = |min, max| OpenAmount {
+        min,
+        max,
+        fees: FeePolicy {
+            fee_rate_bps: 0,
+            iva_rate_bps: 0,
+            mode: FeeMode::Payer,
+        },
+    };
+    assert_eq!(amount_hint(&open(Some(1), Some(2))), Key::AmountHintRange);
+    assert_eq!(amount_hint(&open(Some(1), None)), Key::AmountHintMin);
+    assert_eq!(amount_hint(&open(None, Some(2))), Key::AmountHintMax);
+    assert_eq!(amount_hint(&open(None, None)), Key::AmountHintCurrency);
+    for (key, fields) in [
+        (Key::AmountHintRange, &["{currency}", "{min}", "{max}"][..]),
+        (Key::AmountHintMin, &["{currency}", "{min}"]),
+        (Key::AmountHintMax, &["{currency}", "{max}"]),
+        (Key::AmountHintCurrency, &["{currency}"]),
+    ] {
+        for lang in crate::i18n::Lang::ALL {
+            for field in fields {
+                assert!(lang.text(key).contains(field), "{lang:?} {key:?} {field}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bank_count_says_none_one_or_how_many() {
+    assert_eq!(bank_match_count(0), Key::NoBankMatches);
+    assert_eq!(bank_match_count(1), Key::BankMatchOne);
+    assert_eq!(bank_match_count(2), Key::BankMatches);
+    assert_eq!(bank_match_count(40), Key::BankMatches);
+    for lang in crate::i18n::Lang::ALL {
+        assert!(lang.text(Key::BankMatches).contains("{count}"), "{lang:?}");
+    }
+}

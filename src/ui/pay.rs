@@ -8,7 +8,7 @@ use super::form::FieldRow;
 use super::shell::use_shell;
 use super::summary::{BreakdownLines, LinkSummary};
 use super::{money, tr, tr_with, use_lang, with_payable};
-use crate::checkout::fields::{amount_field, schema, FieldId, FormContext};
+use crate::checkout::fields::{amount_field, schema, typed_breakdown, FieldId, FormContext};
 use crate::checkout::link::{AmountRule, Customer, Method, PaymentLink};
 use crate::checkout::methods::spec;
 use crate::checkout::state::{Checkout, Event};
@@ -99,7 +99,9 @@ fn PayingAs(customer: Customer, methods: Vec<Method>) -> impl IntoView {
     }
 }
 
-/// A general link: the payer types the amount; fee, IVA and total follow as they type.
+/// A general link: the payer types the amount; fee, IVA and total follow as
+/// soon as it is valid. Before anything is typed, the field says the
+/// currency and the bounds.
 #[component]
 fn AmountEntry(link: PaymentLink) -> impl IntoView {
     let shell = use_shell();
@@ -107,15 +109,16 @@ fn AmountEntry(link: PaymentLink) -> impl IntoView {
     let field = amount_field(&link);
     // The amount sits above the method choice: its label is every method's.
     let method = link.methods[0];
+    let range = match link.amount {
+        AmountRule::PayerChooses(open) => Some(open),
+        AmountRule::Fixed(_) => None,
+    };
     let breakdown = Memo::new(move |_| {
-        with_payable(shell.state, |p| {
-            p.link.breakdown_for(p.form.get(FieldId::Amount))
-        })
-        .flatten()
+        with_payable(shell.state, |p| typed_breakdown(&p.link, &p.form)).flatten()
     });
     view! {
         <section class="amount-entry">
-            <FieldRow spec=field method=method currency=currency/>
+            <FieldRow spec=field method=method currency=currency range=range/>
             {move || breakdown.get().map(|b| view! { <BreakdownLines breakdown=b currency=currency/> })}
         </section>
     }
@@ -182,12 +185,11 @@ fn PayForm(link: PaymentLink) -> impl IntoView {
     let submit_error =
         Memo::new(move |_| with_payable(shell.state, |p| p.submit_error.clone()).flatten());
     let total = Memo::new(move |_| {
-        with_payable(shell.state, |p| {
-            p.link.breakdown_for(p.form.get(FieldId::Amount))
-        })
-        .flatten()
-        .map(|b| b.total)
+        with_payable(shell.state, |p| typed_breakdown(&p.link, &p.form))
+            .flatten()
+            .map(|b| b.total)
     });
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         shell.dispatch(Event::Submit {

@@ -1,13 +1,10 @@
 //! The bank or institution list as payers see it: sorted, without the
-//! provider's placeholder entry, searchable when long.
+//! provider's placeholder entry, searchable by name.
 
 use crate::checkout::payment::Bank;
 
 /// The PSE lists' "choose your bank" entry: never a bank.
 pub(super) const PLACEHOLDER_BANK_ID: &str = "0";
-
-/// Lists longer than this get a search box.
-const SEARCH_FROM: usize = 8;
 
 /// The bank list as payers see it: without the placeholder, alphabetical
 /// regardless of case and accents (names ties broken by id, so the order is
@@ -19,11 +16,6 @@ pub fn sort_banks(list: Vec<Bank>) -> Vec<Bank> {
         .collect();
     banks.sort_by_cached_key(|bank| (fold(&bank.name), bank.id.clone()));
     banks
-}
-
-/// Whether a list is long enough to need a search box.
-pub fn offers_bank_search(banks: &[Bank]) -> bool {
-    banks.len() > SEARCH_FROM
 }
 
 /// The banks whose name holds what the payer typed, ignoring case and
@@ -39,7 +31,7 @@ pub fn matching_banks<'a>(banks: &'a [Bank], search: &str) -> Vec<&'a Bank> {
 /// Lowercase without the accents of Spanish and Portuguese names.
 /// Hand-written because full Unicode collation (ICU or `Intl.Collator` data)
 /// would weigh more than the page, and bank names only need these letters.
-fn fold(text: &str) -> String {
+pub(super) fn fold(text: &str) -> String {
     text.trim()
         .chars()
         .flat_map(char::to_lowercase)

@@ -67,10 +67,3 @@ fn an_empty_search_shows_every_bank() {
     assert_eq!(matching_banks(&banks, "").len(), 2);
     assert_eq!(matching_banks(&banks, "   ").len(), 2);
 }
-
-#[test]
-fn only_long_lists_get_a_search_box() {
-    let list = |n: u32| -> Vec<Bank> { (1..=n).map(|id| bank(id, "Banco")).collect() };
-    assert!(!offers_bank_search(&list(8)));
-    assert!(offers_bank_search(&list(9)));
-}

@@ -1,12 +1,14 @@
 //! The payer's form for each payment method, as data: which fields, in which
 //! order, with which keyboard and autofill hints (`schema`); what the payer
 //! typed (`values`); whether it holds and what a payment request carries
-//! (`validation`); and the bank list as payers see it (`banks`). One generic
+//! (`validation`); the bank list as payers see it (`banks`) and the
+//! combobox that chooses from it (`bank_combobox`). One generic
 //! form component renders any method from this.
 //!
 //! No display text lives here: labels and messages come from i18n, keyed by
 //! `FieldId::name`, `ChoiceOption::value` and `FieldProblem`.
 
+mod bank_combobox;
 mod banks;
 mod schema;
 mod validation;
@@ -15,9 +17,10 @@ mod values;
 #[cfg(test)]
 mod test_forms;
 
-pub use banks::{matching_banks, offers_bank_search, sort_banks};
+pub use bank_combobox::{BankCombobox, ComboKey, KeyOutcome};
+pub use banks::{matching_banks, sort_banks};
 pub use schema::{amount_field, schema, typed_amount_format, ChoiceOption, Control, FieldSpec};
-pub use validation::{validate_field, validate_form, FieldProblem};
+pub use validation::{typed_breakdown, validate_field, validate_form, FieldProblem};
 pub use values::{FieldId, FormValues, Prefill};
 
 use super::link::{AmountRule, Method, PaymentLink};

@@ -1,6 +1,7 @@
 //! The form of a method as data: its fields in display order, each with its
 //! control, keyboard and autofill hints, and what is prefilled.
 
+use super::validation::validate_field;
 use super::values::{person_type_code, FieldId, FormValues, Prefill};
 use super::FormContext;
 use crate::checkout::link::PaymentLink;
@@ -39,23 +40,33 @@ pub struct FieldSpec {
     pub required: bool,
     /// A value known before the payer types (a known customer's data).
     pub prefill: Option<String>,
-    /// The prefilled value may not be changed.
-    pub read_only: bool,
 }
 
 /// The form of a method, in display order. `form` decides the document type
 /// choices (PSE's depend on the person type) and the document keyboard.
+///
+/// Only what the provider cannot answer is asked: a value the provider holds
+/// (read-only prefill) is left out, unless it fails its check: then it is
+/// asked again, filled in, for the payer to correct, rather than hide why
+/// the form is refused.
 pub fn schema(context: &FormContext, form: &FormValues, prefill: &Prefill) -> Vec<FieldSpec> {
+    // Judged on the known values, so a field being corrected stays.
+    let mut known = form.clone();
+    known.apply_prefill(prefill);
     context
         .field_ids(form)
         .into_iter()
+        .filter(|&id| {
+            !(prefill.read_only
+                && prefill.text(id).is_some()
+                && validate_field(context, id, &known).is_ok())
+        })
         .map(|id| {
             let prefill_value = prefill.text(id);
             FieldSpec {
                 id,
                 control: control(id, context, form),
                 required: true,
-                read_only: prefill.read_only && prefill_value.is_some(),
                 prefill: prefill_value,
             }
         })
@@ -69,7 +80,6 @@ pub fn amount_field(link: &PaymentLink) -> FieldSpec {
         control: amount_input(link.currency),
         required: true,
         prefill: None,
-        read_only: false,
     }
 }
 

@@ -25,7 +25,7 @@ fn pse_schema_in_display_order() {
         ["CC", "CE", "TI", "PP"]
     );
     assert_eq!(spec(&specs, FieldId::Bank).control, Control::BankList);
-    assert!(specs.iter().all(|spec| spec.required && !spec.read_only));
+    assert!(specs.iter().all(|spec| spec.required));
     assert!(specs.iter().all(|spec| spec.prefill.is_none()));
 }
 
@@ -149,39 +149,92 @@ fn amount_keyboard_follows_the_currency() {
     }
 }
 
-#[test]
-fn a_known_customer_prefills_and_locks_fields() {
-    let prefill = Prefill {
+fn known(prefill: &Prefill) -> FormValues {
+    let mut form = FormValues::default();
+    form.apply_prefill(prefill);
+    form
+}
+
+fn ana(read_only: bool) -> Prefill {
+    Prefill {
         email: Some("ana@example.com".into()),
         phone: Some("3001234567".into()),
         document_type: Some(DocumentType::CC),
         document: Some("1234567890".into()),
-        read_only: true,
-    };
-    let specs = schema(
-        &context(Method::Pse, &fixed(), Currency::COP, &[]),
-        &FormValues::default(),
-        &prefill,
-    );
-    let prefilled = |id| {
-        let spec = spec(&specs, id);
-        (spec.prefill.as_deref(), spec.read_only)
-    };
-    assert_eq!(prefilled(FieldId::PersonType), (Some("N"), true));
-    assert_eq!(prefilled(FieldId::DocumentType), (Some("CC"), true));
-    assert_eq!(prefilled(FieldId::Document), (Some("1234567890"), true));
-    assert_eq!(prefilled(FieldId::Email), (Some("ana@example.com"), true));
-    assert_eq!(prefilled(FieldId::Phone), (Some("3001234567"), true));
-    assert_eq!(prefilled(FieldId::Bank), (None, false));
+        read_only,
+    }
+}
 
-    let editable = Prefill {
-        read_only: false,
+#[test]
+fn a_known_customer_is_asked_only_what_the_provider_cannot_answer() {
+    let prefill = ana(true);
+    let amount = fixed();
+    let pse = context(Method::Pse, &amount, Currency::COP, &[]);
+    let specs = schema(&pse, &known(&prefill), &prefill);
+    assert_eq!(ids(&specs), [FieldId::Bank]);
+    assert_eq!(spec(&specs, FieldId::Bank).prefill, None);
+
+    // What the provider does not hold is asked, in display order.
+    let no_phone = Prefill {
+        phone: None,
         ..prefill.clone()
     };
+    let specs = schema(&pse, &known(&no_phone), &no_phone);
+    assert_eq!(ids(&specs), [FieldId::Bank, FieldId::Phone]);
+    assert_eq!(spec(&specs, FieldId::Phone).prefill, None);
+}
+
+#[test]
+fn a_known_business_is_asked_for_the_bank_and_the_payers_cpf() {
+    let prefill = Prefill {
+        document_type: Some(DocumentType::CNPJ),
+        document: Some("11.222.333/0001-81".into()),
+        read_only: true,
+        ..Prefill::default()
+    };
     let specs = schema(
-        &context(Method::Nequi, &fixed(), Currency::COP, &[]),
-        &FormValues::default(),
-        &editable,
+        &context(Method::Pix, &fixed(), Currency::BRL, &[]),
+        &known(&prefill),
+        &prefill,
     );
-    assert!(specs.iter().all(|spec| !spec.read_only));
+    assert_eq!(ids(&specs), [FieldId::PayerCpf, FieldId::Bank]);
+}
+
+#[test]
+fn a_known_value_that_fails_its_check_is_asked_again_filled_in() {
+    let prefill = Prefill {
+        email: Some("not-an-email".into()),
+        ..ana(true)
+    };
+    let amount = fixed();
+    let pse = context(Method::Pse, &amount, Currency::COP, &[]);
+    let specs = schema(&pse, &known(&prefill), &prefill);
+    assert_eq!(ids(&specs), [FieldId::Bank, FieldId::Email]);
+    assert_eq!(
+        spec(&specs, FieldId::Email).prefill.as_deref(),
+        Some("not-an-email")
+    );
+    // Corrected, it stays on screen while the payer types.
+    let mut corrected = known(&prefill);
+    corrected.set(FieldId::Email, "ana@example.com");
+    let specs = schema(&pse, &corrected, &prefill);
+    assert_eq!(ids(&specs), [FieldId::Bank, FieldId::Email]);
+}
+
+#[test]
+fn an_editable_prefill_shows_every_field_filled_in() {
+    let prefill = ana(false);
+    let specs = schema(
+        &context(Method::Pse, &fixed(), Currency::COP, &[]),
+        &known(&prefill),
+        &prefill,
+    );
+    let prefilled = |id| spec(&specs, id).prefill.as_deref();
+    assert_eq!(specs.len(), 6);
+    assert_eq!(prefilled(FieldId::PersonType), Some("N"));
+    assert_eq!(prefilled(FieldId::DocumentType), Some("CC"));
+    assert_eq!(prefilled(FieldId::Document), Some("1234567890"));
+    assert_eq!(prefilled(FieldId::Email), Some("ana@example.com"));
+    assert_eq!(prefilled(FieldId::Phone), Some("3001234567"));
+    assert_eq!(prefilled(FieldId::Bank), None);
 }

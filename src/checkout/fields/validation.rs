@@ -4,8 +4,10 @@
 use super::banks::PLACEHOLDER_BANK_ID;
 use super::values::{FieldId, FormValues};
 use super::FormContext;
-use crate::checkout::link::{AmountRule, OpenAmount};
-use crate::checkout::money::{check_bounds, parse_typed_amount, BoundsError, TypedAmountError};
+use crate::checkout::link::{AmountRule, OpenAmount, PaymentLink};
+use crate::checkout::money::{
+    check_bounds, parse_typed_amount, BoundsError, Breakdown, TypedAmountError,
+};
 use crate::checkout::payment::{PaymentDetails, PersonType};
 use crate::checkout::validate::{self, DocumentType, FieldError};
 
@@ -127,6 +129,18 @@ fn require_text(text: &str) -> Result<(), FieldProblem> {
     } else {
         Ok(())
     }
+}
+
+/// What the payer is charged for what they typed: a fixed link's amounts,
+/// or a typed amount's fee, IVA and total once the amount is valid (within
+/// the link's bounds), never for an amount that would be refused.
+pub fn typed_breakdown(link: &PaymentLink, form: &FormValues) -> Option<Breakdown> {
+    let breakdown = link.breakdown_for(form.get(FieldId::Amount))?;
+    match &link.amount {
+        AmountRule::PayerChooses(open) => check_bounds(breakdown.amount, open.min, open.max).ok(),
+        AmountRule::Fixed(_) => Some(()),
+    }
+    .map(|()| breakdown)
 }
 
 fn read_amount(

@@ -463,3 +463,31 @@ fn no_validation_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn a_typed_amount_shows_its_total_only_once_it_is_valid() {
+    use crate::checkout::fields::typed_breakdown;
+    use crate::checkout::fixtures::{colombian_link, colombian_methods, general_link};
+    let link = general_link();
+    let typed = |text: &str| typed_breakdown(&link, &form(&[(FieldId::Amount, text)]));
+    let shown = typed("50.000").unwrap();
+    assert_eq!(
+        (shown.amount, shown.fee, shown.iva, shown.total),
+        (5_000_000, 100_000, 19_000, 5_119_000)
+    );
+    assert_eq!(typed("1.000").map(|b| b.amount), Some(100_000));
+    assert_eq!(typed("5.000.000").map(|b| b.amount), Some(500_000_000));
+    // Unreadable, under the minimum or over the maximum: no total yet.
+    for refused in ["", "cincuenta", "-5", "999", "5.000.001"] {
+        assert_eq!(typed(refused), None, "{refused:?}");
+    }
+    // A fixed link's amounts stand whatever is in the (unused) amount field.
+    let fixed_link = colombian_link(colombian_methods());
+    let AmountRule::Fixed(breakdown) = fixed_link.amount else {
+        panic!("not a fixed link");
+    };
+    assert_eq!(
+        typed_breakdown(&fixed_link, &form(&[(FieldId::Amount, "abc")])),
+        Some(breakdown)
+    );
+}

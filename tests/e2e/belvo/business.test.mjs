@@ -13,7 +13,7 @@ import { BELVO, getBelvoLink } from '../support/belvo.mjs';
 import { exactly } from '../pages/texts.mjs';
 import { heading } from '../pages/screen.mjs';
 import {
-  chooseInstitution, customerName, field, fieldError, payAndReachConsent, payButton, summaryValue,
+  chooseInstitution, customerName, field, fieldError, payAndReachConsent, payButton, payingAs, summaryValue,
 } from '../pages/pay_screen.mjs';
 import { receiptValue } from '../pages/outcome_screens.mjs';
 import { consentButton, consentValue } from '../pages/consent_page.mjs';
@@ -68,12 +68,11 @@ for (const business of BUSINESSES) {
       await waitForState(page, 'filling');
       assert.equal(await customerName(page).innerText(), business.name);
       assert.equal(await summaryValue(page, 'total').innerText(), business.total);
-      // The business is the customer: its CNPJ is filled in and locked.
-      assert.equal(await field(page, 'person_type').inputValue(), 'J');
-      assert.equal(await field(page, 'document_type').inputValue(), 'CNPJ');
-      assert.ok(await field(page, 'document_type').isDisabled());
-      assert.equal(await field(page, 'document').inputValue(), business.cnpj);
-      assert.equal(await field(page, 'document').isEditable(), false);
+      // The business is the customer: its CNPJ is on the "paying as" card and not asked again.
+      assert.match(await payingAs(page).innerText(), new RegExp(`CNPJ ${business.cnpj}`));
+      for (const name of ['person_type', 'document_type', 'document']) {
+        assert.equal(await field(page, name).count(), 0, `${name} is asked`);
+      }
 
       // A person pays for it, and the bank needs their CPF.
       const cpf = field(page, 'payer_cpf');

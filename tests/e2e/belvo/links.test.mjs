@@ -85,7 +85,7 @@ async function assertPixReceipt(page, intentId) {
   assert.equal(await receiptValue(page, 'reference').innerText(), intentId);
 }
 
-test('Belvo PSE for a known customer: paying as Carlos Vives, his data locked, approved at the bank, back to the merchant', async () => {
+test('Belvo PSE for a known customer: paying as Carlos Vives, asked only for the bank, approved at the bank, back to the merchant', async () => {
   const token = BELVO.pse;
   const { callback_urls: callbacks } = await getBelvoLink(sandbox.baseUrl, token);
   await withPage('es-CO', async (page) => {
@@ -106,18 +106,14 @@ test('Belvo PSE for a known customer: paying as Carlos Vives, his data locked, a
     assert.match(await payer.innerText(), /carlos@example\.com/);
     assert.equal(await pseRegistrationNote(page).innerText(), ES.registrationNote);
 
-    // What the provider holds is filled in and cannot be changed; the bank is the payer's choice.
-    const locked = {
-      person_type: 'N', document_type: 'CC', document: '1018760936', email: 'carlos@example.com', phone: '3210987636',
-    };
-    for (const [name, value] of Object.entries(locked)) {
-      const input = field(page, name);
-      assert.equal(await input.inputValue(), value, name);
-      assert.equal(await input.isEditable(), false, `${name} can be changed`);
+    // Only what the provider cannot answer is asked: the bank. Nothing on
+    // the card is repeated as a field.
+    for (const name of ['person_type', 'document_type', 'document', 'email', 'phone']) {
+      assert.equal(await field(page, name).count(), 0, `${name} is asked again`);
     }
-    assert.notEqual(await field(page, 'document').getAttribute('readonly'), null);
-    assert.ok(await field(page, 'person_type').isDisabled());
-    assert.ok(await field(page, 'document_type').isDisabled());
+    const form = page.getByTestId('pay-form');
+    assert.equal(await form.getByRole('textbox').count(), 0);
+    assert.equal(await form.getByRole('combobox').count(), 1);
     const bank = field(page, 'bank');
     await bank.waitFor({ timeout: 10_000 });
     assert.equal(await bank.inputValue(), '');
@@ -198,7 +194,7 @@ test('Belvo PSE rejected at the bank: the failed screen, and back-to-merchant go
   assert.equal((await getBelvoLink(sandbox.baseUrl, token)).status, 'ACTIVE');
 });
 
-test('Pix for an individual: only active institutions, searchable by name, and the CPF filled in from the customer', async () => {
+test('Pix for an individual: only active institutions, searchable by name, and the CPF taken from the customer', async () => {
   const response = await fetch(`${sandbox.baseUrl}/api/belvo/institutions/?country=BRA`);
   const institutions = await response.json();
   const active = institutions.filter((i) => i.active).map((i) => i.display_name);
@@ -210,10 +206,10 @@ test('Pix for an individual: only active institutions, searchable by name, and t
     assert.equal(await customerName(page).innerText(), 'Ana Beatriz Souza');
     assert.equal(await summaryValue(page, 'total').innerText(), `R$${NBSP}1.234,12`);
     assert.equal(await pseRegistrationNote(page).count(), 0);
-    assert.equal(await field(page, 'document').inputValue(), '39053344705');
-    assert.equal(await field(page, 'document').isEditable(), false);
-    assert.equal(await field(page, 'document_type').inputValue(), 'CPF');
-    assert.ok(await field(page, 'document_type').isDisabled());
+    // The CPF the provider holds is on the "paying as" card, not asked again.
+    assert.match(await payingAs(page).innerText(), /CPF 39053344705/);
+    assert.equal(await field(page, 'document').count(), 0);
+    assert.equal(await field(page, 'document_type').count(), 0);
     // An individual pays as themself: no one else's CPF is asked for.
     assert.equal(await field(page, 'payer_cpf').count(), 0);
 

@@ -1,8 +1,9 @@
 // The pay screen: the summary of what is paid (merchant, description,
 // amounts, expiry, who pays), the choice of method, the method's form and
 // its Pay button.
+import { expect } from '../support/expect.mjs';
 import { heading, valueOf } from './screen.mjs';
-import { escapeRegExp, inAnyLanguage, startingAs, t } from './texts.mjs';
+import { escapeRegExp, inAnyLanguage, startingAs, t, TEXTS } from './texts.mjs';
 
 // ---- Summary ------------------------------------------------------------
 
@@ -89,9 +90,14 @@ const FIELD_LABELS = {
   payer_cpf: ['FieldPayerCpf'],
 };
 
-/** A form field by its wire name (`email`, `document`, `bank`…), found by its label. */
+/**
+ * A form field by its wire name (`email`, `document`, `bank`…), found by its
+ * label. The bank is a combobox whose list bears the same label, so it is
+ * found by its role too.
+ */
 export function field(page, name) {
-  return page.getByLabel(inAnyLanguage(...FIELD_LABELS[name]));
+  const label = inAnyLanguage(...FIELD_LABELS[name]);
+  return name === 'bank' ? page.getByRole('combobox', { name: label }) : page.getByLabel(label);
 }
 
 /**
@@ -113,22 +119,66 @@ export function payButton(page) {
   return page.getByRole('button', { name: new RegExp(`^(?:${[...new Set(names)].map(escapeRegExp).join('|')})`) });
 }
 
-/** The box that narrows the bank list. */
+/** The box that narrows the bank list: the bank combobox itself, where the payer types. */
 export function bankSearch(page) {
-  return page.getByRole('searchbox', { name: inAnyLanguage('SearchBank') });
+  return field(page, 'bank');
 }
 
-/** Picks the payer's bank (PSE) or institution (Pix) by the name shown. */
+/** The bank combobox's list, named by the field's label; open or not. */
+export function bankList(page) {
+  return page.getByRole('listbox', { name: inAnyLanguage(...FIELD_LABELS.bank), includeHidden: true });
+}
+
+/** The options the bank list shows now (hidden ones too while it is closed). */
+export function bankOptions(page) {
+  return bankList(page).getByRole('option', { includeHidden: true });
+}
+
+/** Matches `BankMatches`, `BankMatchOne` or `NoBankMatches` in any language, any count. */
+const BANK_COUNT = new RegExp(`^(?:${['BankMatches', 'BankMatchOne', 'NoBankMatches']
+  .flatMap((key) => Object.keys(TEXTS).map((lang) => escapeRegExp(t(key, lang)).replace('\\{count\\}', '\\d+')))
+  .join('|')})$`);
+
+/** "12 bancos coinciden.": the polite status a screen reader hears as the list narrows. */
+export function bankCount(page) {
+  return page.getByRole('status').filter({ hasText: BANK_COUNT });
+}
+
+/** Opens the bank list with a tap on the box, unless it is open already. */
+async function openBankList(page) {
+  const box = field(page, 'bank');
+  await box.waitFor({ timeout: 10_000 });
+  if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Picks the payer's bank (PSE) or institution (Pix) by the name shown, with a tap on it. */
 export async function chooseInstitution(page, name) {
-  const select = field(page, 'bank');
-  await select.waitFor({ timeout: 10_000 });
-  await select.selectOption({ label: name });
+  await openBankList(page);
+  await bankList(page).getByRole('option', { name, exact: true }).click();
+  await expect(field(page, 'bank')).toHaveValue(name);
 }
 
-/** The names the bank list offers, without its "choose your bank" placeholder. */
+/** The option of the bank with the provider's `id`, by its element id (see `chooseBankById`). */
+export function bankOption(page, id) {
+  return bankList(page).locator(`[role="option"][id$="-${id}"]`);
+}
+
+/**
+ * Picks a bank by the provider's id, as the fixtures name banks: the option
+ * whose element id ends in it (the combobox's aria-activedescendant ids).
+ */
+export async function chooseBankById(page, id) {
+  await openBankList(page);
+  const option = bankOption(page, id);
+  const name = (await option.innerText()).trim();
+  await option.click();
+  await expect(field(page, 'bank')).toHaveValue(name);
+}
+
+/** The names the bank list offers now. */
 export function institutionNames(page) {
-  return field(page, 'bank').getByRole('option').evaluateAll((all) =>
-    all.filter((option) => option.value !== '').map((option) => option.textContent.trim()));
+  return bankOptions(page).evaluateAll((all) => all.map((option) => option.textContent.trim()));
 }
 
 export async function fillBancolombia(page, {
@@ -147,7 +197,7 @@ export async function fillPse(page, {
   await field(page, 'person_type').selectOption(personType);
   await field(page, 'document_type').selectOption(documentType);
   await field(page, 'document').fill(document);
-  await field(page, 'bank').selectOption(bank);
+  await chooseBankById(page, bank);
   await field(page, 'email').fill(email);
   await field(page, 'phone').fill(phone);
 }

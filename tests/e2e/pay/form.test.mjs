@@ -5,10 +5,13 @@ import assert from 'node:assert/strict';
 import { PHONE } from '../../support/browser.mjs';
 import { expect } from '../support/expect.mjs';
 import { useSandboxAndBrowser, waitForState, withPayPage } from '../support/suite.mjs';
-import { createLink, linkStats, payableLink } from '../support/colurs.mjs';
-import { exactly } from '../pages/texts.mjs';
+import { axeViolations } from '../support/a11y.mjs';
+import { addFault } from '../support/faults.mjs';
+import { createLink, linkStats, payableLink, SEEDED } from '../support/colurs.mjs';
+import { exactly, inAnyLanguage } from '../pages/texts.mjs';
 import {
-  chooseMethod, field, fieldError, fillBancolombia, fillNequi, fillPse, formTitle, payButton, summaryValue,
+  bankCount, bankList, bankOption, chooseInstitution, chooseMethod, field, fieldError, fillBancolombia, fillNequi,
+  fillPse, formTitle, institutionNames, payButton, summaryValue,
 } from '../pages/pay_screen.mjs';
 import { bankValue } from '../pages/bank_page.mjs';
 
@@ -170,7 +173,9 @@ test('a general link: the typed amount shows fee, IVA and total as it changes, a
     await amount.blur();
     await expect(field(page, 'amount')).toHaveAttribute('aria-invalid', 'true');
     assert.equal((await fieldProblem(page, 'amount')).message, MESSAGES.minimum);
-    assert.equal(await summaryValue(page, 'total').innerText(), `$${NBSP}512`);
+    // A refused amount has no total: neither in the summary nor on the button.
+    await expect(summaryValue(page, 'total')).toHaveCount(0);
+    assert.equal(await payButton(page).innerText(), 'Pagar');
     await amount.fill('50.000');
     await expect(field(page, 'amount')).toHaveAttribute('aria-invalid', 'false');
     assert.equal((await fieldProblem(page, 'amount')).message, '');
@@ -202,6 +207,195 @@ test('a general link: an amount under the minimum is flagged when the payer leav
     await expect(field(page, 'amount'), 'aria-invalid="true" on the amount after leaving it with 500')
       .toHaveAttribute('aria-invalid', 'true', { timeout: 3_000 });
     assert.equal((await fieldProblem(page, 'amount')).message, MESSAGES.minimum);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('a general link: the amount says its currency and range before anything is typed, and the total shows once the amount is valid', async () => {
+  // The seeded general link: pesos, from 1.000 to 5.000.000.
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${SEEDED.general}`);
+    await waitForState(page, 'choosing-method');
+    const amount = field(page, 'amount');
+    const range = `En COP, de $${NBSP}1.000 a $${NBSP}5.000.000.`;
+    await expect(page.getByText(exactly(range))).toBeVisible();
+    await expect(amount).toHaveAccessibleDescription(range);
+    assert.equal(await amount.inputValue(), '');
+    await expect(summaryValue(page, 'total')).toHaveCount(0);
+
+    // As it is typed: no total while the amount is out of range, the total once it is in.
+    for (const [typed, total] of [
+      ['9', null], ['99', null], ['999', null], ['1.000', `$${NBSP}1.024`],
+      ['5.000.000', `$${NBSP}5.119.000`], ['5.000.001', null], ['50.000', `$${NBSP}51.190`],
+    ]) {
+      await amount.fill(typed);
+      if (total) await expect(summaryValue(page, 'total'), typed).toHaveText(exactly(total));
+      else await expect(summaryValue(page, 'total'), typed).toHaveCount(0);
+    }
+    // Typing is not a mistake yet: nothing is flagged until the payer leaves the field.
+    assert.equal((await fieldProblem(page, 'amount')).message, '');
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+/** The PSE form filled in except for the bank. */
+async function fillPseButTheBank(page) {
+  await field(page, 'person_type').selectOption('N');
+  await field(page, 'document_type').selectOption('CC');
+  await field(page, 'document').fill('1.234.567.890');
+  await field(page, 'email').fill('pagador@example.com');
+  await field(page, 'phone').fill('300 123 4567');
+}
+
+/** The element id of the bank option named `name`. */
+function optionId(page, name) {
+  return bankList(page).getByRole('option', { name, exact: true }).getAttribute('id');
+}
+
+test('the bank combobox by keyboard only: typing filters and says how many match, arrows move, Enter picks, Enter pays with that bank', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'combo-keys');
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await chooseMethod(page, 'PSE');
+    await fillPseButTheBank(page);
+    const box = field(page, 'bank');
+    await box.waitFor();
+    // Reached with Tab from the document, closed until the payer types.
+    await field(page, 'document').focus();
+    await page.keyboard.press('Tab');
+    await expect(box).toBeFocused();
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    assert.equal(await box.getAttribute('aria-activedescendant'), null);
+
+    await page.keyboard.type('banco de');
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(() => institutionNames(page)).toEqual(['BANCO DE BOGOTA', 'BANCO DE OCCIDENTE']);
+    await expect(bankCount(page)).toHaveText('2 bancos coinciden.');
+    assert.equal(await box.getAttribute('aria-autocomplete'), 'list');
+    assert.equal(await box.getAttribute('aria-controls'), await bankList(page).getAttribute('id'));
+
+    const bogota = await optionId(page, 'BANCO DE BOGOTA');
+    const occidente = await optionId(page, 'BANCO DE OCCIDENTE');
+    for (const [key, active] of [
+      ['ArrowDown', bogota], ['ArrowDown', occidente], ['ArrowDown', bogota], ['ArrowUp', occidente],
+    ]) {
+      await page.keyboard.press(key);
+      await expect(box, key).toHaveAttribute('aria-activedescendant', active);
+      await expect(page.locator(`[id="${active}"]`)).toHaveAttribute('aria-selected', 'true');
+    }
+    await expect(box).toBeFocused();
+
+    // Enter picks the active bank and closes the list; nothing is sent yet.
+    await page.keyboard.press('Enter');
+    await expect(box).toHaveValue('BANCO DE OCCIDENTE');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    assert.equal(await box.getAttribute('aria-activedescendant'), null);
+    assert.equal(await page.locator('.paylink').getAttribute('data-state'), 'filling');
+    assert.equal(page.payRequests.length, 0);
+
+    // Reopened, the list shows every bank, starting from the chosen one; Escape closes it.
+    await page.keyboard.press('ArrowDown');
+    await expect(box).toHaveAttribute('aria-activedescendant', occidente);
+    assert.equal((await institutionNames(page)).length, 13);
+    await page.keyboard.press('Escape');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await expect(box).toHaveValue('BANCO DE OCCIDENTE');
+
+    // Enter again submits the form with that bank.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/sandbox\/bank\/mm_/);
+    assert.equal(page.payRequests.length, 1);
+    assert.equal(page.payRequests[0].postDataJSON().bank_id, 1023);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('the bank combobox by touch: a tap opens the list, typing narrows it, a tap picks; what was typed survives a refused submit and a re-render', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'combo-touch');
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await chooseMethod(page, 'PSE');
+    const box = field(page, 'bank');
+    await box.tap();
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await expect(bankCount(page)).toHaveText('13 bancos coinciden.');
+    await expect(bankList(page)).toBeVisible();
+
+    await box.fill('nequi');
+    await expect.poll(() => institutionNames(page)).toEqual(['NEQUI']);
+    await expect(bankCount(page)).toHaveText('1 banco coincide.');
+    await bankList(page).getByRole('option', { name: 'NEQUI', exact: true }).tap();
+    await expect(box).toHaveValue('NEQUI');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await expect(box).toBeFocused();
+
+    // A name no bank has: said, and no bank is chosen any more.
+    await box.fill('zzz');
+    const none = page.getByText(inAnyLanguage('NoBankMatches'));
+    await expect(none).toBeVisible();
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await fillPseButTheBank(page);
+    await payButton(page).tap();
+    await expect(fieldError(page, 'bank')).toHaveText(MESSAGES.bank);
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue('zzz');
+    // The document types change with the person type and the fields are drawn again: the box keeps its text.
+    await field(page, 'person_type').selectOption('J');
+    await expect(field(page, 'document_type')).toHaveValue('NIT');
+    await expect(box).toHaveValue('zzz');
+
+    // A bank picked with the mouse clears the message and pays with it.
+    await field(page, 'person_type').selectOption('N');
+    await field(page, 'document_type').selectOption('CC');
+    await box.fill('');
+    await chooseInstitution(page, 'BANCO AV VILLAS');
+    await expect(fieldError(page, 'bank')).toHaveText('');
+    await expect(box).toHaveAttribute('aria-invalid', 'false');
+    await payButton(page).click();
+    await page.waitForURL(/\/sandbox\/bank\/mm_/);
+    assert.equal(page.payRequests.length, 1);
+    assert.equal(page.payRequests[0].postDataJSON().bank_id, 1052);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('a bank list that fails to load: retry, and the combobox it brings works', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'combo-retry');
+  await addFault(sandbox.baseUrl, { kind: 'malformed', method: 'GET', path_prefix: '/api/pse/banks/', times: 1 });
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await chooseMethod(page, 'PSE');
+    await page.getByTestId('retry-banks').click();
+    const box = field(page, 'bank');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await box.fill('davivienda');
+    await expect.poll(() => institutionNames(page)).toEqual(['BANCO DAVIVIENDA']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(box).toHaveValue('BANCO DAVIVIENDA');
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('the open bank combobox, with an active option, has no axe violations in either scheme', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'combo-axe');
+  await withPage(async (page) => {
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+    await chooseMethod(page, 'PSE');
+    const box = field(page, 'bank');
+    await box.click();
+    await page.keyboard.type('banco');
+    await page.keyboard.press('ArrowDown');
+    await expect(box).toHaveAttribute('aria-activedescendant', /.+/);
+    await expect(bankOption(page, '1052')).toBeVisible();
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await axeViolations(page), [], colorScheme);
+    }
+    // No match: the list closes and the status says so, still clean.
+    await box.fill('zzz');
+    await expect(page.getByText(inAnyLanguage('NoBankMatches'))).toBeVisible();
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(page.problems, []);
   });
 });

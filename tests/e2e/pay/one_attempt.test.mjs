@@ -85,7 +85,7 @@ test('two tabs that both reach Pay make one payment: the second waits for the fi
       await waitForState(second, 'filling', { timeout: 20_000 });
       assert.equal(await payNotice(second).innerText(), ES.earlierEnded);
       assert.equal(await field(second, 'email').inputValue(), 'pagador@example.com');
-      assert.equal(await field(second, 'bank').inputValue(), '1007');
+      assert.equal(await field(second, 'bank').inputValue(), 'BANCOLOMBIA');
 
       // Now it may pay, once.
       await payButton(second).click();
