@@ -5,8 +5,9 @@
 use crate::checkout::fields::FieldId;
 use crate::checkout::fixtures::{
     app_approval_link, belvo_pse_link, colombian_link, colombian_methods, general_link,
-    link_with_status, loading, nequi_form, paid_status, pix_business_link, polled, pse_form,
-    pushed_to_app, reach, redirected, returned, returning, run, submitted, typed, with_logo,
+    link_with_status, loading, nequi_form, paid_status, pix_business_link, pix_form, polled,
+    pse_form, pushed_to_app, reach, reach_pix, redirected, returned, returning, run, submitted,
+    typed, with_logo,
 };
 use crate::checkout::link::{LinkStatus, Method};
 use crate::checkout::payment::PaymentStatus;
@@ -179,6 +180,7 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
                 ],
             ),
         ),
+        ("reviewing-pix", reach_pix(submitted(pix_form()))),
     ]
 }
 

@@ -13,6 +13,7 @@ fn fixtures_have_unique_names_and_cover_every_state_of_the_page() {
         "choosing-method",
         "filling",
         "submitting",
+        "reviewing",
         "redirecting",
         "awaiting-approval",
         "confirming",

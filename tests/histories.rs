@@ -2,8 +2,9 @@
 //! model provider that records every payment: answers delayed, lost,
 //! duplicated, out of order, failed or unreadable; offline and online;
 //! reloads (the state rebuilt from the URL alone); double submits; timers;
-//! the link changing; another tab paying. After every step the invariants
-//! docs/reliability.md lists must hold.
+//! the link changing; another tab paying; the review of a Pix payment
+//! confirmed or left. After every step the invariants docs/reliability.md
+//! lists must hold.
 //!
 //! `cargo test --test histories` runs 10,000 histories; `HISTORIES=1000000`
 //! runs more (`make histories`). A failure prints the shrunk history.
@@ -34,6 +35,9 @@ enum Action {
     TypeOtherEmail,
     TypeInvalidPhone,
     Submit,
+    /// On the review of a Pix payment: confirm it, or go back to the form.
+    ConfirmReview,
+    BackFromReview,
     NewAttempt,
     ReturnToMerchant,
     /// The payer reloads: only the URL survives.
@@ -125,17 +129,17 @@ struct World {
     next_key: u32,
 }
 
-fn link(callbacks: CallbackUrls) -> PaymentLink {
+fn link(callbacks: CallbackUrls, methods: Vec<Method>) -> PaymentLink {
     PaymentLink {
         callback_urls: Some(callbacks),
-        ..colombian_link(colombian_methods())
+        ..colombian_link(methods)
     }
 }
 
 impl World {
-    fn new(callbacks: CallbackUrls) -> World {
+    fn new(callbacks: CallbackUrls, methods: Vec<Method>) -> World {
         World {
-            link: link(callbacks),
+            link: link(callbacks, methods),
             payments: vec![],
             in_flight: vec![Request::FetchLink],
             timers: vec![],
@@ -291,8 +295,8 @@ fn form_of(state: &Checkout) -> Option<&FormValues> {
 }
 
 /// Runs one history; `Err` names the first broken invariant.
-fn run(actions: &[Action], callbacks: CallbackUrls) -> Result<(), String> {
-    let mut world = World::new(callbacks);
+fn run(actions: &[Action], callbacks: CallbackUrls, methods: Vec<Method>) -> Result<(), String> {
+    let mut world = World::new(callbacks, methods);
     let mut state = Checkout::Loading {
         resume: None,
         attempt: 0,
@@ -301,6 +305,7 @@ fn run(actions: &[Action], callbacks: CallbackUrls) -> Result<(), String> {
     for (index, action) in actions.iter().enumerate() {
         let events = world_events(&mut world, &mut state, action);
         for event in events {
+            let reviewed = reviewed_details(&state, &event);
             if let Event::FieldChanged(field, value) = &event {
                 world.typed.set(*field, value.clone());
             }
@@ -311,6 +316,7 @@ fn run(actions: &[Action], callbacks: CallbackUrls) -> Result<(), String> {
             state = next;
             for effect in effects {
                 check_effect(&world, &effect, &mut keys_used)
+                    .and_then(|()| check_reviewed(&effect, reviewed.as_ref()))
                     .map_err(|e| format!("after action {index} ({action:?}): {e}"))?;
                 apply(&mut world, effect);
             }
@@ -319,6 +325,44 @@ fn run(actions: &[Action], callbacks: CallbackUrls) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The details on the review the payer confirms with `event`, if they do.
+fn reviewed_details(state: &Checkout, event: &Event) -> Option<PaymentDetails> {
+    match (state, event) {
+        (
+            Checkout::Paying(Paying {
+                payable,
+                phase: Phase::Reviewing,
+            }),
+            Event::ConfirmPayment,
+        ) => payable.attempt.as_ref().map(|a| a.details.clone()),
+        _ => None,
+    }
+}
+
+/// A Pix payment is sent only when the payer confirms its review, and as reviewed.
+fn check_reviewed(effect: &Effect, reviewed: Option<&PaymentDetails>) -> Result<(), String> {
+    match effect {
+        Effect::SubmitPayment { details, .. }
+            if details.method == Method::Pix && Some(details) != reviewed =>
+        {
+            Err(format!(
+                "sent a Pix payment the payer did not confirm as reviewed ({reviewed:?})"
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn is_reviewing(state: &Checkout) -> bool {
+    matches!(
+        state,
+        Checkout::Paying(Paying {
+            phase: Phase::Reviewing,
+            ..
+        })
+    )
 }
 
 /// Turns an action into the events the page receives.
@@ -336,17 +380,25 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
             let methods = &world.link.methods;
             vec![Event::MethodChosen(methods[i % methods.len()])]
         }
-        Action::TypeEverything => [
-            (FieldId::PersonType, "N"),
-            (FieldId::DocumentType, "CC"),
-            (FieldId::Document, "1234567890"),
-            (FieldId::Bank, "1001"),
-            (FieldId::Email, "payer@example.com"),
-            (FieldId::Phone, "3001234567"),
-        ]
-        .into_iter()
-        .map(|(field, value)| Event::FieldChanged(field, value.into()))
-        .collect(),
+        Action::TypeEverything => {
+            let pix = state.payable().and_then(|p| p.method) == Some(Method::Pix);
+            let (document_type, document) = if pix {
+                ("CPF", "390.533.447-05")
+            } else {
+                ("CC", "1234567890")
+            };
+            [
+                (FieldId::PersonType, "N"),
+                (FieldId::DocumentType, document_type),
+                (FieldId::Document, document),
+                (FieldId::Bank, "1001"),
+                (FieldId::Email, "payer@example.com"),
+                (FieldId::Phone, "3001234567"),
+            ]
+            .into_iter()
+            .map(|(field, value)| Event::FieldChanged(field, value.into()))
+            .collect()
+        }
         Action::TypeOtherEmail => vec![Event::FieldChanged(
             FieldId::Email,
             format!("payer{}@example.com", world.next_key),
@@ -358,6 +410,10 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
         Action::Submit => vec![Event::Submit {
             fresh_key: world.fresh_key(),
         }],
+        // The review's buttons exist only on the review.
+        Action::ConfirmReview if is_reviewing(state) => vec![Event::ConfirmPayment],
+        Action::BackFromReview if is_reviewing(state) => vec![Event::BackToForm],
+        Action::ConfirmReview | Action::BackFromReview => vec![],
         Action::NewAttempt => vec![Event::NewAttempt],
         Action::ReturnToMerchant => vec![Event::ReturnToMerchant],
         Action::Reload => {
@@ -586,9 +642,10 @@ fn check_state(world: &World, state: &Checkout) -> Result<(), String> {
         }
         _ => {}
     }
-    // While the payer fills the form, the page keeps checking the link and
-    // watching its expiry, so a link that changes is known before paying.
-    if let Checkout::Payable(_) = state {
+    // While the payer fills the form or reviews a payment, the page keeps
+    // checking the link and watching its expiry, so a link that changes is
+    // known before paying.
+    if matches!(state, Checkout::Payable(_)) || is_reviewing(state) {
         let refreshing = world.timers.iter().any(|t| matches!(t, Timer::RefreshLink))
             || world.in_flight.contains(&Request::RefreshLink);
         let watching = world.expiry_told || world.timers.iter().any(|t| matches!(t, Timer::Expiry));
@@ -622,11 +679,13 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Decision::Unknown),
     ];
     prop_oneof![
-        2 => (0..3usize).prop_map(Action::ChooseMethod),
+        2 => (0..4usize).prop_map(Action::ChooseMethod),
         2 => Just(Action::TypeEverything),
         1 => Just(Action::TypeOtherEmail),
         1 => Just(Action::TypeInvalidPhone),
         3 => Just(Action::Submit),
+        2 => Just(Action::ConfirmReview),
+        1 => Just(Action::BackFromReview),
         1 => Just(Action::NewAttempt),
         1 => Just(Action::ReturnToMerchant),
         1 => Just(Action::Reload),
@@ -654,6 +713,16 @@ fn callbacks() -> impl Strategy<Value = CallbackUrls> {
     (url.clone(), url).prop_map(|(success, cancel)| CallbackUrls { success, cancel })
 }
 
+/// The Colombian methods; Pix alone (its form at once), whose payments are
+/// reviewed before they are sent; or all of them.
+fn methods() -> impl Strategy<Value = Vec<Method>> {
+    prop_oneof![
+        2 => Just(colombian_methods()),
+        1 => Just(vec![Method::Pix]),
+        1 => Just([colombian_methods(), vec![Method::Pix]].concat()),
+    ]
+}
+
 fn histories() -> u32 {
     std::env::var("HISTORIES")
         .ok()
@@ -672,8 +741,9 @@ proptest! {
     fn no_history_pays_twice_lies_or_loses_what_was_typed(
         actions in prop::collection::vec(action(), 1..60),
         callbacks in callbacks(),
+        methods in methods(),
     ) {
-        if let Err(broken) = run(&actions, callbacks) {
+        if let Err(broken) = run(&actions, callbacks, methods) {
             prop_assert!(false, "{}", broken);
         }
     }

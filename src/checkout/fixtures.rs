@@ -226,6 +226,36 @@ pub fn pix_details() -> PaymentDetails {
     }
 }
 
+/// Open Finance institutions, as Belvo lists them ("Mock Bank" is `pix_details`'s).
+pub fn institutions() -> Vec<Bank> {
+    [
+        ("7b6e2a5d-826d-44a3-a606-dd3d72b9172c", "Nubank"),
+        ("600f1b4a-1ef9-4f89-b341-1a35f0c32cc0", "Mock Bank"),
+    ]
+    .iter()
+    .map(|(id, name)| Bank {
+        id: (*id).into(),
+        name: (*name).into(),
+    })
+    .collect()
+}
+
+/// What the business of `pix_business_link` still answers: the CPF of the
+/// person paying and the institution; it validates to `pix_details`, as a business.
+pub fn pix_form() -> Vec<Event> {
+    vec![
+        typed(FieldId::PayerCpf, "390.533.447-05"),
+        typed(FieldId::Bank, "600f1b4a-1ef9-4f89-b341-1a35f0c32cc0"),
+    ]
+}
+
+/// `pix_business_link` loaded, its institutions listed, then `events`.
+pub fn reach_pix(events: Vec<Event>) -> Checkout {
+    let loaded = step(loading(), Event::LinkLoaded(Ok(pix_business_link()))).0;
+    let listed = step(loaded, Event::BanksLoaded(Ok(institutions()))).0;
+    run(listed, events).0
+}
+
 pub fn typed(field: FieldId, value: &str) -> Event {
     Event::FieldChanged(field, value.into())
 }

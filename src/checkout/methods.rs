@@ -23,6 +23,16 @@ pub enum Flow {
     ConsentRedirect,
 }
 
+impl Flow {
+    /// Whether the payer reviews the payment before anything is sent: Open
+    /// Finance Brasil's experience guide has the initiator show amount,
+    /// beneficiary, institution and date before sending the payer to their
+    /// institution.
+    pub fn reviewed_first(self) -> bool {
+        matches!(self, Flow::ConsentRedirect)
+    }
+}
+
 /// What the page knows about one method.
 pub struct MethodSpec {
     pub method: Method,

@@ -7,6 +7,7 @@ pub mod money;
 pub mod payment;
 pub mod receipt;
 pub mod redirect;
+pub mod review;
 pub mod state;
 pub mod text;
 pub mod token;

@@ -44,7 +44,8 @@ pub enum Checkout {
     },
     /// The summary, the method choice and the form.
     Payable(Payable),
-    /// A payment of the link, from the pay request to an end without paying.
+    /// A payment of the link, from the review or the pay request to an end
+    /// without paying.
     Paying(Paying),
     /// The payment was approved.
     Paid {
@@ -70,8 +71,13 @@ pub struct Paying {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
-    /// The pay request is in flight: the form is locked, a second submit is
-    /// ignored, and news of the link waits for the answer.
+    /// Pix via Open Finance: the payer reviews the payment (amount,
+    /// beneficiary, institution, date) before anything is sent; the details
+    /// and their key wait in `payable.attempt` for `ConfirmPayment`. Going
+    /// back to the form leaves nothing at the provider.
+    Reviewing,
+    /// The pay request is in flight: the form (or the review) is locked, a
+    /// second submit is ignored, and news of the link waits for the answer.
     Submitting { news: LinkNews },
     /// Leaving for the bank's page.
     Redirecting { url: String },
@@ -227,6 +233,10 @@ pub enum Event {
         fresh_key: String,
     },
     PayAnswered(Result<PaymentStarted, SubmitError>),
+    /// The payer confirmed the review: the payment is sent now.
+    ConfirmPayment,
+    /// The payer leaves the review to change the method or the institution.
+    BackToForm,
     PaymentPolled {
         reference: String,
         result: Result<PaymentReport, LoadError>,
@@ -278,6 +288,7 @@ impl Checkout {
             Checkout::Payable(p) if p.method.is_none() => "choosing-method",
             Checkout::Payable(_) => "filling",
             Checkout::Paying(paying) => match &paying.phase {
+                Phase::Reviewing => "reviewing",
                 Phase::Submitting { .. } => "submitting",
                 Phase::Redirecting { .. } => "redirecting",
                 Phase::AwaitingApproval { .. } => "awaiting-approval",
@@ -556,6 +567,7 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
         } => step_load_failed(error, resume, attempt, event),
         Checkout::Payable(p) => step_payable(p, event),
         Checkout::Paying(Paying { payable, phase }) => match phase {
+            Phase::Reviewing => step_reviewing(payable, event),
             Phase::Submitting { news } => step_submitting(payable, news, event),
             Phase::Redirecting { url } => step_redirecting(payable, url, event),
             Phase::AwaitingApproval {
@@ -601,6 +613,8 @@ fn step_loading(resume: Option<String>, attempt: u32, event: Event) -> (Checkout
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
@@ -635,6 +649,8 @@ fn step_load_failed(
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
@@ -702,6 +718,8 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         | E::LinkLoaded(_)
         | E::BackOnline
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
@@ -776,17 +794,62 @@ fn submit(mut p: Payable, fresh_key: String) -> (Checkout, Vec<Effect>) {
             p.problems.clear();
             p.submit_error = None;
             p.notice = None;
-            let submitting = Phase::Submitting {
-                news: LinkNews::default(),
-            };
-            (
-                paying(p, submitting),
-                vec![Effect::SubmitPayment {
-                    idempotency_key: key,
-                    details,
-                }],
-            )
+            if spec(method).flow.reviewed_first() {
+                return (paying(p, Phase::Reviewing), vec![]);
+            }
+            send(p, key, details)
         }
+    }
+}
+
+/// The pay request of the attempt: the form (or the review) locks until it is answered.
+fn send(p: Payable, idempotency_key: String, details: PaymentDetails) -> (Checkout, Vec<Effect>) {
+    let submitting = Phase::Submitting {
+        news: LinkNews::default(),
+    };
+    (
+        paying(p, submitting),
+        vec![Effect::SubmitPayment {
+            idempotency_key,
+            details,
+        }],
+    )
+}
+
+/// The review before an Open Finance payment: nothing has been sent, so the
+/// link is watched as on the form, and only the payer's confirmation sends
+/// the attempt, with the key chosen when they pressed Pay.
+fn step_reviewing(p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    match event {
+        E::ConfirmPayment => match p.attempt.clone() {
+            Some(Attempt {
+                idempotency_key,
+                details,
+            }) => send(p, idempotency_key, details),
+            None => (Checkout::Payable(p), vec![]),
+        },
+        // Back to the form with everything typed; the attempt (and its key)
+        // stays, so the same details confirmed later are the same attempt.
+        E::BackToForm => (Checkout::Payable(p), vec![]),
+        // The link's watches as on the form; the review stays while it is payable.
+        E::LinkExpired | E::LinkRefreshed(_) => match step_payable(p, event) {
+            (Checkout::Payable(p), effects) => (paying(p, Phase::Reviewing), effects),
+            other => other,
+        },
+        E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::BackOnline
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::PaymentPolled { .. }
+        | E::ApprovalDeadlinePassed
+        | E::NewAttempt
+        | E::ReturnToMerchant => (paying(p, Phase::Reviewing), vec![]),
     }
 }
 
@@ -836,6 +899,8 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::ReturnToMerchant => (paying(p, Phase::Submitting { news }), vec![]),
     }
 }
@@ -913,6 +978,8 @@ fn step_redirecting(mut p: Payable, url: String, event: Event) -> (Checkout, Vec
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
@@ -960,6 +1027,8 @@ fn step_awaiting_approval(
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::NewAttempt
         | E::ReturnToMerchant => vec![],
     };
@@ -1003,6 +1072,8 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
         | E::ReturnToMerchant => (paying(p, Phase::Confirming(c)), vec![]),
@@ -1049,6 +1120,8 @@ fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed => (paying(p, Phase::Failed { report }), vec![]),
     }
@@ -1073,6 +1146,8 @@ fn step_paid(link: PaymentLink, report: PaymentReport, event: Event) -> (Checkou
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt => vec![],
@@ -1096,6 +1171,8 @@ fn step_closed(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
         | E::FieldLeft(_)
         | E::Submit { .. }
         | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::NewAttempt
@@ -1135,3 +1212,7 @@ mod watch_tests;
 #[cfg(test)]
 #[path = "state_table_tests.rs"]
 mod table_tests;
+
+#[cfg(test)]
+#[path = "state_review_tests.rs"]
+mod review_tests;

@@ -134,5 +134,8 @@ pub(super) fn text(key: Key) -> &'static str {
         PseRegistrationNote => "If you are not registered with PSE yet, you will be registered with your email and receive a confirmation message.",
         ConsentTimeLeft => "Time left to authorise at your bank",
         ConsentExpiredBody => "The time to authorise at your bank ran out. You have not been charged: try again.",
+        ReviewTitle => "Review your payment",
+        ReviewInitiator => "Payment initiated by Belvo, a payment initiator (ITP) regulated by the Central Bank of Brazil. The recipient is not the regulated entity.",
+        ReviewChange => "Go back and change",
     }
 }

@@ -134,5 +134,8 @@ pub(super) fn text(key: Key) -> &'static str {
         PseRegistrationNote => "Si aún no estás registrado en PSE, te registraremos con tu correo y recibirás un mensaje de confirmación.",
         ConsentTimeLeft => "Tiempo para autorizar en tu banco",
         ConsentExpiredBody => "Se acabó el tiempo para autorizar en tu banco. No se hizo ningún cargo: vuelve a intentarlo.",
+        ReviewTitle => "Revisa tu pago",
+        ReviewInitiator => "Pago iniciado por Belvo, iniciador de pagos (ITP) regulado por el Banco Central de Brasil. Quien recibe el pago no es la entidad regulada.",
+        ReviewChange => "Volver y cambiar",
     }
 }

@@ -142,4 +142,7 @@ keys! {
     MethodPix,
     HintPayerCpf,
     FieldPayerCpf,
+    ReviewTitle,
+    ReviewInitiator,
+    ReviewChange,
 }

@@ -178,6 +178,8 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
             ..
         } => Key::LoadFailedTitle,
         Checkout::Paying(paying) => match &paying.phase {
+            // The payer asked for the review: its heading takes focus.
+            Phase::Reviewing => return None,
             Phase::Submitting { .. } => Key::PayingWait,
             Phase::Redirecting { .. } => Key::RedirectingTitle,
             Phase::AwaitingApproval { .. } => match paying.payable.method.map(|m| spec(m).flow) {

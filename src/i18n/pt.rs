@@ -134,5 +134,8 @@ pub(super) fn text(key: Key) -> &'static str {
         PseRegistrationNote => "Se você ainda não está registrado no PSE, faremos o registro com seu e-mail e você receberá uma confirmação.",
         ConsentTimeLeft => "Tempo para autorizar no seu banco",
         ConsentExpiredBody => "O tempo para autorizar no seu banco acabou. Nenhuma cobrança foi feita: tente novamente.",
+        ReviewTitle => "Revise seu pagamento",
+        ReviewInitiator => "Pagamento iniciado pela Belvo, iniciadora de pagamentos (ITP) regulada pelo Banco Central. O recebedor não é a instituição regulada.",
+        ReviewChange => "Voltar e alterar",
     }
 }

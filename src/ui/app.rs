@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::outcome::{FailedScreen, Notice, ReceiptScreen};
 use super::pay::PayScreen;
+use super::review::ReviewScreen;
 use super::shell::{use_shell, Shell};
 use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
 use super::{tr, LangContext};
@@ -51,6 +52,7 @@ fn preferred_lang() -> Option<Lang> {
 enum Screen {
     Loading,
     Pay,
+    Review,
     Redirecting,
     Approval,
     Confirming,
@@ -66,6 +68,7 @@ fn screen_of(state: &Checkout) -> Screen {
         Checkout::Loading { .. } => Screen::Loading,
         Checkout::Payable(_) => Screen::Pay,
         Checkout::Paying(paying) => match paying.phase {
+            Phase::Reviewing => Screen::Review,
             Phase::Submitting { .. } => Screen::Pay,
             Phase::Redirecting { .. } => Screen::Redirecting,
             Phase::AwaitingApproval { .. } => Screen::Approval,
@@ -179,6 +182,7 @@ pub fn CheckoutView() -> impl IntoView {
                     <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>
                 }.into_any(),
                 Screen::Pay => view! { <PayScreen/> }.into_any(),
+                Screen::Review => view! { <ReviewScreen/> }.into_any(),
                 Screen::Redirecting => view! { <RedirectingScreen/> }.into_any(),
                 Screen::Approval => view! { <ApprovalScreen/> }.into_any(),
                 Screen::Confirming => view! { <ConfirmingScreen/> }.into_any(),

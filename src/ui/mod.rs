@@ -5,6 +5,7 @@ mod form;
 pub mod gallery;
 mod outcome;
 mod pay;
+mod review;
 mod shell;
 mod summary;
 mod waiting;

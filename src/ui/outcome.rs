@@ -31,6 +31,22 @@ pub fn Notice(
     }
 }
 
+/// One line of a receipt; nothing when the value is unknown.
+pub(super) fn receipt_line(
+    label: Key,
+    testid: &'static str,
+    value: Option<impl IntoView + 'static>,
+) -> impl IntoView {
+    value.map(|value| {
+        view! {
+            <div class="summary__line">
+                <dt>{tr(label)}</dt>
+                <dd data-testid=testid>{value}</dd>
+            </div>
+        }
+    })
+}
+
 /// The receipt of a payment just approved, or of a link opened again that
 /// is paid: whom, for what, how much, how, the reference and when, from
 /// `checkout::receipt` (never payer data), to copy, print or save as PDF.

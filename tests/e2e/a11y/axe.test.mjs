@@ -29,7 +29,7 @@ function describe(found) {
 
 test('the gallery lists the fixtures this file scans', () => {
   assert.ok(fixtures.length >= 20, `only ${fixtures.length} fixtures`);
-  for (const state of ['choosing-method', 'filling-pse', 'field-errors', 'submitting', 'paid', 'failed-declined']) {
+  for (const state of ['choosing-method', 'filling-pse', 'field-errors', 'submitting', 'reviewing-pix', 'paid', 'failed-declined']) {
     assert.ok(fixtures.includes(state), `no fixture ${state}`);
   }
 });

@@ -105,7 +105,7 @@ for (const business of BUSINESSES) {
       // A good CPF clears the message as it is typed, and pays.
       await cpf.fill(VALID_CPF.typed);
       assert.deepEqual(await cpfProblem(page), { message: '', invalid: 'false' });
-      const intentId = await payAndReachConsent(page, sandbox.baseUrl);
+      const intentId = await payAndReachConsent(page, sandbox.baseUrl, { reviewed: true });
       assert.equal(page.intentRequests.length, 1);
       assert.deepEqual(page.intentRequests[0].postDataJSON(), {
         allowed_payment_method_types: ['open_finance'],

@@ -31,7 +31,7 @@ test('a consent left unanswered expires: the bank page says so, and back on the 
     await page.goto(`${sandbox.baseUrl}/pay/${token}`);
     await waitForState(page, 'filling');
     await chooseInstitution(page, 'Mock Bank');
-    const intentId = await payAndReachConsent(page, sandbox.baseUrl);
+    const intentId = await payAndReachConsent(page, sandbox.baseUrl, { reviewed: true });
     const intent = await getBelvoIntent(sandbox.baseUrl, token, intentId);
     assert.equal(intent.status, 'REQUIRES_ACTION');
     const lifetime = (Date.parse(intent.expires_at) - Date.parse(intent.created_at)) / 1000;

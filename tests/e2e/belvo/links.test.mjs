@@ -247,7 +247,7 @@ test('Pix for an individual, authorised with the answer in the query: paid, code
   const token = BELVO.pixIndividual;
   await withPage('pt-BR', async (page) => {
     await openPixIndividual(page, token);
-    const intentId = await payAndReachConsent(page, sandbox.baseUrl);
+    const intentId = await payAndReachConsent(page, sandbox.baseUrl, { reviewed: true });
     assert.deepEqual(sentIntent(page), {
       allowed_payment_method_types: ['open_finance'],
       payment_method_details: {
@@ -270,7 +270,7 @@ test('Pix for an individual, authorised with the answer in the fragment: paid, t
   const token = link.access_token;
   await withPage('pt-BR', async (page) => {
     await openPixIndividual(page, token);
-    const intentId = await payAndReachConsent(page, sandbox.baseUrl);
+    const intentId = await payAndReachConsent(page, sandbox.baseUrl, { reviewed: true });
     await answerConsent(page, token, intentId, 'approve-fragment');
     await assertPixReceipt(page, intentId);
     assertCleanReturnUrl(page, token, intentId);
@@ -285,7 +285,7 @@ test('Pix for an individual, refused at the bank: the failed screen, nothing pai
   const token = link.access_token;
   await withPage('pt-BR', async (page) => {
     await openPixIndividual(page, token);
-    const intentId = await payAndReachConsent(page, sandbox.baseUrl);
+    const intentId = await payAndReachConsent(page, sandbox.baseUrl, { reviewed: true });
     await answerConsent(page, token, intentId, 'reject');
     await waitForState(page, 'failed');
     assertCleanReturnUrl(page, token, intentId);

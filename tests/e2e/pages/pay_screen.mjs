@@ -4,6 +4,7 @@
 import { expect } from '../support/expect.mjs';
 import { heading, valueOf } from './screen.mjs';
 import { escapeRegExp, inAnyLanguage, startingAs, t, TEXTS } from './texts.mjs';
+import { confirmButton } from './review_screen.mjs';
 
 // ---- Summary ------------------------------------------------------------
 
@@ -208,9 +209,14 @@ export async function fillNequi(page, { phone = '3991111111', documentType = 'CC
   await field(page, 'document').fill(document);
 }
 
-/** Presses Pay and follows the page to the sandbox consent page; returns the payment intent id. */
-export async function payAndReachConsent(page, baseUrl) {
+/**
+ * Presses Pay, confirms the review first when `reviewed` (Pix via Open
+ * Finance), and follows the page to the sandbox consent page; returns the
+ * payment intent id.
+ */
+export async function payAndReachConsent(page, baseUrl, { reviewed = false } = {}) {
   await payButton(page).click();
+  if (reviewed) await confirmButton(page).click();
   await page.waitForURL(new RegExp(`^${baseUrl}/sandbox/consent/[0-9a-f-]{36}$`));
   return new URL(page.url()).pathname.split('/').pop();
 }
