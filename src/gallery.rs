@@ -7,7 +7,7 @@ use crate::checkout::fixtures::{
     app_approval_link, belvo_pse_link, colombian_link, colombian_methods, general_link,
     link_with_status, loading, nequi_form, paid_status, pix_business_link, pix_form, polled,
     pse_form, pushed_to_app, reach, reach_pix, redirected, returned, returning, run, submitted,
-    typed, with_logo,
+    typed, with_logo, withdrawn,
 };
 use crate::checkout::link::{LinkStatus, Method};
 use crate::checkout::payment::PaymentStatus;
@@ -118,6 +118,32 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
             reach(
                 colombian_link(colombian_methods()),
                 [submitted(nequi_form()), vec![pushed_to_app()]].concat(),
+            ),
+        ),
+        (
+            "withdrawing",
+            reach(
+                colombian_link(colombian_methods()),
+                [
+                    submitted(nequi_form()),
+                    vec![pushed_to_app(), Event::PayAnotherWay],
+                ]
+                .concat(),
+            ),
+        ),
+        (
+            "push-withdrawn",
+            reach(
+                colombian_link(colombian_methods()),
+                [
+                    submitted(nequi_form()),
+                    vec![
+                        pushed_to_app(),
+                        Event::PayAnotherWay,
+                        withdrawn(PaymentStatus::Abandoned),
+                    ],
+                ]
+                .concat(),
             ),
         ),
         ("confirming", returned(vec![])),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::checkout::state::PayNotice;
 
 #[test]
 fn fixtures_have_unique_names_and_cover_every_state_of_the_page() {
@@ -16,6 +17,7 @@ fn fixtures_have_unique_names_and_cover_every_state_of_the_page() {
         "reviewing",
         "redirecting",
         "awaiting-approval",
+        "withdrawing",
         "confirming",
         "still-confirming",
         "paid",
@@ -43,6 +45,10 @@ fn fixtures_show_what_their_names_say() {
     };
     assert_eq!(unavailable.submit_error, Some(SubmitError::Unavailable));
     assert_eq!(fixtures["general-amount-too-low"].name(), "choosing-method");
+    let Checkout::Payable(withdrawn) = &fixtures["push-withdrawn"] else {
+        panic!()
+    };
+    assert_eq!(withdrawn.notice, Some(PayNotice::EarlierAttemptEnded));
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! duplicated, out of order, failed or unreadable; offline and online;
 //! reloads (the state rebuilt from the URL alone); double submits; timers;
 //! the link changing; another tab paying; the review of a Pix payment
-//! confirmed or left. After every step the invariants docs/reliability.md
-//! lists must hold.
+//! confirmed or left; the payer leaving a push for another way, with a
+//! provider that withdraws it or keeps it. After every step the invariants
+//! docs/reliability.md lists must hold.
 //!
 //! `cargo test --test histories` runs 10,000 histories; `HISTORIES=1000000`
 //! runs more (`make histories`). A failure prints the shrunk history.
@@ -45,6 +46,8 @@ enum Action {
     GoOffline,
     BackOnline,
     ApprovalDeadline,
+    /// "Pay another way" on the app approval screen.
+    PayAnotherWay,
     /// The answer to a request in flight arrives, as `Answer` says.
     Deliver(usize, Answer),
     /// A timer the page armed fires.
@@ -90,6 +93,7 @@ enum Request {
         details: PaymentDetails,
     },
     Poll(String),
+    Withdraw(String),
 }
 
 #[derive(Clone, Debug)]
@@ -98,6 +102,7 @@ enum Timer {
     RefreshLink,
     Expiry,
     Poll(String),
+    Withdraw(String),
     ReturnToMerchant,
 }
 
@@ -127,6 +132,9 @@ struct World {
     /// checking the link says what became of it.
     expiry_told: bool,
     next_key: u32,
+    /// Whether the provider withdraws a pending push when asked (else it
+    /// keeps it, and the payer waits for it to end).
+    withdraws: bool,
 }
 
 fn link(callbacks: CallbackUrls, methods: Vec<Method>) -> PaymentLink {
@@ -137,7 +145,7 @@ fn link(callbacks: CallbackUrls, methods: Vec<Method>) -> PaymentLink {
 }
 
 impl World {
-    fn new(callbacks: CallbackUrls, methods: Vec<Method>) -> World {
+    fn new(callbacks: CallbackUrls, methods: Vec<Method>, withdraws: bool) -> World {
         World {
             link: link(callbacks, methods),
             payments: vec![],
@@ -149,6 +157,7 @@ impl World {
             known: vec![],
             expiry_told: false,
             next_key: 0,
+            withdraws,
         }
     }
 
@@ -214,6 +223,21 @@ impl World {
         Ok(answer)
     }
 
+    /// Withdrawing a push: atomic with the payer's answer, so a push either
+    /// was approved first (and stays so) or can never be approved.
+    fn withdraw(&mut self, reference: &str) -> Result<PaymentReport, LoadError> {
+        let withdraws = self.withdraws;
+        let payment = self
+            .payments
+            .iter_mut()
+            .find(|p| p.reference == reference)
+            .ok_or(LoadError::NotFound)?;
+        if withdraws && payment.details.method == Method::Nequi && !payment.status.is_final() {
+            payment.status = PaymentStatus::Abandoned;
+        }
+        Ok(self.report(reference).expect("found above"))
+    }
+
     /// The provider's side of a request, and the event its answer makes.
     fn answer(&mut self, request: &Request) -> Event {
         match request {
@@ -224,6 +248,10 @@ impl World {
             Request::Poll(reference) => Event::PaymentPolled {
                 reference: reference.clone(),
                 result: self.report(reference).ok_or(LoadError::NotFound),
+            },
+            Request::Withdraw(reference) => Event::PushWithdrawn {
+                reference: reference.clone(),
+                result: self.withdraw(reference),
             },
         }
     }
@@ -240,6 +268,10 @@ impl World {
             Request::FetchBanks => Event::BanksLoaded(Err(error)),
             Request::Pay { .. } => Event::PayAnswered(Err(submit_error)),
             Request::Poll(reference) => Event::PaymentPolled {
+                reference: reference.clone(),
+                result: Err(error),
+            },
+            Request::Withdraw(reference) => Event::PushWithdrawn {
                 reference: reference.clone(),
                 result: Err(error),
             },
@@ -295,8 +327,13 @@ fn form_of(state: &Checkout) -> Option<&FormValues> {
 }
 
 /// Runs one history; `Err` names the first broken invariant.
-fn run(actions: &[Action], callbacks: CallbackUrls, methods: Vec<Method>) -> Result<(), String> {
-    let mut world = World::new(callbacks, methods);
+fn run(
+    actions: &[Action],
+    callbacks: CallbackUrls,
+    methods: Vec<Method>,
+    withdraws: bool,
+) -> Result<(), String> {
+    let mut world = World::new(callbacks, methods, withdraws);
     let mut state = Checkout::Loading {
         resume: None,
         attempt: 0,
@@ -312,6 +349,7 @@ fn run(actions: &[Action], callbacks: CallbackUrls, methods: Vec<Method>) -> Res
             if let Event::PayAnswered(Ok(started)) = &event {
                 world.known.push(started.reference.clone());
             }
+            let before = state.name();
             let (next, effects) = step(state, event);
             state = next;
             for effect in effects {
@@ -320,7 +358,7 @@ fn run(actions: &[Action], callbacks: CallbackUrls, methods: Vec<Method>) -> Res
                     .map_err(|e| format!("after action {index} ({action:?}): {e}"))?;
                 apply(&mut world, effect);
             }
-            check_state(&world, &state)
+            check_state(&world, before, &state)
                 .map_err(|e| format!("after action {index} ({action:?}): {e}"))?;
         }
     }
@@ -444,11 +482,15 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                 vec![]
             }
         }
-        Action::ApprovalDeadline => match state {
+        // The countdown and the button stay while the push is withdrawn.
+        Action::ApprovalDeadline | Action::PayAnotherWay => match state {
             Checkout::Paying(Paying {
-                phase: Phase::AwaitingApproval { .. },
+                phase: Phase::AwaitingApproval { .. } | Phase::Withdrawing { .. },
                 ..
-            }) => vec![Event::ApprovalDeadlinePassed],
+            }) => vec![match action {
+                Action::PayAnotherWay => Event::PayAnotherWay,
+                _ => Event::ApprovalDeadlinePassed,
+            }],
             _ => vec![],
         },
         Action::Deliver(i, how) => {
@@ -496,6 +538,10 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                 }
                 Timer::Poll(reference) => {
                     world.in_flight.push(Request::Poll(reference));
+                    vec![]
+                }
+                Timer::Withdraw(reference) => {
+                    world.in_flight.push(Request::Withdraw(reference));
                     vec![]
                 }
                 // Checked when the page armed it.
@@ -552,6 +598,7 @@ fn apply(world: &mut World, effect: Effect) {
         Effect::ForgetPayment => world.url_reference = None,
         Effect::PollPayment { reference, .. } => world.timers.push(Timer::Poll(reference)),
         Effect::ReturnToMerchantAfter { .. } => world.timers.push(Timer::ReturnToMerchant),
+        Effect::WithdrawPush { reference, .. } => world.timers.push(Timer::Withdraw(reference)),
     }
 }
 
@@ -604,7 +651,8 @@ fn check_effect(
 }
 
 /// Invariants on what the payer sees.
-fn check_state(world: &World, state: &Checkout) -> Result<(), String> {
+/// `before` is the state's name before the step.
+fn check_state(world: &World, before: &str, state: &Checkout) -> Result<(), String> {
     let approved = world.approved().map(|p| p.reference.as_str());
     if world
         .payments
@@ -641,6 +689,21 @@ fn check_state(world: &World, state: &Checkout) -> Result<(), String> {
             return Err(format!("shows {} with {approved:?} approved", state.name()));
         }
         _ => {}
+    }
+    // Back at the choice after a withdrawn push: only once every payment the
+    // page knows of can no longer be approved, and none was.
+    if let ("withdrawing", Checkout::Payable(_)) = (before, state) {
+        for reference in &world.known {
+            let status = world.report(reference).map(|r| r.status);
+            if !status
+                .as_ref()
+                .is_some_and(|s| s.is_final() && *s != PaymentStatus::Approved)
+            {
+                return Err(format!(
+                    "back to the choice while {reference} stands {status:?}"
+                ));
+            }
+        }
     }
     // While the payer fills the form or reviews a payment, the page keeps
     // checking the link and watching its expiry, so a link that changes is
@@ -692,6 +755,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::GoOffline),
         1 => Just(Action::BackOnline),
         1 => Just(Action::ApprovalDeadline),
+        1 => Just(Action::PayAnotherWay),
         8 => (0..4usize, answer).prop_map(|(i, a)| Action::Deliver(i, a)),
         3 => (0..4usize).prop_map(Action::FireTimer),
         2 => decision.prop_map(Action::BankDecides),
@@ -730,6 +794,19 @@ fn histories() -> u32 {
         .unwrap_or(10_000)
 }
 
+/// The payer's way to a Nequi push awaiting approval: the link loads, Nequi
+/// is chosen and filled, Pay is answered. Histories from there reach the
+/// way out of the wait far more often than from the start.
+fn to_a_push() -> Vec<Action> {
+    vec![
+        Action::Deliver(0, Answer::Ok),
+        Action::ChooseMethod(2),
+        Action::TypeEverything,
+        Action::Submit,
+        Action::Deliver(1, Answer::Ok),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: histories(),
@@ -742,8 +819,21 @@ proptest! {
         actions in prop::collection::vec(action(), 1..60),
         callbacks in callbacks(),
         methods in methods(),
+        withdraws in prop::bool::weighted(0.8),
     ) {
-        if let Err(broken) = run(&actions, callbacks, methods) {
+        if let Err(broken) = run(&actions, callbacks, methods, withdraws) {
+            prop_assert!(false, "{}", broken);
+        }
+    }
+
+    #[test]
+    fn no_way_out_of_a_push_pays_twice_or_loses_an_approval(
+        actions in prop::collection::vec(action(), 1..40),
+        callbacks in callbacks(),
+        withdraws in prop::bool::weighted(0.8),
+    ) {
+        let actions = [to_a_push(), actions].concat();
+        if let Err(broken) = run(&actions, callbacks, colombian_methods(), withdraws) {
             prop_assert!(false, "{}", broken);
         }
     }

@@ -2,8 +2,9 @@
 
 mod common;
 
+use axum::http::Method;
 use axum::http::StatusCode;
-use common::{pay_body, test_config, Sandbox};
+use common::{pay_body, test_config, Reply, Sandbox};
 use paylink_sandbox::{colurs::seed, Config};
 use serde_json::json;
 
@@ -164,4 +165,106 @@ async fn a_waiting_push_holds_the_link_until_it_expires() {
         .await;
     assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.text());
     assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
+}
+
+async fn withdraw(sandbox: &Sandbox, uuid: uuid::Uuid, money_movement_id: &str) -> Reply {
+    sandbox
+        .request(
+            Method::POST,
+            &format!("/api/payment_link/{uuid}/payments/{money_movement_id}/withdraw/"),
+            &[],
+            "",
+        )
+        .await
+}
+
+/// The payer would rather pay another way: the push can no longer be
+/// approved, the link is free, and a second method pays it once.
+#[tokio::test]
+async fn a_withdrawn_push_cannot_be_approved_and_frees_the_link() {
+    let sandbox = sandbox(3, 120);
+    let reply = sandbox
+        .pay(seed::PENDING, "push", &pay_body("NEQUI", &[]))
+        .await;
+    let push = reply.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let withdrawn = withdraw(&sandbox, seed::PENDING, &push).await;
+    assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.text());
+    assert_eq!(withdrawn.json()["status"], "ABANDONED");
+    assert_eq!(withdrawn.json()["money_movement_id"], push.as_str());
+    assert_eq!(sandbox.link_status(seed::PENDING).await, "PENDING");
+
+    // The payer's late approval in the app reaches nothing.
+    sandbox.bank_action(&push, "approve").await;
+    assert_eq!(
+        sandbox.payment_status(seed::PENDING, &push).await,
+        "ABANDONED"
+    );
+    // Withdrawing again answers the same.
+    let again = withdraw(&sandbox, seed::PENDING, &push).await;
+    assert_eq!(again.json()["status"], "ABANDONED");
+
+    let bank = sandbox
+        .pay(seed::PENDING, "bank", &pay_body("BANCOLOMBIA", &[]))
+        .await;
+    assert_eq!(bank.status, StatusCode::OK, "{}", bank.text());
+    let bank = bank.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    sandbox.bank_action(&bank, "approve").await;
+    assert_eq!(sandbox.link_status(seed::PENDING).await, "PAID");
+    assert_eq!(sandbox.payments_created(seed::PENDING).await, 2);
+}
+
+/// An approval that landed first wins: the answer says the push is paid.
+#[tokio::test]
+async fn withdrawing_an_approved_push_answers_already_paid() {
+    let sandbox = sandbox(3, 120);
+    let push = push_to(&sandbox, "3991111111").await;
+    // Due by now, not yet read by anyone: withdrawing settles it first.
+    sandbox.advance(3);
+    let reply = withdraw(&sandbox, seed::NEQUI_ONLY, &push).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.json()["status"], "APPROVED");
+    assert_eq!(sandbox.link_status(seed::NEQUI_ONLY).await, "PAID");
+
+    // Approved on the simulated app page: the same.
+    let on_the_page = self::sandbox(3, 120);
+    let push = push_to(&on_the_page, "3001234567").await;
+    on_the_page.bank_action(&push, "approve").await;
+    let reply = withdraw(&on_the_page, seed::NEQUI_ONLY, &push).await;
+    assert_eq!(reply.json()["status"], "APPROVED");
+    assert_eq!(on_the_page.payments_created(seed::NEQUI_ONLY).await, 1);
+}
+
+/// A push that already ended unpaid, or a payment that is no push, is
+/// answered as it stands.
+#[tokio::test]
+async fn ended_pushes_and_bank_payments_are_answered_as_they_stand() {
+    let sandbox = sandbox(0, 120);
+    let declined = push_to(&sandbox, "3992222222").await;
+    let reply = withdraw(&sandbox, seed::NEQUI_ONLY, &declined).await;
+    assert_eq!(reply.json()["status"], "DECLINED");
+
+    let bank = sandbox
+        .pay(seed::PENDING, "bank", &pay_body("PSE", &[]))
+        .await;
+    let bank = bank.json()["money_movement_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reply = withdraw(&sandbox, seed::PENDING, &bank).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.json()["status"], "PENDING");
+    assert_eq!(sandbox.link_status(seed::PENDING).await, "ACTIVE");
+
+    // Another link's payment, or none: not found.
+    let reply = withdraw(&sandbox, seed::NEQUI_ONLY, &bank).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let reply = withdraw(&sandbox, seed::NEQUI_ONLY, "mm_nope").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
 }

@@ -154,6 +154,11 @@ async fn exercise(sandbox: &Sandbox, method: &str, template: &str) -> Reply {
         ("GET", "/api/payment_link/{uuid}/payments/{money_movement_id}/") => {
             sandbox.get(&fill(seed::ACTIVE)).await
         }
+        ("POST", "/api/payment_link/{uuid}/payments/{money_movement_id}/withdraw/") => {
+            sandbox
+                .request(Method::POST, &fill(seed::ACTIVE), &[], "")
+                .await
+        }
         ("GET", _) => sandbox.get(&fill(seed::PENDING)).await,
         _ => {
             panic!("{method} {template} is documented but this test has no request for it: add one")
@@ -175,6 +180,7 @@ fn the_document_is_read_completely() {
         "GET /api/pse/banks/",
         "POST /api/payment_link/{uuid}/pay/",
         "GET /api/payment_link/{uuid}/payments/{money_movement_id}/",
+        "POST /api/payment_link/{uuid}/payments/{money_movement_id}/withdraw/",
         "POST /api/belvo/customers/",
         "POST /api/belvo/payment_links/",
         "GET /api/belvo/payment_links/{access_token}/",

@@ -4,7 +4,7 @@
 use super::belvo::Belvo;
 use super::colurs::Colurs;
 use super::error::ApiError;
-use super::provider::{Clock, MethodNotOffered, Provider};
+use super::provider::{Clock, MethodNotOffered, Provider, WithdrawNotOffered};
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{Bank, PaymentDetails, PaymentReport, PaymentStarted};
@@ -76,6 +76,15 @@ impl Provider for EitherProvider {
 
     fn parse_payment(&self, body: &str, clock: &dyn Clock) -> Result<PaymentReport, ApiError> {
         self.provider().parse_payment(body, clock)
+    }
+
+    fn withdraw_url(
+        &self,
+        api_base: &str,
+        token: &str,
+        reference: &str,
+    ) -> Result<String, WithdrawNotOffered> {
+        self.provider().withdraw_url(api_base, token, reference)
     }
 }
 

@@ -17,6 +17,10 @@ pub const TOKEN: &str = "{token}";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MethodNotOffered(pub Method);
 
+/// A provider whose payers approve no push: there is none to withdraw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WithdrawNotOffered;
+
 /// The time as the shell reads it; what a deadline means is decided here.
 pub trait Clock {
     /// Now, in milliseconds since the Unix epoch.
@@ -70,4 +74,14 @@ pub trait Provider {
     /// A payment's report; `clock` for a provider whose statuses read
     /// against a deadline.
     fn parse_payment(&self, body: &str, clock: &dyn Clock) -> Result<PaymentReport, ApiError>;
+
+    /// Where a POST asks the provider to withdraw a push awaiting the
+    /// payer's approval; its answer reads as `parse_payment` (the payment
+    /// as it stands after the request).
+    fn withdraw_url(
+        &self,
+        api_base: &str,
+        token: &str,
+        reference: &str,
+    ) -> Result<String, WithdrawNotOffered>;
 }

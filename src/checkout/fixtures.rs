@@ -349,6 +349,14 @@ pub fn polled_other(reference: &str, status: PaymentStatus) -> Event {
     }
 }
 
+/// The provider's answer to withdrawing the fixtures' push.
+pub fn withdrawn(status: PaymentStatus) -> Event {
+    Event::PushWithdrawn {
+        reference: REFERENCE.into(),
+        result: Ok(report(status)),
+    }
+}
+
 pub fn loading() -> Checkout {
     Checkout::Loading {
         resume: None,

@@ -86,6 +86,15 @@ pub enum Phase {
         reference: String,
         timeout_seconds: u32,
     },
+    /// The payer would rather pay another way: the provider is asked to
+    /// withdraw the push, and the payment's own status decides. Another
+    /// attempt starts only once the provider says the push can no longer be
+    /// approved; an approval that lands meanwhile is shown paid. A push the
+    /// provider keeps is confirmed like any other payment.
+    Withdrawing {
+        reference: String,
+        timeout_seconds: u32,
+    },
     /// Back from the bank (or the app's deadline passed): asking the provider.
     Confirming(Confirming),
     /// Declined, abandoned, expired or failed: the payer may try again.
@@ -243,6 +252,13 @@ pub enum Event {
     },
     /// The app approval's countdown reached zero.
     ApprovalDeadlinePassed,
+    /// The payer pressed "pay another way" while a push awaits approval.
+    PayAnotherWay,
+    /// The provider's answer to withdrawing the push: the payment as it stands.
+    PushWithdrawn {
+        reference: String,
+        result: Result<PaymentReport, LoadError>,
+    },
     /// Start again after a failed payment, keeping what was typed.
     NewAttempt,
     ReturnToMerchant,
@@ -273,6 +289,11 @@ pub enum Effect {
         url: String,
         after_ms: u32,
     },
+    /// Ask the provider to withdraw the push awaiting approval.
+    WithdrawPush {
+        reference: String,
+        after_ms: u32,
+    },
 }
 
 impl Checkout {
@@ -292,6 +313,7 @@ impl Checkout {
                 Phase::Submitting { .. } => "submitting",
                 Phase::Redirecting { .. } => "redirecting",
                 Phase::AwaitingApproval { .. } => "awaiting-approval",
+                Phase::Withdrawing { .. } => "withdrawing",
                 Phase::Confirming(c) if c.elsewhere => "payment-in-progress",
                 Phase::Confirming(c) if c.slow => "still-confirming",
                 Phase::Confirming(_) => "confirming",
@@ -573,7 +595,11 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
             Phase::AwaitingApproval {
                 reference,
                 timeout_seconds,
-            } => step_awaiting_approval(payable, reference, timeout_seconds, event),
+            } => step_awaiting_approval(payable, reference, timeout_seconds, false, event),
+            Phase::Withdrawing {
+                reference,
+                timeout_seconds,
+            } => step_awaiting_approval(payable, reference, timeout_seconds, true, event),
             Phase::Confirming(c) => step_confirming(payable, c, event),
             Phase::Failed { report } => step_failed(payable, report, event),
         },
@@ -617,6 +643,8 @@ fn step_loading(resume: Option<String>, attempt: u32, event: Event) -> (Checkout
         | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (Checkout::Loading { resume, attempt }, vec![]),
     }
@@ -653,6 +681,8 @@ fn step_load_failed(
         | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (
             Checkout::LoadFailed {
@@ -722,6 +752,8 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (Checkout::Payable(p), vec![]),
     }
@@ -898,6 +930,8 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
         | E::BackOnline
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ConfirmPayment
         | E::BackToForm
@@ -982,16 +1016,21 @@ fn step_redirecting(mut p: Payable, url: String, event: Event) -> (Checkout, Vec
         | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => {}
     }
     (paying(p, Phase::Redirecting { url }), vec![])
 }
 
+/// A push awaiting the payer's approval, or being withdrawn: the payment's
+/// own status decides either way.
 fn step_awaiting_approval(
     mut p: Payable,
     reference: String,
     timeout_seconds: u32,
+    mut withdrawing: bool,
     event: Event,
 ) -> (Checkout, Vec<Effect>) {
     use Event as E;
@@ -1005,20 +1044,52 @@ fn step_awaiting_approval(
             reference: ref polled,
             result,
         } if *polled == reference => match result {
+            Ok(report) if report.status.is_final() && withdrawing => return withdrawn(p, report),
             Ok(report) if report.status.is_final() => return conclude(p, report),
             _ => vec![poll_after(2_000)],
         },
-        E::ApprovalDeadlinePassed => {
+        E::PushWithdrawn {
+            reference: ref polled,
+            result,
+        } if withdrawing && *polled == reference => match result {
+            Ok(report) if report.status.is_final() => return withdrawn(p, report),
+            // The answer was lost: asking again is harmless.
+            Err(LoadError::Unavailable | LoadError::Malformed) => vec![Effect::WithdrawPush {
+                reference: reference.clone(),
+                after_ms: 2_000,
+            }],
+            // Still pending after the request, or a provider that cannot
+            // withdraw it: it may be approved yet, so it is confirmed like any
+            // payment (the polls under way go on).
+            Ok(_) | Err(LoadError::NotFound) => {
+                return (
+                    paying(p, Phase::Confirming(Confirming::start(reference))),
+                    vec![],
+                )
+            }
+        },
+        E::ApprovalDeadlinePassed if !withdrawing => {
             // The provider decides whether the push expired: ask it now.
             return Confirming::poll_now(p, Confirming::start(reference));
+        }
+        E::PayAnotherWay if !withdrawing => {
+            withdrawing = true;
+            vec![Effect::WithdrawPush {
+                reference: reference.clone(),
+                after_ms: 0,
+            }]
         }
         // The payment's status decides; the link's news waits for a new attempt.
         E::LinkRefreshed(_) | E::LinkExpired => {
             p.watch.came_back(&event);
             vec![]
         }
-        // Another payment's answer, or nothing this screen asks for.
+        // Another payment's answer, pressed again while withdrawing, or
+        // nothing this screen asks for.
         E::PaymentPolled { .. }
+        | E::PushWithdrawn { .. }
+        | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
         | E::LinkLoaded(_)
         | E::RetryLoad
         | E::BanksLoaded(_)
@@ -1032,11 +1103,56 @@ fn step_awaiting_approval(
         | E::NewAttempt
         | E::ReturnToMerchant => vec![],
     };
-    let phase = Phase::AwaitingApproval {
-        reference,
-        timeout_seconds,
+    let phase = if withdrawing {
+        Phase::Withdrawing {
+            reference,
+            timeout_seconds,
+        }
+    } else {
+        Phase::AwaitingApproval {
+            reference,
+            timeout_seconds,
+        }
     };
     (paying(p, phase), effects)
+}
+
+/// The push the payer left has ended: paid if it was approved meanwhile,
+/// the money's own screen if it is being refunded, else the choice of
+/// method again with everything typed.
+fn withdrawn(p: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) {
+    if report.status == PaymentStatus::Approved || !report.status.invites_new_attempt() {
+        return conclude(p, report);
+    }
+    let method = match p.link.methods.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    };
+    let (mut state, effects) = new_attempt(Payable { method, ..p });
+    if let Checkout::Payable(payable) = &mut state {
+        payable.notice = Some(PayNotice::EarlierAttemptEnded);
+        payable.link.payment_in_progress = None;
+    }
+    (state, effects)
+}
+
+/// The form again for a new attempt: a new idempotency key, what was typed
+/// kept, and the link watched again.
+fn new_attempt(p: Payable) -> (Checkout, Vec<Effect>) {
+    let mut payable = Payable {
+        submit_error: None,
+        attempt: None,
+        problems: vec![],
+        notice: None,
+        ..p
+    };
+    let mut effects = vec![Effect::ForgetPayment];
+    effects.extend(payable.keep_watching());
+    if matches!(payable.banks, Banks::Loading | Banks::Failed) {
+        payable.banks = Banks::Loading;
+        effects.push(Effect::FetchBanks);
+    }
+    (Checkout::Payable(payable), effects)
 }
 
 fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Vec<Effect>) {
@@ -1075,6 +1191,8 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         | E::ConfirmPayment
         | E::BackToForm
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (paying(p, Phase::Confirming(c)), vec![]),
     }
@@ -1083,24 +1201,7 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
 fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout, Vec<Effect>) {
     use Event as E;
     match event {
-        E::NewAttempt => {
-            // A new attempt gets a new idempotency key; what was typed stays,
-            // and the link is watched again.
-            let mut payable = Payable {
-                submit_error: None,
-                attempt: None,
-                problems: vec![],
-                notice: None,
-                ..p
-            };
-            let mut effects = vec![Effect::ForgetPayment];
-            effects.extend(payable.keep_watching());
-            if matches!(payable.banks, Banks::Loading | Banks::Failed) {
-                payable.banks = Banks::Loading;
-                effects.push(Effect::FetchBanks);
-            }
-            (Checkout::Payable(payable), effects)
-        }
+        E::NewAttempt => new_attempt(p),
         E::ReturnToMerchant => {
             let url = p.link.cancel_url().map(str::to_owned);
             let effects = url.map(Effect::Navigate).into_iter().collect();
@@ -1123,7 +1224,9 @@ fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed => (paying(p, Phase::Failed { report }), vec![]),
+        | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. } => (paying(p, Phase::Failed { report }), vec![]),
     }
 }
 
@@ -1150,6 +1253,8 @@ fn step_paid(link: PaymentLink, report: PaymentReport, event: Event) -> (Checkou
         | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt => vec![],
     };
     (Checkout::Paid { link, report }, effects)
@@ -1175,6 +1280,8 @@ fn step_closed(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
         | E::BackToForm
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (state, vec![]),
     }
@@ -1216,3 +1323,7 @@ mod table_tests;
 #[cfg(test)]
 #[path = "state_review_tests.rs"]
 mod review_tests;
+
+#[cfg(test)]
+#[path = "state_withdraw_tests.rs"]
+mod withdraw_tests;

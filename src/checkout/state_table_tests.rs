@@ -13,6 +13,7 @@ fn states() -> Vec<(&'static str, Checkout)> {
     let colombian = || colombian_link(colombian_methods());
     let form = || reach(colombian(), bancolombia_form());
     let after = |events: Vec<Event>| run(form(), events).0;
+    let withdrawing = vec![submit("k1"), pushed_to_app(), Event::PayAnotherWay];
     vec![
         ("loading", loading()),
         ("returning", returning()),
@@ -34,6 +35,7 @@ fn states() -> Vec<(&'static str, Checkout)> {
         ),
         ("redirecting", after(vec![submit("k1"), redirected()])),
         ("awaiting", after(vec![submit("k1"), pushed_to_app()])),
+        ("withdrawing", after(withdrawing)),
         ("confirming", returned(vec![])),
         ("elsewhere", reach(link_in_progress("mm_other"), vec![])),
         ("failed", returned(vec![polled(PaymentStatus::Declined)])),
@@ -108,6 +110,17 @@ fn events() -> Vec<(&'static str, Event)> {
             polled_other("mm_other", PaymentStatus::Declined),
         ),
         ("deadline", Event::ApprovalDeadlinePassed),
+        ("another-way", Event::PayAnotherWay),
+        ("withdrawn-abandoned", withdrawn(PaymentStatus::Abandoned)),
+        ("withdrawn-approved", withdrawn(PaymentStatus::Approved)),
+        ("withdrawn-pending", withdrawn(PaymentStatus::Pending)),
+        (
+            "withdraw-unavailable",
+            Event::PushWithdrawn {
+                reference: REFERENCE.into(),
+                result: Err(LoadError::Unavailable),
+            },
+        ),
         ("new-attempt", Event::NewAttempt),
         ("return", Event::ReturnToMerchant),
     ]
@@ -139,6 +152,10 @@ fn describe(effect: &Effect) -> String {
             after_ms,
         } => format!("poll:{}@{after_ms}", payment(reference)),
         Effect::ReturnToMerchantAfter { url, after_ms } => format!("return:{url}@{after_ms}"),
+        Effect::WithdrawPush {
+            reference,
+            after_ms,
+        } => format!("withdraw:{}@{after_ms}", payment(reference)),
     }
 }
 
@@ -279,6 +296,25 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
             ("polled-approved", "paid return:https://merchant.example/ok@5000"),
             ("polled-pending", "awaiting-approval poll:ours@2000"),
             ("deadline", "confirming poll:ours@0"),
+            ("another-way", "withdrawing withdraw:ours@0"),
+        ],
+    ),
+    (
+        "withdrawing",
+        &[
+            ("refreshed", "~"),
+            ("refreshed-in-progress", "~"),
+            ("refreshed-cancelled", "~"),
+            ("refresh-unavailable", "~"),
+            ("refresh-not-found", "~"),
+            ("expired", "~"),
+            ("online", "withdrawing poll:ours@0"),
+            ("polled-approved", "paid return:https://merchant.example/ok@5000"),
+            ("polled-pending", "withdrawing poll:ours@2000"),
+            ("withdrawn-abandoned", "choosing-method forget"),
+            ("withdrawn-approved", "paid return:https://merchant.example/ok@5000"),
+            ("withdrawn-pending", "confirming"),
+            ("withdraw-unavailable", "withdrawing withdraw:ours@2000"),
         ],
     ),
     (

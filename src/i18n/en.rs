@@ -96,6 +96,8 @@ pub(super) fn text(key: Key) -> &'static str {
         NequiApproveBody => "We sent a notification to {phone}. Open Nequi and accept the payment of {amount}.",
         TimeLeft => "Time left",
         KeepPageOpen => "Keep this page open: it updates by itself.",
+        PayAnotherWay => "Pay another way",
+        WithdrawingPush => "Cancelling the request in the app…",
         ConfirmingTitle => "We are confirming your payment…",
         ConfirmingBody => "Do not close this page or pay again.",
         StillConfirmingTitle => "We are still confirming your payment",

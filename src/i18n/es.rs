@@ -96,6 +96,8 @@ pub(super) fn text(key: Key) -> &'static str {
         NequiApproveBody => "Enviamos una notificación al {phone}. Abre Nequi y acepta el pago de {amount}.",
         TimeLeft => "Tiempo restante",
         KeepPageOpen => "Deja esta página abierta: se actualizará sola.",
+        PayAnotherWay => "Pagar de otra forma",
+        WithdrawingPush => "Cancelando la solicitud en la app…",
         ConfirmingTitle => "Estamos confirmando tu pago…",
         ConfirmingBody => "No cierres esta página ni vuelvas a pagar.",
         StillConfirmingTitle => "Todavía estamos confirmando tu pago",

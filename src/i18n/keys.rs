@@ -104,6 +104,8 @@ keys! {
     NequiApproveBody,
     TimeLeft,
     KeepPageOpen,
+    PayAnotherWay,
+    WithdrawingPush,
     ConfirmingTitle,
     ConfirmingBody,
     StillConfirmingTitle,

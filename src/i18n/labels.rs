@@ -186,6 +186,7 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
                 Some(Flow::AppApproval { title, .. }) => title,
                 _ => Key::PayingWait,
             },
+            Phase::Withdrawing { .. } => Key::WithdrawingPush,
             Phase::Confirming(c) if c.elsewhere => Key::InProgressTitle,
             Phase::Confirming(c) if c.slow => Key::StillConfirmingTitle,
             Phase::Confirming(_) => Key::ConfirmingTitle,

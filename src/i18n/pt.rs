@@ -96,6 +96,8 @@ pub(super) fn text(key: Key) -> &'static str {
         NequiApproveBody => "Enviamos uma notificação para {phone}. Abra o Nequi e aceite o pagamento de {amount}.",
         TimeLeft => "Tempo restante",
         KeepPageOpen => "Deixe esta página aberta: ela se atualiza sozinha.",
+        PayAnotherWay => "Pagar de outra forma",
+        WithdrawingPush => "Cancelando a solicitação no app…",
         ConfirmingTitle => "Estamos confirmando seu pagamento…",
         ConfirmingBody => "Não feche esta página nem pague de novo.",
         StillConfirmingTitle => "Ainda estamos confirmando seu pagamento",

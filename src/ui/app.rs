@@ -72,7 +72,7 @@ fn screen_of(state: &Checkout) -> Screen {
             Phase::Submitting { .. } => Screen::Pay,
             Phase::Redirecting { .. } => Screen::Redirecting,
             Phase::AwaitingApproval { .. } => Screen::Approval,
-            Phase::Confirming(_) => Screen::Confirming,
+            Phase::Withdrawing { .. } | Phase::Confirming(_) => Screen::Confirming,
             Phase::Failed { .. } => Screen::Failed,
         },
         Checkout::Paid { .. } => Screen::Receipt,

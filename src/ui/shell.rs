@@ -169,16 +169,37 @@ impl Shell {
             Fx::PollPayment {
                 reference,
                 after_ms,
-            } => self.after(after_ms, move || {
-                spawn_local(async move {
-                    let result = fetch_payment(&config, &token, &reference).await;
-                    self.dispatch(Event::PaymentPolled { reference, result });
-                })
-            }),
+            } => self.ask_payment(config, token, reference, after_ms, false),
+            Fx::WithdrawPush {
+                reference,
+                after_ms,
+            } => self.ask_payment(config, token, reference, after_ms, true),
             Fx::ReturnToMerchantAfter { after_ms, .. } => {
                 self.after(after_ms, move || self.dispatch(Event::ReturnToMerchant))
             }
         }
+    }
+
+    /// After `ms`, where the payment `reference` stands (`withdraw`: once its
+    /// push is withdrawn), told as a poll or as the withdraw's answer.
+    fn ask_payment(
+        self,
+        config: Config,
+        token: String,
+        reference: String,
+        after_ms: u32,
+        withdraw: bool,
+    ) {
+        self.after(after_ms, move || {
+            spawn_local(async move {
+                let result = fetch_payment(&config, &token, &reference, withdraw).await;
+                self.dispatch(if withdraw {
+                    Event::PushWithdrawn { reference, result }
+                } else {
+                    Event::PaymentPolled { reference, result }
+                });
+            })
+        })
     }
 
     /// Runs `then` after `ms`; the state machine ignores it if it no longer applies.

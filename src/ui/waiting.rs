@@ -34,7 +34,8 @@ pub fn RedirectingScreen() -> impl IntoView {
 }
 
 /// "Approve the payment in your Nequi app": amount, phone, a countdown whose
-/// limit came from the API, while the shell polls the status.
+/// limit came from the API, while the shell polls the status; and a way
+/// out, "pay another way" (the push is then withdrawn on the confirming screen).
 #[component]
 pub fn ApprovalScreen() -> impl IntoView {
     let shell = use_shell();
@@ -94,6 +95,9 @@ pub fn ApprovalScreen() -> impl IntoView {
                 <time class="countdown__clock" data-testid="countdown" role="timer" aria-live="off">{clock}</time>
             </p>
             <p class="notice__hint">{tr(Key::KeepPageOpen)}</p>
+            <button type="button" class="button" on:click=move |_| shell.dispatch(Event::PayAnotherWay)>
+                {tr(Key::PayAnotherWay)}
+            </button>
         </section>
     }
     .into_any()
@@ -102,9 +106,14 @@ pub fn ApprovalScreen() -> impl IntoView {
 #[component]
 pub fn ConfirmingScreen() -> impl IntoView {
     let shell = use_shell();
-    // Which words: an attempt started elsewhere, a slow answer, or the usual wait.
+    // Which words: a push being withdrawn, an attempt started elsewhere, a
+    // slow answer, or the usual wait.
     let texts = Memo::new(move |_| {
         shell.state.with(|s| match s {
+            Checkout::Paying(Paying {
+                phase: Phase::Withdrawing { .. },
+                ..
+            }) => (Key::WithdrawingPush, Key::KeepPageOpen),
             Checkout::Paying(Paying {
                 phase: Phase::Confirming(c),
                 ..

@@ -48,18 +48,33 @@ pub async fn fetch_banks(config: &Config, currency: Currency) -> Result<Vec<Bank
         .map_err(load_error)
 }
 
+/// Where a payment stands; with `withdraw`, after asking the provider to
+/// withdraw its push. A provider with no push answers as one that kept it
+/// (`NotFound`), so the page waits for the push to end.
 pub async fn fetch_payment(
     config: &Config,
     token: &str,
     reference: &str,
+    withdraw: bool,
 ) -> Result<PaymentReport, LoadError> {
     if !is_valid_token(token) || !is_valid_reference(reference) {
         return Err(LoadError::NotFound);
     }
     let provider = config.provider;
-    let body = get_ok(&provider.payment_url(&config.api_base, token, reference)).await?;
+    let (request, body) = if withdraw {
+        let url = provider
+            .withdraw_url(&config.api_base, token, reference)
+            .map_err(|_| LoadError::NotFound)?;
+        (http::post_json(&url), None)
+    } else {
+        let url = provider.payment_url(&config.api_base, token, reference);
+        (http::get(&url), None)
+    };
+    let answer = http::send(request, body, DEFAULT_TIMEOUT_MS)
+        .await
+        .map_err(load_error)?;
     provider
-        .parse_payment(&body, &BrowserClock)
+        .parse_payment(&ok_body(answer)?, &BrowserClock)
         .map_err(load_error)
 }
 

@@ -35,6 +35,10 @@ pub fn routes() -> Router<AppState> {
             "/api/payment_link/{uuid}/payments/{money_movement_id}/",
             get(payments::payment_status),
         )
+        .route(
+            "/api/payment_link/{uuid}/payments/{money_movement_id}/withdraw/",
+            post(nequi::withdraw),
+        )
         .route("/api/pse/banks/", get(pse_banks))
         // Unknown API paths answer in the API's error format, not with the page.
         .route("/api/{*unknown}", any(unknown_endpoint))

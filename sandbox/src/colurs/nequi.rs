@@ -1,9 +1,20 @@
-//! The simulated Nequi payer: who answers the push notification, and when.
+//! The simulated Nequi payer: who answers the push notification, and when;
+//! and the page's way out of the wait, withdrawing a push.
 //!
 //! Follows the well-known sandbox convention (Wompi's): one number approves,
-//! one declines, any other never answers and the push times out.
+//! one declines, any other never answers and the push times out (or is
+//! answered on the simulated page, `/sandbox/bank/{money_movement_id}`).
 
-use crate::colurs::model::{Payment, PaymentStatus};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::links::link_uuid;
+use super::views::PaymentView;
+use crate::colurs::model::{Payment, PaymentMethod, PaymentStatus};
+use crate::shared::errors::ApiError;
+use crate::shared::json_reply::json_response;
+use crate::state::AppState;
 use crate::test_controls::clock::Timestamp;
 
 pub const APPROVING_PHONE: &str = "3991111111";
@@ -41,6 +52,30 @@ pub fn outcome_by(
         }
         _ => (now >= expires_at).then_some((PaymentStatus::Expired, expires_at)),
     }
+}
+
+/// `POST …/payments/{money_movement_id}/withdraw/`: the payer would rather
+/// pay another way. Under the store's lock, after every answer due by now
+/// has landed, so withdrawing and approving cannot both happen: a pending
+/// push ends `ABANDONED` and no approval reaches it afterwards; one that has
+/// ended (approved: already paid) is answered as it stands. Any other
+/// payment is answered as it stands too: a bank page is not withdrawn.
+pub async fn withdraw(
+    Path((uuid, money_movement_id)): Path<(String, String)>,
+    State(state): State<AppState>,
+) -> Result<Response, ApiError> {
+    let uuid = link_uuid(&uuid)?;
+    let (mut store, now) = state.settled_store();
+    store.link(uuid).ok_or_else(ApiError::link_not_found)?;
+    let payment = store
+        .payment(&money_movement_id)
+        .filter(|payment| payment.link_uuid == uuid)
+        .ok_or_else(ApiError::payment_not_found)?;
+    if payment.method == PaymentMethod::Nequi {
+        store.finish_payment(&money_movement_id, PaymentStatus::Abandoned, now);
+    }
+    let payment = store.payment(&money_movement_id).expect("looked up above");
+    Ok(json_response(StatusCode::OK, &PaymentView::new(payment)))
 }
 
 fn seconds(value: u64) -> i64 {

@@ -6,7 +6,7 @@ pub mod wire;
 pub use wire::parse_link;
 
 use super::error::ApiError;
-use super::provider::{Clock, MethodNotOffered, Provider};
+use super::provider::{Clock, MethodNotOffered, Provider, WithdrawNotOffered};
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{
@@ -72,6 +72,11 @@ impl Provider for Belvo {
 
     fn parse_payment(&self, body: &str, clock: &dyn Clock) -> Result<PaymentReport, ApiError> {
         wire::parse_intent_report(body).map(|report| read_deadline(report, clock))
+    }
+
+    /// PSE and Pix send the payer to a bank page: Belvo has no push.
+    fn withdraw_url(&self, _: &str, _: &str, _: &str) -> Result<String, WithdrawNotOffered> {
+        Err(WithdrawNotOffered)
     }
 }
 

@@ -103,6 +103,11 @@ fn calls_go_to_the_documented_paths() {
         Belvo.payment_url(BASE, token, "b7dd"),
         format!("{BASE}/api/belvo/payment_links/{token}/payment_intents/b7dd/")
     );
+    // No push to withdraw: typed, never a guessed URL.
+    assert_eq!(
+        Belvo.withdraw_url(BASE, token, "b7dd"),
+        Err(WithdrawNotOffered)
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ pub mod payment;
 pub use link::parse_link;
 
 use super::error::ApiError;
-use super::provider::{Clock, MethodNotOffered, Provider};
+use super::provider::{Clock, MethodNotOffered, Provider, WithdrawNotOffered};
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
 use crate::checkout::payment::{Bank, PaymentDetails, PaymentReport, PaymentStarted};
@@ -66,6 +66,19 @@ impl Provider for Colurs {
     /// Colurs says when a payment expired: the clock is not needed.
     fn parse_payment(&self, body: &str, _: &dyn Clock) -> Result<PaymentReport, ApiError> {
         payment::parse_payment_status(body)
+    }
+
+    /// The Nequi push's way out (docs/api.md).
+    fn withdraw_url(
+        &self,
+        api_base: &str,
+        token: &str,
+        reference: &str,
+    ) -> Result<String, WithdrawNotOffered> {
+        Ok(format!(
+            "{}withdraw/",
+            self.payment_url(api_base, token, reference)
+        ))
     }
 }
 

@@ -34,6 +34,12 @@ fn calls_go_to_the_documented_paths() {
         Colurs.payment_url(BASE, token, "mm_xyz789"),
         format!("{BASE}/api/payment_link/{token}/payments/mm_xyz789/")
     );
+    assert_eq!(
+        Colurs.withdraw_url(BASE, token, "mm_xyz789"),
+        Ok(format!(
+            "{BASE}/api/payment_link/{token}/payments/mm_xyz789/withdraw/"
+        ))
+    );
 }
 
 #[test]

@@ -17,3 +17,13 @@ export function approvalInstructions(page) {
 export function continueToBank(page) {
   return page.getByRole('link', { name: inAnyLanguage('ContinueToBank') });
 }
+
+/** "Pay another way" on the app approval screen. */
+export function payAnotherWay(page) {
+  return page.getByRole('button', { name: inAnyLanguage('PayAnotherWay') });
+}
+
+/** The heading while the push is being withdrawn ("Cancelando la solicitud…"). */
+export function withdrawingTitle(page) {
+  return page.getByRole('heading', { name: inAnyLanguage('WithdrawingPush') });
+}

@@ -78,3 +78,10 @@ export async function decideAtBank(baseUrl, moneyMovementId, action) {
   if (response.status !== 303) throw new Error(`bank ${action} failed: ${response.status}`);
   return response.headers.get('location');
 }
+
+/** A link's payments as the sandbox records them: `[{ money_movement_id, idempotency_key, method, status }]`. */
+export async function linkPayments(baseUrl, uuid) {
+  const response = await fetch(`${baseUrl}/sandbox/payments/${uuid}`);
+  if (!response.ok) throw new Error(`payments failed: ${response.status}`);
+  return (await response.json()).payments;
+}
