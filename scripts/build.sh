@@ -30,6 +30,15 @@ export RUSTFLAGS="${RELEASE_WASM_RUSTFLAGS:-}"
 # Trunk's other messages are kept.
 TRUNK_LOG=(--log "error,trunk=info,trunk::processing::minify=error")
 
+# The QR module of "continue on your phone" (qr/): a plain wasm with no glue,
+# fetched by the page only when a payer asks for the code, so it is outside
+# the first load; scripts/qr-module.mjs puts it and its loader (qr/loader.mjs)
+# in each bundle below.
+cargo build --release --offline --target wasm32-unknown-unknown -p paylink-qr
+qr_wasm=target/wasm32-unknown-unknown/release/paylink_qr.opt.wasm
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  target/wasm32-unknown-unknown/release/paylink_qr.wasm -o "$qr_wasm"
+
 # Belvo first: target/wasm-bindgen/release/ then keeps the Colurs page's
 # wasm-bindgen output, the one bench/wasm-breakdown.mjs reads.
 trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features belvo --dist dist-belvo
@@ -39,6 +48,8 @@ node scripts/provider-meta.mjs dist colurs "$colurs_link_path"
 trunk "${TRUNK_LOG[@]}" build --release --offline --dist dist-gallery --public-url /gallery/ gallery.html
 for dir in dist dist-belvo; do
   node scripts/minify.mjs "$dir"
+  # After minify.mjs, which would minify the loader again.
+  node scripts/qr-module.mjs "$qr_wasm" "$dir"
   node scripts/compress.mjs "$dir"
 done
 record_bundles "$inputs"

@@ -14,10 +14,10 @@ BUNDLE_DIRS=(dist dist-belvo dist-gallery)
 # Everything the three bundles are made from, file by file, then the rest.
 bundle_inputs_hash() {
   {
-    find src style public .cargo examples -type f -print0 | sort -z | xargs -0 sha256sum
+    find src style public .cargo examples qr -type f -print0 | sort -z | xargs -0 sha256sum
     sha256sum Cargo.toml Cargo.lock Trunk.toml index.html gallery.html package-lock.json \
       .tools/wasm.env scripts/build.sh scripts/bundle-stamp.sh scripts/provider-meta.mjs \
-      scripts/minify.mjs scripts/compress.mjs
+      scripts/minify.mjs scripts/compress.mjs scripts/qr-module.mjs
     echo "RUSTFLAGS=${RUSTFLAGS:-}"
     rustc --version
     trunk --version

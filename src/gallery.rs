@@ -13,6 +13,9 @@ use crate::checkout::link::{LinkStatus, Method};
 use crate::checkout::payment::PaymentStatus;
 use crate::checkout::state::{step, Checkout, Event, LoadError, SubmitError};
 
+/// The fixture shown as a computer shows it, "continue on your phone" open.
+pub const PHONE_HANDOFF: &str = "phone-handoff";
+
 /// Every fixture, by a stable name, in the order a payer meets them.
 pub fn fixtures() -> Vec<(&'static str, Checkout)> {
     let failed_load = |error| {
@@ -50,6 +53,8 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
             ),
         ),
         ("filling-nequi-only", reach(app_approval_link(), vec![])),
+        // The same form on a computer, its QR code open (src/ui/handoff.rs).
+        (PHONE_HANDOFF, reach(app_approval_link(), vec![])),
         (
             "field-errors",
             reach(

@@ -60,6 +60,10 @@ pub struct MethodSpec {
     pub expired_body: Key,
     /// Told to a payer the provider already knows, before they choose.
     pub known_payer_note: Option<Key>,
+    /// Finished in a phone app (Nequi's, a bank's, a Pix institution's): a
+    /// payer at a computer is offered to continue on their phone
+    /// (`checkout::handoff`).
+    pub phone_handoff: bool,
 }
 
 impl MethodSpec {
@@ -128,6 +132,7 @@ const BANCOLOMBIA: MethodSpec = MethodSpec {
     phone_hint: None,
     expired_body: Key::FailedBody,
     known_payer_note: None,
+    phone_handoff: true,
 };
 
 const PSE: MethodSpec = MethodSpec {
@@ -149,6 +154,7 @@ const PSE: MethodSpec = MethodSpec {
     expired_body: Key::FailedBody,
     // A payer not yet registered at PSE is asked to register there (seed 000).
     known_payer_note: Some(Key::PseRegistrationNote),
+    phone_handoff: true,
 };
 
 const NEQUI: MethodSpec = MethodSpec {
@@ -169,6 +175,7 @@ const NEQUI: MethodSpec = MethodSpec {
     phone_hint: Some(Key::HintNequiPhone),
     expired_body: Key::FailedBody,
     known_payer_note: None,
+    phone_handoff: true,
 };
 
 const PIX: MethodSpec = MethodSpec {
@@ -196,6 +203,7 @@ const PIX: MethodSpec = MethodSpec {
     phone_hint: None,
     expired_body: Key::ConsentExpiredBody,
     known_payer_note: None,
+    phone_handoff: true,
 };
 
 /// The document types of seed 003.

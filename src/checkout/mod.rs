@@ -1,6 +1,7 @@
 //! Everything about one checkout that can be decided without a browser.
 pub mod fields;
 pub mod fixtures;
+pub mod handoff;
 pub mod link;
 pub mod methods;
 pub mod money;

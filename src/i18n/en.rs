@@ -89,6 +89,8 @@ pub(super) fn text(key: Key) -> &'static str {
         PayAmount => "Pay {amount}",
         Paying => "Processing…",
         PayingWait => "We are registering your payment. Do not close or reload this page.",
+        PhoneHandoff => "Continue on your phone",
+        PhoneHandoffHint => "Scan it with your phone's camera to pay there. The result will show here.",
         RedirectingTitle => "Taking you to your bank…",
         RedirectingBody => "If nothing happens in a few seconds, use the button.",
         ContinueToBank => "Continue to the bank",

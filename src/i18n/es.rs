@@ -89,6 +89,8 @@ pub(super) fn text(key: Key) -> &'static str {
         PayAmount => "Pagar {amount}",
         Paying => "Procesando…",
         PayingWait => "Estamos registrando tu pago. No cierres ni recargues esta página.",
+        PhoneHandoff => "Continuar en el celular",
+        PhoneHandoffHint => "Escanéalo con la cámara de tu celular para pagar allí. Aquí verás el resultado.",
         RedirectingTitle => "Te llevamos a tu banco…",
         RedirectingBody => "Si no pasa nada en unos segundos, usa el botón.",
         ContinueToBank => "Continuar al banco",

@@ -97,6 +97,8 @@ keys! {
     PayAmount,
     Paying,
     PayingWait,
+    PhoneHandoff,
+    PhoneHandoffHint,
     RedirectingTitle,
     RedirectingBody,
     ContinueToBank,

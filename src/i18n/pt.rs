@@ -89,6 +89,8 @@ pub(super) fn text(key: Key) -> &'static str {
         PayAmount => "Pagar {amount}",
         Paying => "Processando…",
         PayingWait => "Estamos registrando seu pagamento. Não feche nem recarregue esta página.",
+        PhoneHandoff => "Continuar no celular",
+        PhoneHandoffHint => "Escaneie com a câmera do celular para pagar nele. O resultado aparecerá aqui.",
         RedirectingTitle => "Levando você ao seu banco…",
         RedirectingBody => "Se nada acontecer em alguns segundos, use o botão.",
         ContinueToBank => "Continuar para o banco",

@@ -8,7 +8,7 @@ use super::app::CheckoutView;
 use super::shell::Shell;
 use super::LangContext;
 use crate::embed::theme::is_safe_token;
-use crate::gallery::fixtures;
+use crate::gallery::{fixtures, PHONE_HANDOFF};
 use crate::i18n::Lang;
 use crate::web::navigate::query_param;
 
@@ -68,11 +68,38 @@ fn FixtureFrame(name: String) -> impl IntoView {
     }
     match fixtures().into_iter().find(|(n, _)| *n == name) {
         Some((_, state)) => {
+            if name == PHONE_HANDOFF {
+                show_as_computer();
+            }
             provide_context(Shell::fixture(lang, state));
             view! { <CheckoutView/> }.into_any()
         }
         None => view! { <p>{format!("no fixture named {name}")}</p> }.into_any(),
     }
+}
+
+/// The phone-handoff fixture: the offer a computer shows (style/gallery.css),
+/// opened as soon as it renders, which draws its code.
+fn show_as_computer() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().add_1("gallery-computer");
+    }
+    fn open_when_there(document: web_sys::Document) {
+        match document.query_selector("details.handoff").ok().flatten() {
+            Some(offer) => {
+                let _ = offer.set_attribute("open", "");
+                crate::web::qr::add_loader();
+            }
+            None => set_timeout(
+                move || open_when_there(document),
+                std::time::Duration::from_millis(20),
+            ),
+        }
+    }
+    open_when_there(document);
 }
 
 #[component]

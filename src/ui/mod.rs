@@ -3,6 +3,7 @@
 mod app;
 mod form;
 pub mod gallery;
+mod handoff;
 mod outcome;
 mod pay;
 mod review;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::form::FieldRow;
+use super::handoff::PhoneHandoff;
 use super::shell::use_shell;
 use super::summary::{BreakdownLines, LinkSummary};
 use super::{money, tr, tr_with, use_lang, with_payable};
@@ -52,6 +53,7 @@ pub fn PayScreen() -> impl IntoView {
                 {open_amount.then(|| view! { <AmountEntry link=link.clone()/> })}
                 <MethodChoice link=link.clone()/>
                 <PayForm link=link/>
+                <PhoneHandoff/>
             }
         })
     };

@@ -7,4 +7,5 @@ pub mod http;
 pub mod intl;
 pub mod navigate;
 pub mod prefetch;
+pub mod qr;
 pub mod schedule;

@@ -3,7 +3,7 @@
 // the raw bytes of public/embed.js, the script merchants' pages load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -46,6 +46,23 @@ for (const [provider, dist] of BUNDLES) {
     const total = firstLoadAssets(dist).reduce((sum, { file }) => sum + brotliBytes(file, dist), 0);
     console.log(`${provider} total ${total} B brotli (budget ${budgets.first_load_total})`);
     assert.ok(total <= budgets.first_load_total, `first load ${total} B > ${budgets.first_load_total} B`);
+  });
+}
+
+/** The files of "continue on your phone" (scripts/qr-module.mjs): the loader and the encoder. */
+export function qrFiles(dist = DIST) {
+  return readdirSync(dist).filter((file) => file === 'qr.js' || /^qr-[0-9a-f]{16}\.wasm$/.test(file)).sort();
+}
+
+for (const [provider, dist] of BUNDLES) {
+  test(`the ${provider} page's QR code is outside its first load, within its own budget`, () => {
+    const files = qrFiles(dist);
+    assert.equal(files.length, 2, `expected qr.js and one qr-<hash>.wasm, found ${files}`);
+    const firstLoad = firstLoadAssets(dist).map(({ file }) => file);
+    for (const file of files) assert.ok(!firstLoad.includes(file), `${file} is loaded at first load`);
+    const bytes = files.reduce((sum, file) => sum + brotliBytes(file, dist), 0);
+    console.log(`${provider} qr (loader and wasm) ${bytes} B brotli, on demand (budget ${budgets.lazy.qr})`);
+    assert.ok(bytes <= budgets.lazy.qr, `${files}: ${bytes} B > ${budgets.lazy.qr} B`);
   });
 }
 
