@@ -49,7 +49,7 @@
     var frame = document.createElement('iframe');
     frame.src = url.href;
     frame.title = options.title || 'Payment';
-    frame.allow = 'payment';
+    frame.allow = 'payment; clipboard-write';
     frame.style.cssText = 'display:block;width:100%;border:0;min-height:320px';
     element.appendChild(frame);
 

@@ -880,6 +880,8 @@ fn step_reviewing(p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         | E::PayAnswered(_)
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
+        | E::PayAnotherWay
+        | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (paying(p, Phase::Reviewing), vec![]),
     }

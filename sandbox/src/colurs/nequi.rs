@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::links::link_uuid;
-use super::views::PaymentView;
+use super::payments::link_payment;
 use crate::colurs::model::{Payment, PaymentMethod, PaymentStatus};
 use crate::shared::errors::ApiError;
 use crate::shared::json_reply::json_response;
@@ -66,16 +66,12 @@ pub async fn withdraw(
 ) -> Result<Response, ApiError> {
     let uuid = link_uuid(&uuid)?;
     let (mut store, now) = state.settled_store();
-    store.link(uuid).ok_or_else(ApiError::link_not_found)?;
-    let payment = store
-        .payment(&money_movement_id)
-        .filter(|payment| payment.link_uuid == uuid)
-        .ok_or_else(ApiError::payment_not_found)?;
+    let payment = link_payment(&store, uuid, &money_movement_id)?;
     if payment.method == PaymentMethod::Nequi {
         store.finish_payment(&money_movement_id, PaymentStatus::Abandoned, now);
     }
-    let payment = store.payment(&money_movement_id).expect("looked up above");
-    Ok(json_response(StatusCode::OK, &PaymentView::new(payment)))
+    let payment = link_payment(&store, uuid, &money_movement_id)?;
+    Ok(json_response(StatusCode::OK, payment))
 }
 
 fn seconds(value: u64) -> i64 {

@@ -9,11 +9,13 @@ use super::links::link_uuid;
 use super::requests::{amount_to_charge, chosen_method, read_payer, PayRequest};
 use super::views::{bank_page_url, PayReply};
 use crate::colurs::model::{Payment, PaymentMethod, PaymentStatus};
+use crate::colurs::store::Store;
 use crate::shared::body::JsonObject;
 use crate::shared::errors::ApiError;
 use crate::shared::idempotency::idempotency_key;
 use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
 use crate::state::AppState;
+use uuid::Uuid;
 
 pub async fn pay(
     Path(uuid): Path<String>,
@@ -93,12 +95,23 @@ pub async fn payment_status(
 ) -> Result<Response, ApiError> {
     let uuid = link_uuid(&uuid)?;
     let (store, _now) = state.settled_store();
+    Ok(json_response(
+        StatusCode::OK,
+        link_payment(&store, uuid, &money_movement_id)?,
+    ))
+}
+
+/// The payment `money_movement_id` of the link `uuid`; 404 when either is unknown.
+pub fn link_payment<'a>(
+    store: &'a Store,
+    uuid: Uuid,
+    money_movement_id: &str,
+) -> Result<&'a Payment, ApiError> {
     store.link(uuid).ok_or_else(ApiError::link_not_found)?;
-    let payment = store
-        .payment(&money_movement_id)
+    store
+        .payment(money_movement_id)
         .filter(|payment| payment.link_uuid == uuid)
-        .ok_or_else(|| ApiError::not_found("Payment doesn't exist for this link"))?;
-    Ok(json_response(StatusCode::OK, payment))
+        .ok_or_else(|| ApiError::not_found("Payment doesn't exist for this link"))
 }
 
 /// `mm_` and 16 random hex digits, like the provider's money movements.
