@@ -13,7 +13,7 @@ import { linkStats } from '../support/colurs.mjs';
 import { BELVO, copyBelvoLink, getBelvoLink } from '../support/belvo.mjs';
 import { exactly, t } from '../pages/texts.mjs';
 import { heading } from '../pages/screen.mjs';
-import { chooseInstitution, field, merchantName, payButton, summaryValue } from '../pages/pay_screen.mjs';
+import { chooseInstitution, field, merchantName, payButton, payingAs, summaryValue } from '../pages/pay_screen.mjs';
 import { changeButton, confirmButton, initiatorDisclosure, reviewValue } from '../pages/review_screen.mjs';
 import { consentButton, consentValue } from '../pages/consent_page.mjs';
 import { receiptValue } from '../pages/outcome_screens.mjs';
@@ -107,8 +107,8 @@ test('Pix: back from the review keeps what was typed and sends nothing; another 
     await waitForState(page, 'filling');
     // Everything as the payer left it.
     assert.equal(await field(page, 'payer_cpf').inputValue(), cpf);
-    assert.equal(await field(page, 'bank').inputValue(), MOCK_BANK.id);
-    assert.equal(await field(page, 'document').inputValue(), '11222333000181');
+    assert.equal(await field(page, 'bank').inputValue(), MOCK_BANK.name);
+    assert.match(await payingAs(page).innerText(), /CNPJ 11222333000181/);
     assert.deepEqual(intentsSent(page), []);
     assert.deepEqual(await linkStats(sandbox.baseUrl, token), { payments_created: 0 });
 
