@@ -4,7 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { DESKTOP, PHONE, launchBrowser, openPage } from '../tests/support/browser.mjs';
 import { startSandbox } from '../tests/support/sandbox.mjs';
 
-const FIXTURES = ['choosing-method', 'field-errors', 'awaiting-approval', 'paid', 'failed-declined'];
+const FIXTURES = [
+  'choosing-method', 'merchant-logo', 'filling-pse', 'field-errors', 'reviewing-pix', 'awaiting-approval',
+  'withdrawing', 'phone-handoff', 'paid', 'paid-general-logo', 'failed-declined',
+];
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
 

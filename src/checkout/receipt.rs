@@ -30,7 +30,7 @@ impl Receipt {
     /// provider's report), or a link opened again that says it is paid.
     pub fn of(state: &Checkout) -> Option<Receipt> {
         match state {
-            Checkout::Paid { link, report } => Some(Receipt::of_payment(link, report)),
+            Checkout::Paid { link, report, .. } => Some(Receipt::of_payment(link, report)),
             Checkout::LinkPaid(link) => Receipt::of_paid_link(link),
             _ => None,
         }

@@ -51,6 +51,7 @@ fn lines_that_do_not_add_up_to_what_was_paid_are_left_out() {
             ..report(PaymentStatus::Approved)
         },
         link,
+        kept: false,
     };
     let receipt = Receipt::of(&paid).unwrap();
     assert_eq!((receipt.lines, receipt.total), (None, Some(5_000_000)));
@@ -76,6 +77,7 @@ fn a_typed_amount_is_found_again_from_the_total_paid() {
                 total: Some(expected.total),
                 ..report(PaymentStatus::Approved)
             },
+            kept: false,
         };
         assert_eq!(
             Receipt::of(&paid).unwrap().lines,
@@ -92,6 +94,7 @@ fn a_typed_amount_is_found_again_from_the_total_paid() {
             total: odd,
             ..report(PaymentStatus::Approved)
         },
+        kept: false,
     };
     assert_eq!(Receipt::of(&paid).unwrap().lines, None);
 }

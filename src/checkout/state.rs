@@ -47,10 +47,12 @@ pub enum Checkout {
     /// A payment of the link, from the review or the pay request to an end
     /// without paying.
     Paying(Paying),
-    /// The payment was approved.
+    /// The payment was approved. `kept`: the payer copied or printed the
+    /// receipt, so the automatic return to the merchant waits for their press.
     Paid {
         link: PaymentLink,
         report: PaymentReport,
+        kept: bool,
     },
     /// The link itself says it is paid (opened again after paying).
     LinkPaid(PaymentLink),
@@ -261,7 +263,12 @@ pub enum Event {
     },
     /// Start again after a failed payment, keeping what was typed.
     NewAttempt,
+    /// The payer pressed "return to the merchant".
     ReturnToMerchant,
+    /// The time of the automatic return to the merchant has come.
+    ReturnDue,
+    /// The payer copied or printed the receipt: they are keeping it.
+    KeepReceipt,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -338,6 +345,12 @@ impl Checkout {
             | Checkout::Cancelled(_)
             | Checkout::Processing(_) => None,
         }
+    }
+
+    /// Whether the page will take the payer back to the merchant by itself
+    /// (a payment just approved, with a success URL, a receipt not kept).
+    pub fn returns_automatically(&self) -> bool {
+        matches!(self, Checkout::Paid { link, kept: false, .. } if link.success_url().is_some())
     }
 
     /// The link, once loaded.
@@ -603,7 +616,7 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
             Phase::Confirming(c) => step_confirming(payable, c, event),
             Phase::Failed { report } => step_failed(payable, report, event),
         },
-        Checkout::Paid { link, report } => step_paid(link, report, event),
+        Checkout::Paid { link, report, kept } => step_paid(link, report, kept, event),
         state @ (Checkout::LinkPaid(_)
         | Checkout::Expired(_)
         | Checkout::Cancelled(_)
@@ -644,6 +657,8 @@ fn step_loading(resume: Option<String>, attempt: u32, event: Event) -> (Checkout
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (Checkout::Loading { resume, attempt }, vec![]),
@@ -682,6 +697,8 @@ fn step_load_failed(
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (
@@ -753,6 +770,8 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (Checkout::Payable(p), vec![]),
@@ -881,6 +900,8 @@ fn step_reviewing(p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (paying(p, Phase::Reviewing), vec![]),
@@ -933,6 +954,8 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ConfirmPayment
@@ -1019,6 +1042,8 @@ fn step_redirecting(mut p: Payable, url: String, event: Event) -> (Checkout, Vec
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => {}
@@ -1089,6 +1114,8 @@ fn step_awaiting_approval(
         // Another payment's answer, pressed again while withdrawing, or
         // nothing this screen asks for.
         E::PaymentPolled { .. }
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
@@ -1194,6 +1221,8 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         | E::BackToForm
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (paying(p, Phase::Confirming(c)), vec![]),
@@ -1228,19 +1257,34 @@ fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. } => (paying(p, Phase::Failed { report }), vec![]),
     }
 }
 
-fn step_paid(link: PaymentLink, report: PaymentReport, event: Event) -> (Checkout, Vec<Effect>) {
+fn step_paid(
+    link: PaymentLink,
+    report: PaymentReport,
+    mut kept: bool,
+    event: Event,
+) -> (Checkout, Vec<Effect>) {
     use Event as E;
-    let effects = match event {
-        E::ReturnToMerchant => link
-            .success_url()
+    let leave = || -> Vec<Effect> {
+        link.success_url()
             .map(|url| Effect::Navigate(url.to_owned()))
             .into_iter()
-            .collect(),
-        E::LinkLoaded(_)
+            .collect()
+    };
+    let effects = match event {
+        E::ReturnToMerchant => leave(),
+        E::ReturnDue if !kept => leave(),
+        E::KeepReceipt => {
+            kept = true;
+            vec![]
+        }
+        E::ReturnDue
+        | E::LinkLoaded(_)
         | E::RetryLoad
         | E::LinkRefreshed(_)
         | E::LinkExpired
@@ -1259,7 +1303,7 @@ fn step_paid(link: PaymentLink, report: PaymentReport, event: Event) -> (Checkou
         | E::PushWithdrawn { .. }
         | E::NewAttempt => vec![],
     };
-    (Checkout::Paid { link, report }, effects)
+    (Checkout::Paid { link, report, kept }, effects)
 }
 
 /// The link is paid, expired, cancelled or in a status this page does not
@@ -1283,6 +1327,8 @@ fn step_closed(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
         | E::PaymentPolled { .. }
         | E::ApprovalDeadlinePassed
         | E::PayAnotherWay
+        | E::ReturnDue
+        | E::KeepReceipt
         | E::PushWithdrawn { .. }
         | E::NewAttempt
         | E::ReturnToMerchant => (state, vec![]),
@@ -1301,7 +1347,14 @@ fn conclude(payable: Payable, report: PaymentReport) -> (Checkout, Vec<Effect>) 
             })
             .into_iter()
             .collect();
-        (Checkout::Paid { link, report }, effects)
+        (
+            Checkout::Paid {
+                link,
+                report,
+                kept: false,
+            },
+            effects,
+        )
     } else if matches!(payable.link.status, LinkStatus::Paid { .. }) {
         // This attempt did not pay, but the link is paid: that is the truth to show.
         (Checkout::LinkPaid(payable.link), vec![])

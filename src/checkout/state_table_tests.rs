@@ -123,6 +123,8 @@ fn events() -> Vec<(&'static str, Event)> {
         ),
         ("new-attempt", Event::NewAttempt),
         ("return", Event::ReturnToMerchant),
+        ("return-due", Event::ReturnDue),
+        ("keep-receipt", Event::KeepReceipt),
     ]
 }
 
@@ -343,6 +345,8 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
         "paid",
         &[
             ("return", "paid go:https://merchant.example/ok"),
+            ("return-due", "paid go:https://merchant.example/ok"),
+            ("keep-receipt", "~"),
         ],
     ),
     (

@@ -331,11 +331,21 @@ fn an_app_approval_polls_until_approved_then_returns_to_the_merchant() {
             after_ms: RETURN_AFTER_MS
         }]
     );
-    let (_, effects) = step(state, Event::ReturnToMerchant);
-    assert_eq!(
-        effects,
-        vec![Effect::Navigate("https://merchant.example/ok".into())]
-    );
+    let (_, effects) = step(state.clone(), Event::ReturnToMerchant);
+    let leave = vec![Effect::Navigate("https://merchant.example/ok".into())];
+    assert_eq!(effects, leave);
+    let (_, effects) = step(state.clone(), Event::ReturnDue);
+    assert_eq!(effects, leave);
+
+    // A payer who copies or prints the receipt stays on it until they press return.
+    assert!(state.returns_automatically());
+    let (kept, effects) = step(state, Event::KeepReceipt);
+    assert_eq!((kept.name(), effects), ("paid", vec![]));
+    assert!(!kept.returns_automatically());
+    let (kept, effects) = step(kept, Event::ReturnDue);
+    assert_eq!((kept.name(), effects), ("paid", vec![]));
+    let (_, effects) = step(kept, Event::ReturnToMerchant);
+    assert_eq!(effects, leave);
 }
 
 #[test]

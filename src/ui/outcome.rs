@@ -75,6 +75,7 @@ pub fn ReceiptScreen() -> impl IntoView {
                     spawn_local(async move {
                         if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
                             copied.set(true);
+                            shell.dispatch(Event::KeepReceipt);
                         }
                     });
                 }>
@@ -106,7 +107,8 @@ pub fn ReceiptScreen() -> impl IntoView {
             </dl>
             <div class="notice__actions receipt__actions">
                 {copy}
-                <button type="button" class="button" on:click=|_| {
+                <button type="button" class="button" on:click=move |_| {
+                    shell.dispatch(Event::KeepReceipt);
                     if let Some(window) = web_sys::window() {
                         let _ = window.print();
                     }
@@ -116,7 +118,9 @@ pub fn ReceiptScreen() -> impl IntoView {
             </div>
             <p class="notice__hint" role="status">{move || copied.get().then(tr(Key::ReferenceCopied))}</p>
             {returns.then(|| view! {
-                <p class="notice__hint">{tr(Key::ReturningToMerchant)}</p>
+                {move || shell.state.with(Checkout::returns_automatically).then(|| view! {
+                    <p class="notice__hint">{tr(Key::ReturningToMerchant)}</p>
+                })}
                 <button type="button" class="button button--primary button--block" data-testid="return-now"
                     on:click=move |_| shell.dispatch(Event::ReturnToMerchant)>
                     {tr(Key::ReturnNow)}

@@ -175,7 +175,7 @@ impl Shell {
                 after_ms,
             } => self.ask_payment(config, token, reference, after_ms, true),
             Fx::ReturnToMerchantAfter { after_ms, .. } => {
-                self.after(after_ms, move || self.dispatch(Event::ReturnToMerchant))
+                self.after(after_ms, move || self.dispatch(Event::ReturnDue))
             }
         }
     }

@@ -42,6 +42,11 @@ export function copiedNote(page) {
   return receipt(page).getByRole('status');
 }
 
+/** The receipt's note that the page will take the payer back to the merchant by itself. */
+export function returningNote(page) {
+  return receipt(page).getByText(inAnyLanguage('ReturningToMerchant'));
+}
+
 /** "Volver al comercio ahora" on the receipt. */
 export function returnNowButton(page) {
   return buttonNamed(page, 'ReturnNow');

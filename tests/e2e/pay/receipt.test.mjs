@@ -5,13 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE } from '../../support/browser.mjs';
 import { expect } from '../support/expect.mjs';
-import { openPayPage, useSandboxAndBrowser, waitForState } from '../support/suite.mjs';
+import { MERCHANT_ORIGIN, openPayPage, useSandboxAndBrowser, waitForState } from '../support/suite.mjs';
 import { createLink, SEEDED } from '../support/colurs.mjs';
 import { exactly, t } from '../pages/texts.mjs';
 import { heading, languageSwitch } from '../pages/screen.mjs';
 import { chooseMethod, fillBancolombia, merchantName, payButton } from '../pages/pay_screen.mjs';
 import {
-  copyReferenceButton, copiedNote, printButton, receipt, receiptValue,
+  copyReferenceButton, copiedNote, printButton, receipt, receiptValue, returningNote, returnNowButton,
 } from '../pages/outcome_screens.mjs';
 import { bankButton } from '../pages/bank_page.mjs';
 
@@ -21,12 +21,13 @@ let sandbox;
 let browser;
 useSandboxAndBrowser((started) => ({ sandbox, browser } = started));
 
-/** A fixed link of 50,000 pesos with fees (51,190), no callback URLs: the receipt stays. */
-function receiptLink(description) {
+/** A fixed link of 50,000 pesos with fees (51,190), no callback URLs unless `extra` has them: the receipt stays. */
+function receiptLink(description, extra = {}) {
   return createLink(sandbox.baseUrl, {
     currency: 'COP', amount: 50000.0, is_general: false, description, fee_mode: 'payer',
     expires_at: '2099-03-03T00:00:00Z',
     merchant: { name: 'Tienda Aurora', logo_url: `${sandbox.baseUrl}/sandbox/demo-logo.svg` },
+    ...extra,
   });
 }
 
@@ -102,6 +103,47 @@ test('the copy button puts the reference on the clipboard and says so', async ()
     await page.context().close();
   }
 });
+
+for (const keeps of [false, true]) {
+  test(keeps
+    ? 'a payer who copies the reference keeps the receipt: no return to the merchant until they press it'
+    : 'a payer who neither copies nor prints is taken back to the merchant a few seconds after paying', async () => {
+    const orders = `${MERCHANT_ORIGIN}/orders/receipt-${keeps ? 'kept' : 'left'}`;
+    const link = await receiptLink('Pedido con retorno', {
+      callback_urls: { success: `${orders}/success`, cancel: `${orders}/cancel` },
+    });
+    const page = await openPayPage(browser, PHONE);
+    try {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sandbox.baseUrl });
+      // The page's clock, so the seconds before the automatic return pass at once.
+      await page.clock.install();
+      // Each time the page leaves for the merchant: whether "return now" had been pressed.
+      let pressed = false;
+      const left = [];
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame() && frame.url().startsWith(MERCHANT_ORIGIN)) left.push(pressed);
+      });
+      await payWithBancolombia(page, link);
+      await expect(returningNote(page)).toBeVisible();
+      if (keeps) {
+        await copyReferenceButton(page).click();
+        await expect(copiedNote(page)).toHaveText(t('ReferenceCopied'));
+        // It no longer says it will take the payer away.
+        await expect(returningNote(page)).toHaveCount(0);
+      }
+      await page.clock.fastForward(10_000);
+      if (keeps) {
+        await expect(heading(page)).toHaveText(exactly(t('PaymentApprovedTitle')));
+        pressed = true;
+        await returnNowButton(page).click();
+      }
+      await page.waitForURL(`${orders}/success`);
+      assert.deepEqual(left, [keeps]);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
 
 /** Pages in a PDF: its page objects (`/Type /Page`, not the `/Pages` tree). */
 function pdfPages(pdf) {
