@@ -40,6 +40,10 @@ pub struct Config {
     /// How long an authorised Belvo payment intent is PROCESSING before it
     /// SUCCEEDED.
     pub consent_processing_seconds: u64,
+    /// How long a Bre-B code can be paid (processors: about 10 minutes).
+    pub breb_code_seconds: u64,
+    /// How long a Pix QR code can be paid.
+    pub pix_qr_seconds: u64,
     pub clock: Clock,
 }
 
@@ -89,6 +93,8 @@ impl Default for Config {
             bank_timeout_seconds: 900,
             consent_timeout_seconds: 300,
             consent_processing_seconds: 1,
+            breb_code_seconds: 600,
+            pix_qr_seconds: 900,
             clock: Clock::system(),
         }
     }
@@ -148,6 +154,8 @@ impl StartupConfig {
                 "CONSENT_PROCESSING_SECONDS",
                 &mut app.consent_processing_seconds,
             ),
+            ("BREB_CODE_SECONDS", &mut app.breb_code_seconds),
+            ("PIX_QR_SECONDS", &mut app.pix_qr_seconds),
         ] {
             if let Some(value) = read(name) {
                 *seconds = value.trim().parse().map_err(|_| {

@@ -96,11 +96,13 @@ fn render_bank_page(payment: &Payment, link: &Link) -> String {
         PaymentMethod::Pse => "PSE · Banco de pruebas",
         PaymentMethod::Bancolombia => "Botón Bancolombia · Simulado",
         PaymentMethod::Nequi => "Nequi · Notificación simulada",
+        PaymentMethod::BreB => "Bre-B · Código simulado",
     };
     let method_label = match payment.method {
         PaymentMethod::Pse => "PSE (débito bancario)",
         PaymentMethod::Bancolombia => "Botón Bancolombia",
         PaymentMethod::Nequi => "Nequi",
+        PaymentMethod::BreB => "Bre-B",
     };
     let bank_row = payment
         .payer

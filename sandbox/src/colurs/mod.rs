@@ -1,7 +1,8 @@
 //! The Colurs provider of docs/api.md: its API, its objects and their
-//! store, the demo links, the simulated bank and Nequi.
+//! store, the demo links, the simulated bank and Nequi, Bre-B's codes.
 
 pub mod bank_pages;
+pub mod breb;
 pub mod fees;
 mod links;
 pub mod model;

@@ -5,6 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::colurs::fees::Fees;
+use crate::shared::emv::PaymentCode;
 use crate::shared::money::Cents;
 use crate::shared::vocabulary::wire_vocabulary;
 use crate::test_controls::clock::Timestamp;
@@ -16,7 +17,22 @@ wire_vocabulary!(
     FeeMode { Payer => "payer", Receiver => "receiver" }
 );
 
-wire_vocabulary!(PaymentMethod { Bancolombia => "BANCOLOMBIA", Pse => "PSE", Nequi => "NEQUI" });
+wire_vocabulary!(PaymentMethod {
+    Bancolombia => "BANCOLOMBIA",
+    Pse => "PSE",
+    Nequi => "NEQUI",
+    BreB => "BRE_B",
+});
+
+impl PaymentMethod {
+    /// A link created without `allowed_methods` takes the seed's three;
+    /// Bre-B **[ext]** is offered only when the merchant lists it.
+    pub const DEFAULT: &'static [PaymentMethod] = &[
+        PaymentMethod::Bancolombia,
+        PaymentMethod::Pse,
+        PaymentMethod::Nequi,
+    ];
+}
 
 wire_vocabulary!(LinkStatus {
     Pending => "PENDING",
@@ -148,9 +164,12 @@ pub struct Payment {
     pub total_to_pay: Cents,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    /// When a payer who never answers (the push, the bank page) lets the
-    /// payment expire, so the link can be paid another way.
+    /// When a payer who never answers (the push, the bank page, the code)
+    /// lets the payment expire, so the link can be paid another way.
     pub expires_at: Option<Timestamp>,
+    /// Bre-B: the code the payer pays from their bank app **[ext]**.
+    #[serde(rename = "payment_code", skip_serializing_if = "Option::is_none")]
+    pub code: Option<PaymentCode>,
     #[serde(skip)]
     pub link_uuid: Uuid,
     #[serde(skip)]

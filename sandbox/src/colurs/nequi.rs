@@ -105,6 +105,7 @@ mod tests {
             created_at,
             updated_at: created_at,
             expires_at: Some(created_at.plus_seconds(120)),
+            code: None,
         }
     }
 

@@ -8,9 +8,11 @@ use axum::response::Response;
 use super::links::link_uuid;
 use super::requests::{amount_to_charge, chosen_method, read_payer, PayRequest};
 use super::views::{bank_page_url, PayReply};
+use crate::colurs::breb::{merchant_key, BrebCode, MERCHANT_CITY, RECEIVING_ENTITY};
 use crate::colurs::model::{Payment, PaymentMethod, PaymentStatus};
 use crate::colurs::store::Store;
 use crate::shared::body::JsonObject;
+use crate::shared::emv::PaymentCode;
 use crate::shared::errors::ApiError;
 use crate::shared::idempotency::idempotency_key;
 use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
@@ -48,17 +50,43 @@ pub async fn pay(
             in_progress,
         ));
     }
-    let total_to_pay = link.fees_for(amount).total_to_pay;
+    let fees = link.fees_for(amount);
+    let total_to_pay = fees.total_to_pay;
 
     let config = &state.config;
     let money_movement_id = new_money_movement_id();
     let is_nequi = method == PaymentMethod::Nequi;
+    let expires_at = now.plus_seconds_u64(match method {
+        PaymentMethod::Nequi => config.nequi_timeout_seconds,
+        PaymentMethod::BreB => config.breb_code_seconds,
+        PaymentMethod::Bancolombia | PaymentMethod::Pse => config.bank_timeout_seconds,
+    });
+    let code = (method == PaymentMethod::BreB).then(|| {
+        let key = merchant_key(link);
+        PaymentCode {
+            payload: BrebCode {
+                key: &key,
+                amount: total_to_pay,
+                iva: fees.iva,
+                merchant_name: link.display_name(),
+                merchant_city: MERCHANT_CITY,
+                transaction_id: &money_movement_id,
+            }
+            .payload(),
+            expires_at,
+            key: Some(key),
+            receiving_entity: Some(RECEIVING_ENTITY.to_owned()),
+        }
+    });
+    // A Nequi payer approves a push in the app, a Bre-B payer pays the code
+    // from theirs: neither has a page to visit.
+    let has_page = matches!(method, PaymentMethod::Bancolombia | PaymentMethod::Pse);
     let reply = PayReply {
-        // A Nequi payer approves a push in the app: there is no page to visit.
-        payment_link: (!is_nequi).then(|| bank_page_url(&config.public_origin, &money_movement_id)),
+        payment_link: has_page.then(|| bank_page_url(&config.public_origin, &money_movement_id)),
         money_movement_id: money_movement_id.clone(),
         total_to_pay,
         approval_timeout_seconds: is_nequi.then_some(config.nequi_timeout_seconds),
+        payment_code: code.clone(),
     };
     let reply_body = to_json_bytes(&reply);
 
@@ -72,11 +100,8 @@ pub async fn pay(
         status: PaymentStatus::Pending,
         created_at: now,
         updated_at: now,
-        expires_at: Some(now.plus_seconds_u64(if is_nequi {
-            config.nequi_timeout_seconds
-        } else {
-            config.bank_timeout_seconds
-        })),
+        expires_at: Some(expires_at),
+        code,
     });
     let replies = &mut store.replies;
     replies.record(

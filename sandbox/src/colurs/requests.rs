@@ -106,12 +106,13 @@ pub(super) fn read_new_link(
 fn read_allowed_methods(body: &JsonObject) -> Result<Vec<PaymentMethod>, ApiError> {
     const FIELD: &str = "allowed_methods";
     let Some(names) = body.optional::<Vec<String>>(FIELD, "a list of payment methods")? else {
-        return Ok(PaymentMethod::ALL.to_vec());
+        return Ok(PaymentMethod::DEFAULT.to_vec());
     };
     let mut methods = Vec::new();
     for name in names {
         let Some(method) = PaymentMethod::parse(&name) else {
-            let message = format!("Unknown payment method {name:?}: use BANCOLOMBIA, PSE or NEQUI");
+            let message =
+                format!("Unknown payment method {name:?}: use BANCOLOMBIA, PSE, NEQUI or BRE_B");
             return refuse(FIELD, message);
         };
         if !methods.contains(&method) {
@@ -180,7 +181,10 @@ pub(super) fn chosen_method(link: &Link, name: Option<&str>) -> Result<PaymentMe
         return refuse(FIELD, "`payment_method` is required");
     };
     let Some(method) = PaymentMethod::parse(name) else {
-        return refuse(FIELD, "`payment_method` must be BANCOLOMBIA, PSE or NEQUI");
+        return refuse(
+            FIELD,
+            "`payment_method` must be BANCOLOMBIA, PSE, NEQUI or BRE_B",
+        );
     };
     if !link.allowed_methods.contains(&method) {
         return refuse(
@@ -205,12 +209,14 @@ fn parsed<T>(
 
 /// Per-method required fields (docs/api.md): BANCOLOMBIA email, phone,
 /// document; PSE person type, document, bank, email, phone; NEQUI phone (a
-/// mobile) and document. Optional fields are still checked when sent.
+/// mobile) and document; BRE_B none (the payer's bank app knows them).
+/// Optional fields are still checked when sent.
 pub(super) fn read_payer(method: PaymentMethod, request: &PayRequest) -> Result<Payer, ApiError> {
-    use PaymentMethod::{Bancolombia, Nequi, Pse};
+    use PaymentMethod::{Bancolombia, BreB, Nequi, Pse};
 
     let required = |field: &str, value: &Option<String>| match value {
         Some(_) => Ok(()),
+        None if method == BreB => Ok(()),
         None => refuse(
             field,
             format!("`{field}` is required to pay with {}", method.as_str()),
@@ -273,17 +279,18 @@ pub(super) fn read_payer(method: PaymentMethod, request: &PayRequest) -> Result<
         request
             .payer_phone
             .as_deref()
-            .and_then(colombian_phone_digits),
+            .map(colombian_phone_digits),
     ) {
-        (Nequi, Some(digits)) if is_colombian_mobile(&digits) => digits,
+        (BreB, None) => None,
+        (Nequi, Some(Some(digits))) if is_colombian_mobile(&digits) => Some(digits),
         (Nequi, _) => {
             return refuse(
                 "payer_phone",
                 "`payer_phone` must be the Nequi account's mobile: 10 digits starting with 3",
             )
         }
-        (_, Some(digits)) => digits,
-        (_, None) => {
+        (_, Some(Some(digits))) => Some(digits),
+        (_, _) => {
             return refuse(
                 "payer_phone",
                 "`payer_phone` must be a Colombian number of 10 digits",
@@ -305,7 +312,7 @@ pub(super) fn read_payer(method: PaymentMethod, request: &PayRequest) -> Result<
 
     Ok(Payer {
         email: request.payer_email.clone(),
-        phone: Some(phone),
+        phone,
         document_type,
         document,
         person_type,

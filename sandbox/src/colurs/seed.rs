@@ -58,7 +58,7 @@ pub fn seed_demo_links(store: &mut Store, config: &Config, now: Timestamp) {
         amount: amount.map(Cents::units),
         description,
         status: LinkStatus::Pending,
-        allowed_methods: PaymentMethod::ALL,
+        allowed_methods: PaymentMethod::DEFAULT,
         created_days_ago: 1,
         expires_in_days: 30,
     };
@@ -166,5 +166,6 @@ fn pending_pse_payment(link: &Link, now: Timestamp) -> Payment {
         created_at: started_at,
         updated_at: started_at,
         expires_at: None,
+        code: None,
     }
 }

@@ -225,7 +225,7 @@ mod tests {
             expires_at: None,
             paid_at: None,
             paid_amount: None,
-            allowed_methods: PaymentMethod::ALL.to_vec(),
+            allowed_methods: PaymentMethod::DEFAULT.to_vec(),
             merchant: None,
             callback_urls: None,
             allowed_embed_origins: vec![],
@@ -247,6 +247,7 @@ mod tests {
             created_at,
             updated_at: created_at,
             expires_at: None,
+            code: None,
         }
     }
 

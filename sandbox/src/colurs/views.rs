@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::colurs::model::{
     CallbackUrls, Currency, FeeMode, Link, LinkStatus, Merchant, Owner, PaymentMethod,
 };
+use crate::shared::emv::PaymentCode;
 use crate::shared::money::Cents;
 use crate::test_controls::clock::Timestamp;
 
@@ -108,4 +109,7 @@ pub struct PayReply {
     pub money_movement_id: String,
     pub total_to_pay: Cents,
     pub approval_timeout_seconds: Option<u64>,
+    /// Bre-B **[ext]**: the code to show; absent for the other methods.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_code: Option<PaymentCode>,
 }

@@ -1,0 +1,92 @@
+//! Pix QR ("copia e cola"): the BR Code of a payment intent, per the Banco
+//! Central do Brasil's "Manual de Padrões para Iniciação do Pix" (the BR
+//! Code section): merchant account information (ID 26) with the GUI
+//! `br.gov.bcb.pix` and the receiver's Pix key, MCC, currency 986, amount,
+//! country BR, merchant name and city, and the transaction id (txid) in the
+//! additional data field (ID 62).
+
+use uuid::Uuid;
+
+use crate::shared::emv::{plain_text, Tlv};
+use crate::shared::money::Cents;
+
+pub const PIX_GUI: &str = "br.gov.bcb.pix";
+/// The sandbox's merchants are not registered with a category.
+const MCC_UNSPECIFIED: &str = "0000";
+const BRL: &str = "986";
+/// The Belvo links name no city; the sandbox's merchants are all in São Paulo.
+pub const MERCHANT_CITY: &str = "SAO PAULO";
+const MAX_NAME_CHARS: usize = 25;
+const MAX_CITY_CHARS: usize = 15;
+const MAX_TXID_CHARS: usize = 25;
+
+/// What a BR Code says.
+pub struct BrCode<'a> {
+    /// The receiver's Pix key (here a random key, "chave aleatória").
+    pub key: &'a str,
+    /// Absent: the payer types it (the manual's static example).
+    pub amount: Option<Cents>,
+    pub merchant_name: &'a str,
+    pub merchant_city: &'a str,
+    /// Letters and digits only, at most 25; `***` when there is none.
+    pub txid: &'a str,
+    /// Point of initiation `12`: the code is for one payment only.
+    pub single_use: bool,
+}
+
+impl BrCode<'_> {
+    pub fn payload(&self) -> String {
+        let amount = self.amount.map(|amount| amount.to_string());
+        Tlv::new()
+            .field(0, "01")
+            .optional(1, self.single_use.then_some("12"))
+            .template(
+                26,
+                Tlv::new().field(0, PIX_GUI).field(1, self.key),
+            )
+            .field(52, MCC_UNSPECIFIED)
+            .field(53, BRL)
+            .optional(54, amount.as_deref())
+            .field(58, "BR")
+            .field(59, &plain_text(self.merchant_name, MAX_NAME_CHARS))
+            .field(60, &plain_text(self.merchant_city, MAX_CITY_CHARS))
+            .template(62, Tlv::new().field(5, self.txid))
+            .finish()
+    }
+}
+
+/// The txid of a payment intent's code: its id's hex digits, as many as fit.
+pub fn txid_of(intent_id: Uuid) -> String {
+    intent_id.simple().to_string()[..MAX_TXID_CHARS].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The static BR Code example of the BCB's manual (no amount, txid
+    /// `***`), byte for byte: https://www.bcb.gov.br/content/estabilidadefinanceira/spb_docs/ManualBRCode.pdf
+    #[test]
+    fn writes_the_manuals_example() {
+        let code = BrCode {
+            key: "123e4567-e12b-12d1-a456-426655440000",
+            amount: None,
+            merchant_name: "Fulano de Tal",
+            merchant_city: "BRASILIA",
+            txid: "***",
+            single_use: false,
+        };
+        assert_eq!(
+            code.payload(),
+            "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-426655440000\
+             5204000053039865802BR5913Fulano de Tal6008BRASILIA62070503***63041D3D"
+        );
+    }
+
+    #[test]
+    fn a_txid_is_alphanumeric_and_fits() {
+        let txid = txid_of(Uuid::new_v4());
+        assert_eq!(txid.len(), 25);
+        assert!(txid.bytes().all(|b| b.is_ascii_alphanumeric()));
+    }
+}
