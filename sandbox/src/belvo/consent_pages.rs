@@ -124,9 +124,11 @@ fn percent_encode(value: &str) -> String {
 async fn consent_page(Path(intent_id): Path<String>, State(state): State<AppState>) -> Response {
     let (store, now) = belvo_store(&state);
     let processing_seconds = consent_timing(&state.config).processing_seconds;
+    // A Pix QR code is paid in the payer's bank app (`/sandbox/bank-app`), not here.
     let found = Uuid::try_parse(&intent_id)
         .ok()
         .and_then(|id| store.intent(id))
+        .filter(|intent| intent.code.is_none())
         .and_then(|intent| {
             let link = store.link(&intent.access_token)?;
             Some((intent, link, store.customer(link.customer)?))
@@ -154,6 +156,7 @@ async fn consent_action(
     let Some(intent) = Uuid::try_parse(&intent_id)
         .ok()
         .and_then(|id| store.intent(id))
+        .filter(|intent| intent.code.is_none())
     else {
         return not_found();
     };
@@ -291,7 +294,7 @@ const SPANISH: Words = Words {
 
 fn words_for(method: Method) -> &'static Words {
     match method {
-        Method::OpenFinance => &PORTUGUESE,
+        Method::OpenFinance | Method::PixQr => &PORTUGUESE,
         Method::Pse => &SPANISH,
     }
 }

@@ -1,12 +1,14 @@
 //! The Belvo wire format of docs/api.md ("The Belvo wire format (seeds 000
 //! and 001)"): PSE payment links in Colombia and Pix via Open Finance in
-//! Brazil, with a simulated bank consent page. Errors, merchant credentials,
-//! idempotency and fault switches work as for the Colurs calls.
+//! Brazil, with a simulated bank consent page, and **[ext]** Pix QR codes
+//! beside Open Finance. Errors, merchant credentials, idempotency and fault
+//! switches work as for the Colurs calls.
 
 pub mod consent_pages;
 pub mod identifiers;
 pub mod institutions;
 pub mod model;
+pub mod pix_qr;
 mod requests;
 pub mod routes;
 pub mod seed;

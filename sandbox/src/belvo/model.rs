@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
+use crate::shared::emv::PaymentCode;
 use crate::shared::money::Cents;
 use crate::shared::vocabulary::wire_vocabulary;
 use crate::test_controls::clock::Timestamp;
@@ -19,9 +20,9 @@ wire_vocabulary!(Country { Col => "COL", Bra => "BRA" });
 wire_vocabulary!(IdentifierType { Cc => "CC", Nit => "NIT", Cpf => "CPF", Cnpj => "CNPJ" });
 
 wire_vocabulary!(
-    /// A link's single payment method: PSE in Colombia, Pix via Open
-    /// Finance in Brazil.
-    Method { Pse => "pse", OpenFinance => "open_finance" }
+    /// A payment method: PSE in Colombia, Pix via Open Finance in Brazil,
+    /// and **[ext]** a Pix QR code ("copia e cola") beside Open Finance.
+    Method { Pse => "pse", OpenFinance => "open_finance", PixQr => "pix_qr" }
 );
 
 wire_vocabulary!(LinkStatus {
@@ -54,14 +55,14 @@ impl Method {
     pub fn country(self) -> Country {
         match self {
             Method::Pse => Country::Col,
-            Method::OpenFinance => Country::Bra,
+            Method::OpenFinance | Method::PixQr => Country::Bra,
         }
     }
 
     pub fn currency(self) -> Currency {
         match self {
             Method::Pse => Currency::Cop,
-            Method::OpenFinance => Currency::Brl,
+            Method::OpenFinance | Method::PixQr => Currency::Brl,
         }
     }
 }
@@ -140,7 +141,10 @@ pub struct PaymentLink {
     pub expires_at: Timestamp,
     pub amount: Amount,
     pub description: String,
+    /// The link's method with a bank page (`pse`, `open_finance`).
     pub method: Method,
+    /// An Open Finance link also takes a Pix QR code **[ext]**.
+    pub pix_qr: bool,
     pub beneficiary_bank_account: Uuid,
     pub provider: Option<String>,
     pub customer: Uuid,
@@ -183,13 +187,18 @@ pub struct PaymentIntent {
     pub access_token: String,
     pub method: Method,
     pub amount: Amount,
+    /// The payer's bank and where it sends them back; a Pix QR code has
+    /// neither (nil, empty): the payer pays it from their own bank app.
     pub payer_institution: Uuid,
     pub callback_url: String,
     pub cpf: Option<String>,
     pub created_at: Timestamp,
-    /// Open Finance: the consent's deadline; PSE: the bank page's (`bank_timeout_seconds`).
+    /// Open Finance: the consent's deadline; PSE: the bank page's
+    /// (`bank_timeout_seconds`); Pix QR: the code's (`pix_qr_seconds`).
     pub expires_at: Option<Timestamp>,
     pub decision: Option<Decision>,
+    /// Pix QR: the BR Code the payer pays.
+    pub code: Option<PaymentCode>,
 }
 
 impl PaymentIntent {

@@ -7,6 +7,7 @@
 
 use uuid::Uuid;
 
+use super::model::{Amount, PaymentLink};
 use crate::shared::emv::{plain_text, Tlv};
 use crate::shared::money::Cents;
 
@@ -53,6 +54,26 @@ impl BrCode<'_> {
             .template(62, Tlv::new().field(5, self.txid))
             .finish()
     }
+}
+
+/// The single-use BR Code of payment intent `intent_id` on `link`: the
+/// link's amount, to its merchant, whose random key in the sandbox is the
+/// beneficiary account's id (a uuid, as random keys are).
+pub fn pix_qr_payload(link: &PaymentLink, intent_id: Uuid) -> String {
+    let amount = match link.amount {
+        Amount::Reais(reais) => reais,
+        Amount::WholePesos(pesos) => Cents::units(pesos),
+    };
+    let merchant = link.merchant.as_ref().map_or("", |m| m.name.as_str());
+    BrCode {
+        key: &link.beneficiary_bank_account.to_string(),
+        amount: Some(amount),
+        merchant_name: merchant,
+        merchant_city: MERCHANT_CITY,
+        txid: &txid_of(intent_id),
+        single_use: true,
+    }
+    .payload()
 }
 
 /// The txid of a payment intent's code: its id's hex digits, as many as fit.

@@ -100,11 +100,16 @@ pub(super) fn read_new_link(
     now: Timestamp,
     customer_country: impl Fn(Uuid) -> Option<Country>,
 ) -> Result<PaymentLink, ApiError> {
-    let method =
-        read_method_types(body)?.ok_or_else(|| body.missing("allowed_payment_method_types"))?;
+    let (method, pix_qr) =
+        read_link_methods(body)?.ok_or_else(|| body.missing("allowed_payment_method_types"))?;
 
     let details = body.required_object("payment_method_details")?;
-    refuse_other_methods(&details, method)?;
+    let described: &[Method] = if pix_qr {
+        &[method, Method::PixQr]
+    } else {
+        &[method]
+    };
+    refuse_other_methods(&details, described)?;
     let method_details = details
         .object(method.as_str())?
         .ok_or_else(|| details.missing(method.as_str()))?;
@@ -157,6 +162,7 @@ pub(super) fn read_new_link(
         amount,
         description,
         method,
+        pix_qr,
         beneficiary_bank_account,
         provider,
         customer,
@@ -165,29 +171,70 @@ pub(super) fn read_new_link(
     })
 }
 
-/// `allowed_payment_method_types`: exactly one of `["pse"]` and
-/// `["open_finance"]`; `None` when not sent.
-fn read_method_types(body: &JsonObject) -> Result<Option<Method>, ApiError> {
-    const FIELD: &str = "allowed_payment_method_types";
-    let Some(names) = body.optional::<Vec<String>>(FIELD, "a list such as [\"pse\"]")? else {
+const METHOD_TYPES: &str = "allowed_payment_method_types";
+
+/// A link's `allowed_payment_method_types`: `["pse"]`, `["open_finance"]`,
+/// or `["open_finance", "pix_qr"]` **[ext]** in either order (whether it
+/// takes a Pix QR code too); `None` when not sent.
+fn read_link_methods(body: &JsonObject) -> Result<Option<(Method, bool)>, ApiError> {
+    let Some(methods) = read_method_list(body)? else {
         return Ok(None);
     };
-    match names.as_slice() {
-        [name] => Method::parse(name).map(Some).ok_or_else(|| {
-            let message = format!("Unknown payment method type {name:?}: use pse or open_finance");
-            body.error(FIELD, message)
-        }),
+    match methods.as_slice() {
+        [Method::PixQr] => body.refuse(
+            METHOD_TYPES,
+            "`pix_qr` is offered beside `open_finance`: [\"open_finance\", \"pix_qr\"]",
+        ),
+        [method] => Ok(Some((*method, false))),
+        [Method::OpenFinance, Method::PixQr] | [Method::PixQr, Method::OpenFinance] => {
+            Ok(Some((Method::OpenFinance, true)))
+        }
         _ => body.refuse(
-            FIELD,
-            "`allowed_payment_method_types` takes exactly one type: [\"pse\"] or [\"open_finance\"]",
+            METHOD_TYPES,
+            "`allowed_payment_method_types` takes one type, [\"pse\"] or [\"open_finance\"], or [\"open_finance\", \"pix_qr\"]",
         ),
     }
 }
 
-/// `payment_method_details` describes the link's method and no other.
-fn refuse_other_methods(details: &JsonObject, method: Method) -> Result<(), ApiError> {
-    let method = method.as_str();
-    match details.present_names().find(|name| *name != method) {
+/// A payment intent's `allowed_payment_method_types`: exactly one type;
+/// `None` when not sent.
+fn read_method_types(body: &JsonObject) -> Result<Option<Method>, ApiError> {
+    match read_method_list(body)?.as_deref() {
+        None => Ok(None),
+        Some([method]) => Ok(Some(*method)),
+        Some(_) => body.refuse(
+            METHOD_TYPES,
+            "`allowed_payment_method_types` takes exactly one type, such as [\"open_finance\"]",
+        ),
+    }
+}
+
+fn read_method_list(body: &JsonObject) -> Result<Option<Vec<Method>>, ApiError> {
+    let Some(names) = body.optional::<Vec<String>>(METHOD_TYPES, "a list such as [\"pse\"]")?
+    else {
+        return Ok(None);
+    };
+    let methods = names
+        .iter()
+        .map(|name| {
+            Method::parse(name).ok_or_else(|| {
+                let message = format!(
+                    "Unknown payment method type {name:?}: use pse, open_finance or pix_qr"
+                );
+                body.error(METHOD_TYPES, message)
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(methods))
+}
+
+/// `payment_method_details` describes `methods` and no other.
+fn refuse_other_methods(details: &JsonObject, methods: &[Method]) -> Result<(), ApiError> {
+    let method = methods[0].as_str();
+    match details
+        .present_names()
+        .find(|name| !methods.iter().any(|method| method.as_str() == *name))
+    {
         Some(other) => details.refuse(other, format!("This payment is made with `{method}` only")),
         None => Ok(()),
     }
@@ -220,7 +267,7 @@ fn read_amount(body: &JsonObject, method: Method) -> Result<Option<Amount>, ApiE
             Ok(pesos) if raw.len() <= MAX_WHOLE_DIGITS => Amount::WholePesos(pesos),
             _ => return invalid("`amount` is too large"),
         },
-        Method::OpenFinance => {
+        Method::OpenFinance | Method::PixQr => {
             let Ok(text) = serde_json::from_str::<String>(raw) else {
                 return invalid(
                     "For Open Finance `amount` is a decimal string of reais, such as \"1234.12\"",
@@ -315,6 +362,7 @@ impl IntentRequest {
 }
 
 pub(super) struct CheckedChoice {
+    pub(super) method: Method,
     pub(super) payer_institution: Uuid,
     pub(super) callback_url: String,
     pub(super) cpf: Option<String>,
@@ -330,14 +378,24 @@ pub(super) fn check_against_link(
     link: &PaymentLink,
     customer_type: CustomerType,
 ) -> Result<CheckedChoice, ApiError> {
-    let method = link.method;
+    let offered = |method: Method| method == link.method || (link.pix_qr && method == Method::PixQr);
+    // Without a type named, the details say which method the payer chose.
+    let method = request.method.unwrap_or_else(|| {
+        let only_pix_qr = request.details.len() == 1
+            && request.details.contains_key(Method::PixQr.as_str());
+        if only_pix_qr && link.pix_qr {
+            Method::PixQr
+        } else {
+            link.method
+        }
+    });
     let method_name = method.as_str();
-    if request.method.is_some_and(|sent| sent != method) {
-        let message = format!("This link is paid with `{method_name}` only");
-        return body.refuse("allowed_payment_method_types", message);
+    if !offered(method) {
+        let message = format!("This link is not paid with `{method_name}`");
+        return body.refuse(METHOD_TYPES, message);
     }
     let details = body.required_object("payment_method_details")?;
-    refuse_other_methods(&details, method)?;
+    refuse_other_methods(&details, &[method])?;
     let choice = request
         .details
         .get(method_name)
@@ -368,6 +426,27 @@ pub(super) fn check_against_link(
             "beneficiary_bank_account",
             "`beneficiary_bank_account` is not this link's account",
         );
+    }
+
+    if method == Method::PixQr {
+        // The payer pays the code from their own bank app: there is no
+        // institution to send them to, nor a way back.
+        for (name, sent) in [
+            ("payer_institution", &choice.payer_institution),
+            ("callback_url", &choice.callback_url),
+            ("cpf", &choice.cpf),
+        ] {
+            if sent.is_some() {
+                let path = fields.path_of(name);
+                return fields.refuse(name, format!("`{path}` is not sent for a Pix QR code"));
+            }
+        }
+        return Ok(CheckedChoice {
+            method,
+            payer_institution: Uuid::nil(),
+            callback_url: String::new(),
+            cpf: None,
+        });
     }
 
     let institution_text = choice
@@ -418,7 +497,7 @@ pub(super) fn check_against_link(
             let message = format!("`{cpf_path}` is only sent when the customer is a BUSINESS");
             return fields.refuse("cpf", message);
         }
-        (Method::Pse, _, Some(_)) => {
+        (Method::Pse | Method::PixQr, _, Some(_)) => {
             let message = format!("`{cpf_path}` is only sent for Pix via Open Finance");
             return fields.refuse("cpf", message);
         }
@@ -426,6 +505,7 @@ pub(super) fn check_against_link(
     };
 
     Ok(CheckedChoice {
+        method,
         payer_institution: Uuid::try_parse(institution.id).expect("institution ids are uuids"),
         callback_url,
         cpf,

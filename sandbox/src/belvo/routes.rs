@@ -11,12 +11,14 @@ use axum::response::Response;
 use uuid::Uuid;
 
 use super::institutions;
+use super::pix_qr::pix_qr_payload;
 use super::model::{Country, LinkStatus, Method, PaymentIntent};
 use super::requests::{check_against_link, read_new_customer, read_new_link, IntentRequest};
 use super::views::{IntentView, LinkCustomer, LinkView};
 use super::{belvo_store, consent_timing};
 use crate::shared::auth::MerchantCredentials;
 use crate::shared::body::JsonObject;
+use crate::shared::emv::PaymentCode;
 use crate::shared::errors::ApiError;
 use crate::shared::idempotency::idempotency_key;
 use crate::shared::json_reply::{json_bytes_response, json_response, to_json_bytes};
@@ -141,7 +143,7 @@ pub async fn create_intent(
         .callback_url
         .strip_prefix(&own_page)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('?'));
-    if !on_own_page {
+    if choice.method != Method::PixQr && !on_own_page {
         return Err(ApiError::validation(
             &format!(
                 "payment_method_details.{}.callback_url",
@@ -160,23 +162,32 @@ pub async fn create_intent(
         ));
     }
 
+    let id = store.next_intent_id(&access_token);
+    // An Open Finance consent lives 5 minutes; a PSE bank page as long as
+    // the Colurs ones, so an abandoned attempt never blocks the link.
+    let expires_at = now.plus_seconds_u64(match choice.method {
+        Method::OpenFinance => timing.timeout_seconds,
+        Method::PixQr => config.pix_qr_seconds,
+        Method::Pse => config.bank_timeout_seconds,
+    });
+    let code = (choice.method == Method::PixQr).then(|| PaymentCode {
+        payload: pix_qr_payload(link, id),
+        expires_at,
+        key: None,
+        receiving_entity: None,
+    });
     let intent = PaymentIntent {
-        id: store.next_intent_id(&access_token),
+        id,
         access_token: access_token.clone(),
-        method: link.method,
+        method: choice.method,
         amount: link.amount,
         payer_institution: choice.payer_institution,
         callback_url: choice.callback_url,
         cpf: choice.cpf,
         created_at: now,
-        // An Open Finance consent lives 5 minutes; a PSE bank page as long as
-        // the Colurs ones, so an abandoned attempt never blocks the link.
-        expires_at: Some(now.plus_seconds_u64(if link.method == Method::OpenFinance {
-            timing.timeout_seconds
-        } else {
-            config.bank_timeout_seconds
-        })),
+        expires_at: Some(expires_at),
         decision: None,
+        code,
     };
     let reply_body = to_json_bytes(&IntentView::new(
         &intent,

@@ -221,6 +221,7 @@ pub fn seed_demo_links(store: &mut BelvoStore, now: Timestamp) {
             amount: spec.amount,
             description: spec.description.into(),
             method: spec.method,
+            pix_qr: false,
             beneficiary_bank_account: BENEFICIARY_ACCOUNT,
             provider: (spec.method == Method::Pse).then(|| "payments_way".to_owned()),
             customer: spec.customer,

@@ -10,6 +10,7 @@ use super::model::{
     Amount, CallbackUrls, Currency, Customer, IntentStatus, LinkStatus, Merchant, Method,
     PaymentIntent, PaymentLink,
 };
+use crate::shared::emv::PaymentCode;
 use crate::test_controls::clock::Timestamp;
 
 /// On creation the link names its customer by id, as Belvo does; the page
@@ -41,7 +42,7 @@ pub struct LinkView<'a> {
     expires_at: Timestamp,
     amount: Amount,
     description: &'a str,
-    allowed_payment_method_types: [Method; 1],
+    allowed_payment_method_types: Vec<Method>,
     payment_method_details: BTreeMap<&'static str, BeneficiaryDetails>,
     provider: Option<&'a str>,
     customer: LinkCustomer<'a>,
@@ -66,6 +67,10 @@ impl<'a> LinkView<'a> {
         customer: LinkCustomer<'a>,
         public_origin: &str,
     ) -> Self {
+        let mut methods = vec![link.method];
+        if link.pix_qr {
+            methods.push(Method::PixQr);
+        }
         LinkView {
             id: link.id.to_string(),
             created_at: link.created_at,
@@ -80,13 +85,19 @@ impl<'a> LinkView<'a> {
             expires_at: link.expires_at,
             amount: link.amount,
             description: &link.description,
-            allowed_payment_method_types: [link.method],
-            payment_method_details: BTreeMap::from([(
-                link.method.as_str(),
-                BeneficiaryDetails {
-                    beneficiary_bank_account: link.beneficiary_bank_account.to_string(),
-                },
-            )]),
+            allowed_payment_method_types: methods.clone(),
+            payment_method_details: methods
+                .iter()
+                .map(|method| {
+                    let account = link.beneficiary_bank_account.to_string();
+                    (
+                        method.as_str(),
+                        BeneficiaryDetails {
+                            beneficiary_bank_account: account,
+                        },
+                    )
+                })
+                .collect(),
             provider: link.provider.as_deref(),
             customer,
             merchant: link.merchant.as_ref(),
@@ -98,18 +109,25 @@ impl<'a> LinkView<'a> {
     }
 }
 
+/// A Pix QR code has no institution nor callback: the payer's app pays it.
 #[derive(Serialize)]
 struct IntentDetails<'a> {
     beneficiary_bank_account: String,
-    payer_institution: String,
-    callback_url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payer_institution: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    callback_url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     cpf: Option<&'a str>,
 }
 
+/// Where the payer authorises the payment (a bank page), or **[ext]** the
+/// code they pay from their bank app.
 #[derive(Serialize)]
-struct IntentInformation {
-    redirect_url: String,
+#[serde(untagged)]
+enum IntentInformation<'a> {
+    Redirect { redirect_url: String },
+    Code(&'a PaymentCode),
 }
 
 #[derive(Serialize)]
@@ -131,7 +149,7 @@ pub struct IntentView<'a> {
     customer: String,
     allowed_payment_method_types: [Method; 1],
     payment_method_details: BTreeMap<&'static str, IntentDetails<'a>>,
-    payment_method_information: BTreeMap<&'static str, IntentInformation>,
+    payment_method_information: BTreeMap<&'static str, IntentInformation<'a>>,
     charges: Vec<ChargeView>,
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -148,6 +166,7 @@ impl<'a> IntentView<'a> {
     ) -> Self {
         let status = intent.status_at(now, processing_seconds);
         let currency = intent.method.currency();
+        let by_bank = intent.code.is_none();
         // A successful payment is one charge, as Belvo reports it.
         let charges = match (&intent.decision, status) {
             (Some(decision), IntentStatus::Succeeded) => vec![ChargeView {
@@ -171,15 +190,18 @@ impl<'a> IntentView<'a> {
                 intent.method.as_str(),
                 IntentDetails {
                     beneficiary_bank_account: link.beneficiary_bank_account.to_string(),
-                    payer_institution: intent.payer_institution.to_string(),
-                    callback_url: &intent.callback_url,
+                    payer_institution: by_bank.then(|| intent.payer_institution.to_string()),
+                    callback_url: by_bank.then_some(intent.callback_url.as_str()),
                     cpf: intent.cpf.as_deref(),
                 },
             )]),
             payment_method_information: BTreeMap::from([(
                 intent.method.as_str(),
-                IntentInformation {
-                    redirect_url: format!("{public_origin}/sandbox/consent/{}", intent.id),
+                match &intent.code {
+                    Some(code) => IntentInformation::Code(code),
+                    None => IntentInformation::Redirect {
+                        redirect_url: format!("{public_origin}/sandbox/consent/{}", intent.id),
+                    },
                 },
             )]),
             charges,
