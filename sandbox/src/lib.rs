@@ -1,11 +1,13 @@
 //! A stand-in for the payment providers the page speaks, Colurs and Belvo
 //! (docs/api.md), for developing and testing the payment page: each
 //! provider's API and simulated bank or consent pages (`colurs`, `belvo`, on
-//! what they share in `shared`), the built page served as a production host
+//! what they share in `shared`), the payer's bank app for codes
+//! (`bank_app`), the built page served as a production host
 //! would, with its security headers and the violations browsers report
 //! (`serving`), switches and a clock for tests (`test_controls`), and a
 //! merchant's page that embeds the page (`merchant_demo`).
 
+pub mod bank_app;
 pub mod banner;
 pub mod belvo;
 pub mod colurs;
@@ -41,6 +43,7 @@ pub fn router(state: state::AppState) -> Router {
         .merge(colurs::routes())
         .merge(belvo::routes())
         .merge(colurs::bank_pages::routes())
+        .merge(bank_app::routes())
         .merge(test_controls::stats::routes())
         .merge(test_controls::faults::routes())
         .merge(serving::csp_reports::routes())

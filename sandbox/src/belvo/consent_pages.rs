@@ -412,7 +412,7 @@ fn not_found() -> Response {
 }
 
 /// `R$ 1.234,12` for reais, `$ 1.000 COP` for whole pesos.
-fn format_amount(amount: Amount) -> String {
+pub fn format_amount(amount: Amount) -> String {
     match amount {
         Amount::WholePesos(pesos) => format!("$ {} COP", group_thousands(&pesos.to_string())),
         Amount::Reais(reais) => {

@@ -160,6 +160,32 @@ impl BelvoStore {
             .map(|_| self.intents_created.get(access_token).copied().unwrap_or(0))
     }
 
+    /// The payment intent a Pix QR code names: pasted whole (its payload)
+    /// or by the intent's id.
+    pub fn intent_by_code(&self, text: &str) -> Option<&PaymentIntent> {
+        self.intents.iter().find(|intent| {
+            intent
+                .code
+                .as_ref()
+                .is_some_and(|code| code.payload == text || intent.id.to_string() == text)
+        })
+    }
+
+    /// A code still waiting that the payer let run out: its deadline is now,
+    /// so it reads `FAILED` past its `expires_at`, as an expired consent.
+    pub fn expire_code(&mut self, intent_id: Uuid, now: Timestamp, timing: ConsentTiming) {
+        let Some(intent) = self.intents.iter_mut().find(|intent| intent.id == intent_id) else {
+            return;
+        };
+        if intent.status_at(now, timing.processing_seconds) != IntentStatus::RequiresAction {
+            return;
+        }
+        intent.expires_at = Some(now);
+        if let Some(code) = &mut intent.code {
+            code.expires_at = now;
+        }
+    }
+
     /// Records the payer's answer to a consent still waiting for one.
     pub fn decide(
         &mut self,

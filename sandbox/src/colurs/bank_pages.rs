@@ -157,7 +157,7 @@ fn render_bank_page(payment: &Payment, link: &Link) -> String {
 }
 
 /// `51.190,00 COP`: Colombian grouping, as a bank page would show it.
-fn format_amount_es(amount: Cents, currency: &str) -> String {
+pub fn format_amount_es(amount: Cents, currency: &str) -> String {
     let wire = amount.to_string();
     let (whole, fraction) = wire.split_once('.').unwrap_or((&wire, "00"));
     let (sign, digits) = whole

@@ -189,6 +189,31 @@ impl Store {
         }
     }
 
+    /// The payment a code names: pasted whole (its payload) or by its
+    /// money movement id; only payments made with a code.
+    pub fn payment_by_code(&self, text: &str) -> Option<&Payment> {
+        self.payments.values().find(|payment| {
+            payment.code.as_ref().is_some_and(|code| {
+                code.payload == text || payment.money_movement_id == text
+            })
+        })
+    }
+
+    /// A pending code the payer let run out: `EXPIRED` now, as at its deadline.
+    pub fn expire_code(&mut self, money_movement_id: &str, now: Timestamp) {
+        let Some(payment) = self.payments.get_mut(money_movement_id) else {
+            return;
+        };
+        if payment.status != PaymentStatus::Pending {
+            return;
+        }
+        payment.expires_at = Some(now);
+        if let Some(code) = &mut payment.code {
+            code.expires_at = now;
+        }
+        self.finish_payment(money_movement_id, PaymentStatus::Expired, now);
+    }
+
     pub fn record_payment_key(&mut self, money_movement_id: &str, idempotency_key: &str) {
         self.payment_keys
             .insert(money_movement_id.to_owned(), idempotency_key.to_owned());
