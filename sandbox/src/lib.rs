@@ -54,5 +54,9 @@ pub fn router(state: state::AppState) -> Router {
             test_controls::faults::apply_faults,
         ))
         .layer(middleware::from_fn(serving::static_files::common_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            test_controls::clock::date_header,
+        ))
         .with_state(state)
 }

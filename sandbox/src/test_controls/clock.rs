@@ -67,6 +67,17 @@ impl Timestamp {
             .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
     }
 
+    /// `Wed, 02 Dec 2026 15:37:43 GMT`: the HTTP `Date` header's form (IMF-fixdate).
+    pub fn to_http_date(self) -> String {
+        const FORMAT: &[time::format_description::BorrowedFormatItem<'_>] = time::macros::format_description!(
+            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+        );
+        OffsetDateTime::from_unix_timestamp(self.0.div_euclid(MILLIS_PER_SECOND))
+            .ok()
+            .and_then(|instant| instant.format(FORMAT).ok())
+            .unwrap_or_else(|| "Thu, 01 Jan 1970 00:00:00 GMT".to_owned())
+    }
+
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; fractions below a
     /// millisecond are dropped.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
@@ -114,9 +125,36 @@ impl Clock {
     }
 }
 
+/// Every answer's `Date` from the sandbox's clock rather than the system's
+/// (which the server would write otherwise): the page corrects a code's
+/// countdown by the difference between `Date` and its own clock, so the two
+/// must move together when a test moves the clock.
+pub async fn date_header(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    let date = state.config.clock.now().to_http_date();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&date) {
+        response.headers_mut().insert(axum::http::header::DATE, value);
+    }
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_http_dates() {
+        let instant = Timestamp::parse_rfc3339("2026-12-02T15:37:43.900Z").unwrap();
+        assert_eq!(instant.to_http_date(), "Wed, 02 Dec 2026 15:37:43 GMT");
+        assert_eq!(
+            Timestamp::from_unix_millis(0).to_http_date(),
+            "Thu, 01 Jan 1970 00:00:00 GMT"
+        );
+    }
 
     #[test]
     fn formats_the_epoch_and_a_seed_date() {
