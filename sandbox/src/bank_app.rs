@@ -31,7 +31,10 @@ pub const BANK_APP_PATH: &str = "/sandbox/bank-app";
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(BANK_APP_PATH, get(bank_app))
-        .route("/sandbox/bank-app/{reference}/{action}", post(bank_app_action))
+        .route(
+            "/sandbox/bank-app/{reference}/{action}",
+            post(bank_app_action),
+        )
         // As the bank pages: no other site may frame its buttons.
         .layer(map_response(|mut response: Response| async move {
             static POLICY: LazyLock<String> =
@@ -93,7 +96,11 @@ fn find(state: &AppState, text: &str) -> Option<Found> {
         lang: "pt-BR",
         reference: intent.id.to_string(),
         scheme: "Pix",
-        merchant: link.merchant.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
+        merchant: link
+            .merchant
+            .as_ref()
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
         amount: format_amount(intent.amount),
         status: status.as_str(),
         payable: intent.decision.is_none() && !intent.consent_expired_at(now),
@@ -126,7 +133,11 @@ async fn bank_app_action(
     State(state): State<AppState>,
 ) -> Response {
     let Some(&(_, action, ..)) = ACTIONS.iter().find(|(segment, ..)| *segment == action) else {
-        return (StatusCode::NOT_FOUND, "Acción desconocida / Ação desconhecida").into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            "Acción desconocida / Ação desconhecida",
+        )
+            .into_response();
     };
     let back = format!("{BANK_APP_PATH}?code={}", percent_encode(&reference));
     {
@@ -223,7 +234,11 @@ fn render_code(found: &Found) -> String {
             )
         )
     };
-    let title = format!("{} · {}", found.scheme, words("App del banco", "App do banco"));
+    let title = format!(
+        "{} · {}",
+        found.scheme,
+        words("App del banco", "App do banco")
+    );
     let body = format!(
         r#"<h1>{title}</h1>
 <p class="note">{note}</p>

@@ -191,7 +191,11 @@ async fn the_bank_app_finds_a_pasted_code_and_pays_it() {
         .unwrap()
         .to_owned();
 
-    for pasted in [payload.clone(), format!("  {payload}\n"), money_movement_id.clone()] {
+    for pasted in [
+        payload.clone(),
+        format!("  {payload}\n"),
+        money_movement_id.clone(),
+    ] {
         let page = sandbox.bank_app(&pasted).await;
         assert_eq!(page.status, StatusCode::OK, "{pasted:?}");
         assert_locked_down(&page, "bank app");
@@ -221,7 +225,9 @@ async fn the_bank_app_finds_a_pasted_code_and_pays_it() {
 async fn declined_and_let_expire_codes_end_unpaid() {
     let sandbox = Sandbox::new();
     let uuid = sandbox.new_link(BREB_LINK).await;
-    let declined = pay_by_code(&sandbox, uuid, "first").await.string("money_movement_id");
+    let declined = pay_by_code(&sandbox, uuid, "first")
+        .await
+        .string("money_movement_id");
     sandbox.bank_app_action(&declined, "decline").await;
     assert_payment(&sandbox, uuid, &declined, "DECLINED").await;
     assert_link(&sandbox, uuid, "PENDING").await;
@@ -278,7 +284,9 @@ async fn a_code_paid_after_its_link_expired_is_refunded() {
             &format!("\"expires_at\": \"{expires_at}\", \"description\""),
         ))
         .await;
-    let code = pay_by_code(&sandbox, uuid, "k").await.string("money_movement_id");
+    let code = pay_by_code(&sandbox, uuid, "k")
+        .await
+        .string("money_movement_id");
     sandbox.advance(301);
     assert_link(&sandbox, uuid, "EXPIRED").await;
     assert_payment(&sandbox, uuid, &code, "PENDING").await;

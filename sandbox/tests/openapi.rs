@@ -235,17 +235,40 @@ async fn response_schemas_name_exactly_the_fields_sent() {
     let banks = sandbox.get("/api/pse/banks/").await.json();
     assert_schema(&banks[1], "PseBank");
 
+    // `payment_code` is sent only for a method paid by code (BRE_B).
+    let with_code = |value: &serde_json::Value| {
+        let mut fields = json_keys(value);
+        fields.insert("payment_code".to_owned());
+        fields
+    };
     let pay_reply = sandbox
         .pay(seed::PENDING, "schema", &pay_body("PSE", &[]))
         .await
         .json();
-    assert_schema(&pay_reply, "PayReply");
+    assert_eq!(with_code(&pay_reply), schema_properties("PayReply"));
 
     let payment = sandbox
         .payment(seed::ACTIVE, seed::ACTIVE_LINK_PAYMENT)
         .await
         .json();
-    assert_schema(&payment, "Payment");
+    assert_eq!(with_code(&payment), schema_properties("Payment"));
+
+    let breb_link = sandbox
+        .create_link(r#"{"currency": "COP", "amount": 50000.00, "allowed_methods": ["BRE_B"]}"#)
+        .await
+        .json();
+    let breb_uuid = uuid::Uuid::parse_str(breb_link["uuid"].as_str().unwrap()).unwrap();
+    let code_reply = sandbox
+        .pay(breb_uuid, "schema", r#"{"payment_method": "BRE_B"}"#)
+        .await
+        .json();
+    assert_schema(&code_reply, "PayReply");
+    assert_schema(&code_reply["payment_code"], "PaymentCode");
+    let code_payment = sandbox
+        .payment(breb_uuid, code_reply["money_movement_id"].as_str().unwrap())
+        .await
+        .json();
+    assert_schema(&code_payment, "Payment");
 
     let validation_error = sandbox.create_link("{}").await.json();
     let in_progress = sandbox
@@ -355,6 +378,40 @@ async fn belvo_schemas_name_exactly_the_fields_sent() {
         &intent["payment_method_information"]["open_finance"],
         "BelvoRedirect",
     );
+    let pix_qr_link = sandbox
+        .create_belvo_link(
+            &SEED_LINK
+                .replace(
+                    r#""pse"
+  ],"#,
+                    r#""open_finance", "pix_qr"
+  ],"#,
+                )
+                .replace(r#""pse": {"#, r#""open_finance": {"#)
+                .replace("\"amount\": 1000", "\"amount\": \"1234.12\"")
+                .replace(
+                    "06dc2f14-1217-4480-9b36-550a944a39d1",
+                    &belvo::seed::ANA_SOUZA.to_string(),
+                ),
+        )
+        .await;
+    assert_eq!(
+        pix_qr_link.status,
+        StatusCode::CREATED,
+        "{}",
+        pix_qr_link.text()
+    );
+    let code = sandbox
+        .create_intent(
+            &pix_qr_link.string("access_token"),
+            "schema",
+            r#"{"payment_method_details": {"pix_qr": {}}, "confirm": true}"#,
+        )
+        .await
+        .json();
+    assert_schema(&code, "BelvoPaymentIntent");
+    assert_schema(&code["payment_method_information"]["pix_qr"], "BelvoPixQr");
+
     let id = intent["id"].as_str().unwrap();
     sandbox.consent(id, "approve-query").await;
     sandbox.advance(1);

@@ -19,7 +19,8 @@ use serde_json::{json, Value};
 /// Iniciação do Pix" (key `123e4567-…`, "Fulano de Tal", BRASILIA, no
 /// amount, txid `***`), as the manual prints it:
 /// https://www.bcb.gov.br/content/estabilidadefinanceira/spb_docs/ManualBRCode.pdf
-const BCB_MANUAL_EXAMPLE: &str = "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-426655440000\
+const BCB_MANUAL_EXAMPLE: &str =
+    "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-426655440000\
     5204000053039865802BR5913Fulano de Tal6008BRASILIA62070503***63041D3D";
 
 fn pix_link(methods: Value) -> String {
@@ -113,10 +114,7 @@ async fn a_pix_link_offers_a_qr_code_beside_open_finance() {
         let refused = sandbox
             .create_belvo_link(&pix_link(alone_or_in_colombia))
             .await;
-        assert_eq!(
-            refused.error(),
-            validation("allowed_payment_method_types")
-        );
+        assert_eq!(refused.error(), validation("allowed_payment_method_types"));
     }
     // A link without it refuses a code.
     let refused = sandbox
@@ -150,7 +148,10 @@ async fn the_code_is_the_br_code_of_the_intent() {
     assert_eq!(read["53"], "986", "reais");
     assert_eq!(read["54"], "1234.12");
     assert_eq!(read["58"], "BR");
-    assert_eq!(read["59"], "Loja Sao Joao dos Sapatos", "25 plain characters");
+    assert_eq!(
+        read["59"], "Loja Sao Joao dos Sapatos",
+        "25 plain characters"
+    );
     assert_eq!(read["60"], "SAO PAULO");
     let account = template(&payload, "26");
     assert_eq!(account["00"], "br.gov.bcb.pix");
@@ -158,16 +159,16 @@ async fn the_code_is_the_br_code_of_the_intent() {
     let txid = &template(&payload, "62")["05"];
     let intent_id = intent["id"].as_str().unwrap().replace('-', "");
     assert_eq!(txid.len(), 25);
-    assert!(intent_id.starts_with(txid.as_str()), "{txid} of {intent_id}");
+    assert!(
+        intent_id.starts_with(txid.as_str()),
+        "{txid} of {intent_id}"
+    );
 
     // The status call reports the same code; a consent page has none.
     let id = intent["id"].as_str().unwrap();
     let read_again = sandbox.intent(&token, id).await.json();
     assert_eq!(payload_of(&read_again), payload);
-    assert_eq!(
-        sandbox.consent_page(id).await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(sandbox.consent_page(id).await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -257,6 +258,8 @@ async fn renewing_codes_pays_the_link_at_most_once() {
     assert_intent(&sandbox, &token, first_id, "FAILED").await;
     assert_intent(&sandbox, &token, second_id, "SUCCEEDED").await;
     assert_eq!(sandbox.intents_created(&token).await, 2);
-    let after = sandbox.create_intent(&token, "attempt-3", PIX_QR_INTENT).await;
+    let after = sandbox
+        .create_intent(&token, "attempt-3", PIX_QR_INTENT)
+        .await;
     assert_eq!(after.error().1, "InvalidStatus");
 }

@@ -41,10 +41,7 @@ impl BrCode<'_> {
         Tlv::new()
             .field(0, "01")
             .optional(1, self.single_use.then_some("12"))
-            .template(
-                26,
-                Tlv::new().field(0, PIX_GUI).field(1, self.key),
-            )
+            .template(26, Tlv::new().field(0, PIX_GUI).field(1, self.key))
             .field(52, MCC_UNSPECIFIED)
             .field(53, BRL)
             .optional(54, amount.as_deref())

@@ -378,11 +378,12 @@ pub(super) fn check_against_link(
     link: &PaymentLink,
     customer_type: CustomerType,
 ) -> Result<CheckedChoice, ApiError> {
-    let offered = |method: Method| method == link.method || (link.pix_qr && method == Method::PixQr);
+    let offered =
+        |method: Method| method == link.method || (link.pix_qr && method == Method::PixQr);
     // Without a type named, the details say which method the payer chose.
     let method = request.method.unwrap_or_else(|| {
-        let only_pix_qr = request.details.len() == 1
-            && request.details.contains_key(Method::PixQr.as_str());
+        let only_pix_qr =
+            request.details.len() == 1 && request.details.contains_key(Method::PixQr.as_str());
         if only_pix_qr && link.pix_qr {
             Method::PixQr
         } else {

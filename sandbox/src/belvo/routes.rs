@@ -11,8 +11,8 @@ use axum::response::Response;
 use uuid::Uuid;
 
 use super::institutions;
-use super::pix_qr::pix_qr_payload;
 use super::model::{Country, LinkStatus, Method, PaymentIntent};
+use super::pix_qr::pix_qr_payload;
 use super::requests::{check_against_link, read_new_customer, read_new_link, IntentRequest};
 use super::views::{IntentView, LinkCustomer, LinkView};
 use super::{belvo_store, consent_timing};

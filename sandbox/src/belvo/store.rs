@@ -174,7 +174,11 @@ impl BelvoStore {
     /// A code still waiting that the payer let run out: its deadline is now,
     /// so it reads `FAILED` past its `expires_at`, as an expired consent.
     pub fn expire_code(&mut self, intent_id: Uuid, now: Timestamp, timing: ConsentTiming) {
-        let Some(intent) = self.intents.iter_mut().find(|intent| intent.id == intent_id) else {
+        let Some(intent) = self
+            .intents
+            .iter_mut()
+            .find(|intent| intent.id == intent_id)
+        else {
             return;
         };
         if intent.status_at(now, timing.processing_seconds) != IntentStatus::RequiresAction {

@@ -52,9 +52,7 @@ impl BrebCode<'_> {
             .template(62, Tlv::new().field(5, self.transaction_id))
             .template(
                 80,
-                Tlv::new()
-                    .field(0, IVA_GUI)
-                    .field(1, &self.iva.to_string()),
+                Tlv::new().field(0, IVA_GUI).field(1, &self.iva.to_string()),
             )
             .finish()
     }

@@ -276,10 +276,7 @@ pub(super) fn read_payer(method: PaymentMethod, request: &PayRequest) -> Result<
     required("payer_phone", &request.payer_phone)?;
     let phone = match (
         method,
-        request
-            .payer_phone
-            .as_deref()
-            .map(colombian_phone_digits),
+        request.payer_phone.as_deref().map(colombian_phone_digits),
     ) {
         (BreB, None) => None,
         (Nequi, Some(Some(digits))) if is_colombian_mobile(&digits) => Some(digits),

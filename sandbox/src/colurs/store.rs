@@ -193,9 +193,10 @@ impl Store {
     /// money movement id; only payments made with a code.
     pub fn payment_by_code(&self, text: &str) -> Option<&Payment> {
         self.payments.values().find(|payment| {
-            payment.code.as_ref().is_some_and(|code| {
-                code.payload == text || payment.money_movement_id == text
-            })
+            payment
+                .code
+                .as_ref()
+                .is_some_and(|code| code.payload == text || payment.money_movement_id == text)
         })
     }
 

@@ -31,7 +31,8 @@ impl Tlv {
     pub fn field(mut self, id: u8, value: &str) -> Self {
         debug_assert!(id < 100 && value.is_ascii(), "{id} {value:?}");
         let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
-        self.0.push_str(&format!("{id:02}{:02}{value}", value.len()));
+        self.0
+            .push_str(&format!("{id:02}{:02}{value}", value.len()));
         self
     }
 
@@ -132,7 +133,10 @@ mod tests {
 
     #[test]
     fn text_is_folded_to_plain_ascii() {
-        assert_eq!(plain_text("Padaria Pão Quente Ltda", 25), "Padaria Pao Quente Ltda");
+        assert_eq!(
+            plain_text("Padaria Pão Quente Ltda", 25),
+            "Padaria Pao Quente Ltda"
+        );
         assert_eq!(plain_text("  Bogotá   D.C.\u{200B} ", 15), "Bogota D.C.");
         assert_eq!(plain_text("Ñandú 😀 Niño", 99), "Nandu Nino");
         assert_eq!(plain_text("Equipamentos Nordeste Industria", 25).len(), 25);

@@ -137,7 +137,9 @@ pub async fn date_header(
     let mut response = next.run(request).await;
     let date = state.config.clock.now().to_http_date();
     if let Ok(value) = axum::http::HeaderValue::from_str(&date) {
-        response.headers_mut().insert(axum::http::header::DATE, value);
+        response
+            .headers_mut()
+            .insert(axum::http::header::DATE, value);
     }
     response
 }

@@ -12,13 +12,19 @@ pub fn fields(payload: &str) -> BTreeMap<String, String> {
     let mut fields = BTreeMap::new();
     let mut rest = payload;
     while !rest.is_empty() {
-        assert!(rest.len() >= 4, "a truncated field at {rest:?} in {payload}");
+        assert!(
+            rest.len() >= 4,
+            "a truncated field at {rest:?} in {payload}"
+        );
         let (id, after_id) = rest.split_at(2);
         let (length, after_length) = after_id.split_at(2);
         let length: usize = length
             .parse()
             .unwrap_or_else(|_| panic!("length {length:?} in {payload}"));
-        assert!(after_length.len() >= length, "field {id} overruns {payload}");
+        assert!(
+            after_length.len() >= length,
+            "field {id} overruns {payload}"
+        );
         let (value, after_value) = after_length.split_at(length);
         assert!(
             fields.insert(id.to_owned(), value.to_owned()).is_none(),
