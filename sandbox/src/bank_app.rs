@@ -142,12 +142,15 @@ async fn bank_app_action(
     let back = format!("{BANK_APP_PATH}?code={}", percent_encode(&reference));
     {
         let (mut store, now) = state.settled_store();
-        if store.payment_by_code(&reference).is_some() {
+        let found = store
+            .payment_by_code(&reference)
+            .map(|payment| payment.money_movement_id.clone());
+        if let Some(id) = found {
             // A code that has ended keeps its outcome: one answer per code.
             match action {
-                Action::Approve => store.finish_payment(&reference, PaymentStatus::Approved, now),
-                Action::Decline => store.finish_payment(&reference, PaymentStatus::Declined, now),
-                Action::Expire => store.expire_code(&reference, now),
+                Action::Approve => store.finish_payment(&id, PaymentStatus::Approved, now),
+                Action::Decline => store.finish_payment(&id, PaymentStatus::Declined, now),
+                Action::Expire => store.expire_code(&id, now),
             }
             return Redirect::to(&back).into_response();
         }
