@@ -5,7 +5,6 @@
 //! plain form posts, which tests send too.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -21,9 +20,7 @@ use crate::belvo::{belvo_store, consent_timing};
 use crate::colurs::bank_pages::format_amount_es;
 use crate::colurs::model::PaymentStatus;
 use crate::shared::emv::PaymentCode;
-use crate::shared::page_shell::{
-    escape_html, insert_simulated_page_headers, page, simulated_page_policy,
-};
+use crate::shared::page_shell::{escape_html, page, with_simulated_page_headers};
 use crate::state::AppState;
 
 pub const BANK_APP_PATH: &str = "/sandbox/bank-app";
@@ -35,13 +32,7 @@ pub fn routes() -> Router<AppState> {
             "/sandbox/bank-app/{reference}/{action}",
             post(bank_app_action),
         )
-        // As the bank pages: no other site may frame its buttons.
-        .layer(map_response(|mut response: Response| async move {
-            static POLICY: LazyLock<String> =
-                LazyLock::new(|| simulated_page_policy(&page("es", "", "")));
-            insert_simulated_page_headers(response.headers_mut(), &POLICY);
-            response
-        }))
+        .layer(map_response(with_simulated_page_headers))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

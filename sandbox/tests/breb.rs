@@ -6,7 +6,7 @@
 mod common;
 mod emv_support;
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use common::{
     assert_link, assert_locked_down, assert_payment, keys, pay_body, timestamp, Reply, Sandbox,
 };
@@ -28,30 +28,6 @@ async fn pay_by_code(sandbox: &Sandbox, uuid: Uuid, key: &str) -> Reply {
 }
 
 impl Sandbox {
-    async fn bank_app(&self, pasted: &str) -> Reply {
-        let query: String = pasted
-            .bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => char::from(b).to_string(),
-                other => format!("%{other:02X}"),
-            })
-            .collect();
-        self.get(&format!("/sandbox/bank-app?code={query}")).await
-    }
-
-    async fn bank_app_action(&self, reference: &str, action: &str) -> Reply {
-        let reply = self
-            .request(
-                Method::POST,
-                &format!("/sandbox/bank-app/{reference}/{action}"),
-                &[],
-                "",
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
-        reply
-    }
-
     async fn payment_statuses(&self, uuid: Uuid) -> Vec<String> {
         let payments = self.get(&format!("/sandbox/payments/{uuid}")).await.json();
         payments["payments"]

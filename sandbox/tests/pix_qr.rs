@@ -7,7 +7,7 @@ mod belvo_support;
 mod common;
 mod emv_support;
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use belvo_support::assert_intent;
 use common::{assert_locked_down, keys, timestamp, validation, Reply, Sandbox};
 use emv_support::{assert_crc, fields, template};
@@ -53,23 +53,6 @@ impl Sandbox {
         let reply = self.create_intent(access_token, key, PIX_QR_INTENT).await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
         reply
-    }
-
-    async fn bank_app(&self, pasted: &str) -> Reply {
-        let query: String = pasted
-            .bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => char::from(b).to_string(),
-                other => format!("%{other:02X}"),
-            })
-            .collect();
-        self.get(&format!("/sandbox/bank-app?code={query}")).await
-    }
-
-    async fn bank_app_action(&self, reference: &str, action: &str) {
-        let path = format!("/sandbox/bank-app/{reference}/{action}");
-        let reply = self.request(Method::POST, &path, &[], "").await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
     }
 }
 

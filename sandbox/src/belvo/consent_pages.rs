@@ -5,8 +5,6 @@
 //! with `code`, `id_token` and `state` (the payment intent id) in the query
 //! or in the fragment, or with an `error`.
 
-use std::sync::LazyLock;
-
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::middleware::map_response;
@@ -21,9 +19,7 @@ use super::model::{
     ReturnStyle,
 };
 use super::{belvo_store, consent_timing, tokens};
-use crate::shared::page_shell::{
-    escape_html, group_thousands, insert_simulated_page_headers, page, simulated_page_policy,
-};
+use crate::shared::page_shell::{escape_html, group_thousands, page, with_simulated_page_headers};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -33,13 +29,7 @@ pub fn routes() -> Router<AppState> {
             "/sandbox/consent/{intent_id}/{action}",
             post(consent_action),
         )
-        // The bank pages' policy: a consent page must not be framed either.
-        .layer(map_response(|mut response: Response| async move {
-            static POLICY: LazyLock<String> =
-                LazyLock::new(|| simulated_page_policy(&page("es", "", "")));
-            insert_simulated_page_headers(response.headers_mut(), &POLICY);
-            response
-        }))
+        .layer(map_response(with_simulated_page_headers))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

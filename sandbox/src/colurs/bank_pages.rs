@@ -2,8 +2,6 @@
 //! Bancolombia payer is sent to (and, for manual trials, a stand-in for the
 //! Nequi push), with one button per outcome.
 
-use std::sync::LazyLock;
-
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::middleware::map_response;
@@ -14,9 +12,7 @@ use axum::Router;
 use crate::colurs::model::{Link, Payment, PaymentMethod, PaymentStatus};
 use crate::colurs::pse_banks::selectable_bank;
 use crate::shared::money::Cents;
-use crate::shared::page_shell::{
-    escape_html, group_thousands, insert_simulated_page_headers, page, simulated_page_policy,
-};
+use crate::shared::page_shell::{escape_html, group_thousands, page, with_simulated_page_headers};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -26,12 +22,7 @@ pub fn routes() -> Router<AppState> {
             "/sandbox/bank/{money_movement_id}/{action}",
             post(bank_action),
         )
-        .layer(map_response(|mut response: Response| async move {
-            static POLICY: LazyLock<String> =
-                LazyLock::new(|| simulated_page_policy(&page("es", "", "")));
-            insert_simulated_page_headers(response.headers_mut(), &POLICY);
-            response
-        }))
+        .layer(map_response(with_simulated_page_headers))
 }
 
 /// The buttons: URL segment (and, after `bank-`, test id), resulting

@@ -3,7 +3,10 @@
 //! it is served with, escaping, and the grouping of amounts both
 //! providers' pages show.
 
-use axum::http::{header, HeaderMap, HeaderValue};
+use std::sync::LazyLock;
+
+use axum::http::{header, HeaderValue};
+use axum::response::Response;
 
 use crate::serving::page_policy::script_hash_source;
 
@@ -51,12 +54,17 @@ pub fn simulated_page_policy(html: &str) -> String {
     )
 }
 
-/// The policy, and `X-Frame-Options` for browsers without `frame-ancestors`.
-pub fn insert_simulated_page_headers(headers: &mut HeaderMap, policy: &str) {
-    if let Ok(policy) = HeaderValue::from_str(policy) {
+/// The policy, and `X-Frame-Options` for browsers without `frame-ancestors`,
+/// on every answer of a simulated page's routes (`map_response` layer): no
+/// other site may frame their buttons.
+pub async fn with_simulated_page_headers(mut response: Response) -> Response {
+    static POLICY: LazyLock<String> = LazyLock::new(|| simulated_page_policy(&page("es", "", "")));
+    let headers = response.headers_mut();
+    if let Ok(policy) = HeaderValue::from_str(&POLICY) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
 }
 
 /// The text of the first `<style>` element.

@@ -7,6 +7,10 @@
 
 use std::collections::BTreeMap;
 
+use axum::http::{Method, StatusCode};
+
+use super::common::{Reply, Sandbox};
+
 /// The data objects of a payload (or of a template's value), by ID, in order.
 pub fn fields(payload: &str) -> BTreeMap<String, String> {
     let mut fields = BTreeMap::new();
@@ -70,4 +74,20 @@ pub fn assert_crc(payload: &str) {
         format!("{:04X}", crc16(covered.as_bytes())),
         "CRC of {payload}"
     );
+}
+
+/// The simulated bank app, as a tester uses it: a pasted code (or its id),
+/// then a press on one of its buttons.
+impl Sandbox {
+    pub async fn bank_app(&self, pasted: &str) -> Reply {
+        let query: String = url::form_urlencoded::byte_serialize(pasted.as_bytes()).collect();
+        self.get(&format!("/sandbox/bank-app?code={query}")).await
+    }
+
+    pub async fn bank_app_action(&self, reference: &str, action: &str) -> Reply {
+        let path = format!("/sandbox/bank-app/{reference}/{action}");
+        let reply = self.request(Method::POST, &path, &[], "").await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+        reply
+    }
 }
