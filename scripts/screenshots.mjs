@@ -20,6 +20,8 @@ try {
       for (const scheme of ['light', 'dark']) {
         await page.goto(`${sandbox.baseUrl}/gallery/?fixture=${fixture}&scheme=${scheme}`);
         await page.locator('.paylink[data-state]').waitFor();
+        // The handoff's code is drawn by a module loaded on demand: shoot once it is there.
+        if (fixture === 'phone-handoff' && size === 'desktop') await page.locator('.handoff__code svg').waitFor();
         const path = `${OUT}${fixture}-${scheme}-${size}.png`;
         await page.screenshot({ path, fullPage: true });
         console.log(path);
