@@ -1,4 +1,5 @@
 //! Everything about one checkout that can be decided without a browser.
+pub mod countdown;
 pub mod fields;
 pub mod fixtures;
 pub mod handoff;

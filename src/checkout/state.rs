@@ -347,6 +347,19 @@ impl Checkout {
         }
     }
 
+    /// The deadline (ISO 8601) of the consent the payer is authorising at
+    /// their institution, while the page waits for it: an Open Finance
+    /// payment's `expires_at`.
+    pub fn consent_deadline(&self) -> Option<&str> {
+        match self {
+            Checkout::Paying(Paying {
+                phase: Phase::Confirming(c),
+                ..
+            }) => c.last_report.as_ref()?.expires_at.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Whether the page will take the payer back to the merchant by itself
     /// (a payment just approved, with a success URL, a receipt not kept).
     pub fn returns_automatically(&self) -> bool {

@@ -200,6 +200,20 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
     })
 }
 
+/// The confirming screen's title and body: a push being withdrawn, an
+/// attempt started elsewhere, a slow answer, or the usual wait.
+pub fn confirming_texts(state: &Checkout) -> (Key, Key) {
+    match state {
+        Checkout::Paying(paying) => match &paying.phase {
+            Phase::Withdrawing { .. } => (Key::WithdrawingPush, Key::KeepPageOpen),
+            Phase::Confirming(c) if c.elsewhere => (Key::InProgressTitle, Key::InProgressBody),
+            Phase::Confirming(c) if c.slow => (Key::StillConfirmingTitle, Key::StillConfirmingBody),
+            _ => (Key::ConfirmingTitle, Key::ConfirmingBody),
+        },
+        _ => (Key::ConfirmingTitle, Key::ConfirmingBody),
+    }
+}
+
 #[cfg(test)]
 #[path = "labels_tests.rs"]
 mod tests;

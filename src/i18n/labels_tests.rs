@@ -90,3 +90,46 @@ fn the_bank_count_says_none_one_or_how_many() {
         assert!(lang.text(Key::BankMatches).contains("{count}"), "{lang:?}");
     }
 }
+
+#[test]
+fn the_confirming_screen_says_what_it_waits_for() {
+    use crate::checkout::fixtures::{
+        colombian_link, colombian_methods, nequi_form, polled, pushed_to_app, reach, returned,
+        submitted, REFERENCE,
+    };
+    use crate::checkout::payment::{PaymentReport, PaymentStatus};
+    use crate::checkout::state::Event;
+
+    assert_eq!(
+        confirming_texts(&returned(vec![])),
+        (Key::ConfirmingTitle, Key::ConfirmingBody)
+    );
+    let slow = returned((0..40).map(|_| polled(PaymentStatus::Pending)).collect());
+    assert_eq!(
+        confirming_texts(&slow),
+        (Key::StillConfirmingTitle, Key::StillConfirmingBody)
+    );
+    let withdrawing = reach(
+        colombian_link(colombian_methods()),
+        [
+            submitted(nequi_form()),
+            vec![pushed_to_app(), Event::PayAnotherWay],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        confirming_texts(&withdrawing),
+        (Key::WithdrawingPush, Key::KeepPageOpen)
+    );
+    assert_eq!(withdrawing.consent_deadline(), None);
+
+    // A pending consent's deadline is the one the provider reported.
+    let consent = returned(vec![Event::PaymentPolled {
+        reference: REFERENCE.into(),
+        result: Ok(PaymentReport {
+            expires_at: Some("2026-11-22T10:40:00Z".into()),
+            ..crate::checkout::fixtures::report(PaymentStatus::Pending)
+        }),
+    }]);
+    assert_eq!(consent.consent_deadline(), Some("2026-11-22T10:40:00Z"));
+}

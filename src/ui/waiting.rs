@@ -7,10 +7,14 @@ use leptos::prelude::*;
 
 use super::shell::use_shell;
 use super::{money, tr, tr_with, use_lang};
+use crate::api::provider::Clock;
+use crate::checkout::countdown::{clock_text, seconds_until};
 use crate::checkout::fields::FieldId;
 use crate::checkout::methods::{spec, Flow};
 use crate::checkout::state::{Checkout, Event, Paying, Phase};
+use crate::i18n::labels::confirming_texts;
 use crate::i18n::Key;
+use crate::web::client::BrowserClock;
 
 #[component]
 pub fn RedirectingScreen() -> impl IntoView {
@@ -73,10 +77,7 @@ pub fn ApprovalScreen() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let clock = move || {
-        let s = left.get();
-        format!("{}:{:02}", s / 60, s % 60)
-    };
+    let clock = move || clock_text(left.get());
     let amount = total.map(|cents| money(cents, currency));
     let Some(Flow::AppApproval { title, body }) = texts else {
         return ().into_any();
@@ -106,47 +107,23 @@ pub fn ApprovalScreen() -> impl IntoView {
 #[component]
 pub fn ConfirmingScreen() -> impl IntoView {
     let shell = use_shell();
-    // Which words: a push being withdrawn, an attempt started elsewhere, a
-    // slow answer, or the usual wait.
-    let texts = Memo::new(move |_| {
-        shell.state.with(|s| match s {
-            Checkout::Paying(Paying {
-                phase: Phase::Withdrawing { .. },
-                ..
-            }) => (Key::WithdrawingPush, Key::KeepPageOpen),
-            Checkout::Paying(Paying {
-                phase: Phase::Confirming(c),
-                ..
-            }) if c.elsewhere => (Key::InProgressTitle, Key::InProgressBody),
-            Checkout::Paying(Paying {
-                phase: Phase::Confirming(c),
-                ..
-            }) if c.slow => (Key::StillConfirmingTitle, Key::StillConfirmingBody),
-            _ => (Key::ConfirmingTitle, Key::ConfirmingBody),
-        })
-    });
+    let texts = Memo::new(move |_| shell.state.with(confirming_texts));
     let lang = use_lang();
     // An Open Finance consent has a deadline: show the time left to authorise.
     let deadline = Memo::new(move |_| {
-        shell.state.with(|s| match s {
-            Checkout::Paying(Paying {
-                phase: Phase::Confirming(c),
-                ..
-            }) => c.last_report.as_ref().and_then(|r| r.expires_at.clone()),
-            _ => None,
+        shell.state.with(|s| {
+            s.consent_deadline()
+                .and_then(|iso| BrowserClock.instant_ms(iso))
         })
     });
-    let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1))
-    {
+    let now = RwSignal::new(BrowserClock.now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(BrowserClock.now_ms()),
+        Duration::from_secs(1),
+    ) {
         on_cleanup(move || handle.clear());
     }
-    let seconds_left = move || {
-        let at = js_sys::Date::parse(&deadline.get()?);
-        at.is_finite()
-            .then(|| ((at - now.get()) / 1000.0).max(0.0) as u32)
-    };
+    let seconds_left = move || Some(seconds_until(deadline.get()?, now.get()));
     view! {
         <section class="notice notice--waiting">
             <h1 class="notice__title" tabindex="-1" data-testid="notice-title">
@@ -159,7 +136,7 @@ pub fn ConfirmingScreen() -> impl IntoView {
                 <p class="countdown">
                     <span class="countdown__label">{tr(Key::ConsentTimeLeft)}</span> " "
                     <time class="countdown__clock" data-testid="consent-countdown" role="timer" aria-live="off">
-                        {format!("{}:{:02}", s / 60, s % 60)}
+                        {clock_text(s)}
                     </time>
                 </p>
             })}

@@ -79,7 +79,7 @@ pub async fn fetch_payment(
 }
 
 /// The browser's clock and its reading of ISO instants.
-struct BrowserClock;
+pub struct BrowserClock;
 
 impl Clock for BrowserClock {
     fn now_ms(&self) -> f64 {
