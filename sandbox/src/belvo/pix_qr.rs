@@ -8,7 +8,7 @@
 use uuid::Uuid;
 
 use super::model::{Amount, PaymentLink};
-use crate::shared::emv::{plain_text, Tlv};
+use crate::shared::emv::Tlv;
 use crate::shared::money::Cents;
 
 pub const PIX_GUI: &str = "br.gov.bcb.pix";
@@ -17,8 +17,6 @@ const MCC_UNSPECIFIED: &str = "0000";
 const BRL: &str = "986";
 /// The Belvo links name no city; the sandbox's merchants are all in São Paulo.
 pub const MERCHANT_CITY: &str = "SAO PAULO";
-const MAX_NAME_CHARS: usize = 25;
-const MAX_CITY_CHARS: usize = 15;
 const MAX_TXID_CHARS: usize = 25;
 
 /// What a BR Code says.
@@ -46,8 +44,7 @@ impl BrCode<'_> {
             .field(53, BRL)
             .optional(54, amount.as_deref())
             .field(58, "BR")
-            .field(59, &plain_text(self.merchant_name, MAX_NAME_CHARS))
-            .field(60, &plain_text(self.merchant_city, MAX_CITY_CHARS))
+            .merchant(self.merchant_name, self.merchant_city)
             .template(62, Tlv::new().field(5, self.txid))
             .finish()
     }

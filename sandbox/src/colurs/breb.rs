@@ -21,8 +21,6 @@ const COP: &str = "170";
 pub const MERCHANT_CITY: &str = "BOGOTA";
 /// The entity that receives Bre-B payments for the sandbox's merchants.
 pub const RECEIVING_ENTITY: &str = "Colurs";
-const MAX_NAME_CHARS: usize = 25;
-const MAX_CITY_CHARS: usize = 15;
 const MAX_KEY_CHARS: usize = 20;
 
 /// What a Bre-B QR says.
@@ -47,8 +45,7 @@ impl BrebCode<'_> {
             .field(53, COP)
             .field(54, &self.amount.to_string())
             .field(58, "CO")
-            .field(59, &plain_text(self.merchant_name, MAX_NAME_CHARS))
-            .field(60, &plain_text(self.merchant_city, MAX_CITY_CHARS))
+            .merchant(self.merchant_name, self.merchant_city)
             .template(62, Tlv::new().field(5, self.transaction_id))
             .template(
                 80,

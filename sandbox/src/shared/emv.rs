@@ -44,6 +44,13 @@ impl Tlv {
         }
     }
 
+    /// Adds the merchant's name (ID 59) and city (ID 60) within the lengths
+    /// EMVCo allows them, 25 and 15 characters, as `plain_text`.
+    pub fn merchant(self, name: &str, city: &str) -> Self {
+        self.field(59, &plain_text(name, 25))
+            .field(60, &plain_text(city, 15))
+    }
+
     /// Adds a template: `inner`'s data objects as the value of `id`.
     pub fn template(self, id: u8, inner: Tlv) -> Self {
         let inner = inner.0;
