@@ -145,6 +145,18 @@ fn link(callbacks: CallbackUrls, methods: Vec<Method>) -> PaymentLink {
 }
 
 impl World {
+    /// A payment the page knows of that has not ended unpaid (it may still
+    /// pay, or it did), with its status.
+    fn still_payable(&self) -> Option<(&String, Option<PaymentStatus>)> {
+        self.known.iter().find_map(|reference| {
+            let status = self.report(reference).map(|r| r.status);
+            let ended_unpaid = status
+                .as_ref()
+                .is_some_and(|s| s.is_final() && *s != PaymentStatus::Approved);
+            (!ended_unpaid).then_some((reference, status))
+        })
+    }
+
     fn new(callbacks: CallbackUrls, methods: Vec<Method>, withdraws: bool) -> World {
         World {
             link: link(callbacks, methods),
@@ -633,18 +645,12 @@ fn check_effect(
                 None => keys_used.push((idempotency_key.clone(), details.clone())),
             }
             // A new attempt only once every payment the page knows of has ended unpaid.
-            for reference in &world.known {
-                let status = world.report(reference).map(|r| r.status);
-                if !status
-                    .as_ref()
-                    .is_some_and(|s| s.is_final() && *s != PaymentStatus::Approved)
-                {
-                    return Err(format!(
-                        "new attempt {idempotency_key} while {reference} may still pay ({status:?})"
-                    ));
-                }
+            match world.still_payable() {
+                Some((reference, status)) => Err(format!(
+                    "new attempt {idempotency_key} while {reference} may still pay ({status:?})"
+                )),
+                None => Ok(()),
             }
-            Ok(())
         }
         _ => Ok(()),
     }
@@ -693,16 +699,10 @@ fn check_state(world: &World, before: &str, state: &Checkout) -> Result<(), Stri
     // Back at the choice after a withdrawn push: only once every payment the
     // page knows of can no longer be approved, and none was.
     if let ("withdrawing", Checkout::Payable(_)) = (before, state) {
-        for reference in &world.known {
-            let status = world.report(reference).map(|r| r.status);
-            if !status
-                .as_ref()
-                .is_some_and(|s| s.is_final() && *s != PaymentStatus::Approved)
-            {
-                return Err(format!(
-                    "back to the choice while {reference} stands {status:?}"
-                ));
-            }
+        if let Some((reference, status)) = world.still_payable() {
+            return Err(format!(
+                "back to the choice while {reference} stands {status:?}"
+            ));
         }
     }
     // While the payer fills the form or reviews a payment, the page keeps

@@ -360,10 +360,16 @@ impl Checkout {
         }
     }
 
-    /// Whether the page will take the payer back to the merchant by itself
-    /// (a payment just approved, with a success URL, a receipt not kept).
+    /// Whether the receipt offers to return to the merchant: a payment just
+    /// approved, on a link with a success URL.
+    pub fn returns_to_merchant(&self) -> bool {
+        matches!(self, Checkout::Paid { link, .. } if link.success_url().is_some())
+    }
+
+    /// Whether the page will take the payer back to the merchant by itself:
+    /// it returns, and the payer has not kept the receipt.
     pub fn returns_automatically(&self) -> bool {
-        matches!(self, Checkout::Paid { link, kept: false, .. } if link.success_url().is_some())
+        self.returns_to_merchant() && matches!(self, Checkout::Paid { kept: false, .. })
     }
 
     /// The link, once loaded.

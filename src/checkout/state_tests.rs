@@ -342,6 +342,7 @@ fn an_app_approval_polls_until_approved_then_returns_to_the_merchant() {
     let (kept, effects) = step(state, Event::KeepReceipt);
     assert_eq!((kept.name(), effects), ("paid", vec![]));
     assert!(!kept.returns_automatically());
+    assert!(kept.returns_to_merchant());
     let (kept, effects) = step(kept, Event::ReturnDue);
     assert_eq!((kept.name(), effects), ("paid", vec![]));
     let (_, effects) = step(kept, Event::ReturnToMerchant);

@@ -54,14 +54,14 @@ pub(super) fn receipt_line(
 pub fn ReceiptScreen() -> impl IntoView {
     let shell = use_shell();
     let lang = use_lang();
-    let Some((receipt, link, just_paid)) = shell.state.with_untracked(|s| {
+    let Some((receipt, link, just_paid, returns)) = shell.state.with_untracked(|s| {
         let link = s.link()?.clone();
-        Some((Receipt::of(s)?, link, matches!(s, Checkout::Paid { .. })))
+        let just_paid = matches!(s, Checkout::Paid { .. });
+        Some((Receipt::of(s)?, link, just_paid, s.returns_to_merchant()))
     }) else {
         return ().into_any();
     };
     let currency = receipt.currency;
-    let returns = just_paid && link.success_url().is_some();
     let copied = RwSignal::new(false);
     let copy = receipt
         .reference
