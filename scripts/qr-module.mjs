@@ -1,10 +1,10 @@
-// Puts "continue on your phone"'s QR code into a bundle: the encoder (the
+// Puts the page's QR codes into a bundle: the encoder (the
 // qr/ crate's wasm, built and optimised by scripts/build.sh) as
 // qr-<hash>.wasm, and its loader (qr/loader.mjs, minified, naming that file
 // and its sha384) as qr.js:
 //   node scripts/qr-module.mjs <qr.wasm> <dist dir>
-// The page adds /qr.js only when a payer opens the offer (src/web/qr.rs):
-// neither file is part of the first load. The wasm's name has a hash, so
+// The page adds /qr.js only when a payer opens the offer or is shown a
+// payment code (src/web/qr.rs): neither file is part of the first load. The wasm's name has a hash, so
 // hosts cache it as they cache Trunk's files; the loader's has none (the
 // page names it without reading anything first), so hosts revalidate it.
 import { createHash } from 'node:crypto';

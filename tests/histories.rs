@@ -205,6 +205,7 @@ impl World {
             total: Some(paid_total()),
             updated_at: None,
             expires_at: None,
+            code: None,
         })
     }
 
@@ -501,7 +502,7 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                 ..
             }) => vec![match action {
                 Action::PayAnotherWay => Event::PayAnotherWay,
-                _ => Event::ApprovalDeadlinePassed,
+                _ => Event::DeadlinePassed,
             }],
             _ => vec![],
         },

@@ -7,6 +7,7 @@ pub mod belvo;
 pub mod colurs;
 pub mod decimal;
 pub mod error;
+pub mod pay_code;
 pub mod provider;
 
 #[cfg(all(feature = "colurs", feature = "belvo"))]

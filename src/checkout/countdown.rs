@@ -15,6 +15,27 @@ pub fn seconds_until(deadline_ms: f64, now_ms: f64) -> u32 {
     }
 }
 
+/// The provider's clock minus the browser's, in milliseconds, from an
+/// answer's `Date` header (`date_ms`) read at `received_ms`. An HTTP date
+/// has whole seconds, cut down: the provider's time was up to a second
+/// later than it says, and that later end is taken, so a countdown by it
+/// ends no later than the provider's. The answer's time on the way is not
+/// known and left out.
+pub fn provider_offset_ms(date_ms: f64, received_ms: f64) -> i64 {
+    let offset = (date_ms + 1000.0 - received_ms).round();
+    if offset.is_finite() && offset.abs() < 1e15 {
+        offset as i64
+    } else {
+        0
+    }
+}
+
+/// Whole seconds left until `deadline_ms` by the provider's clock, which
+/// runs `offset_ms` ahead of the browser's `now_ms`.
+pub fn seconds_until_by(deadline_ms: f64, offset_ms: i64, now_ms: f64) -> u32 {
+    seconds_until(deadline_ms, now_ms + offset_ms as f64)
+}
+
 /// `125` as `2:05`.
 pub fn clock_text(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)

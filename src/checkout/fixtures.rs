@@ -11,7 +11,8 @@ use super::link::{
 };
 use super::money::{Breakdown, Currency, FeeMode};
 use super::payment::{
-    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus, PersonType,
+    Bank, NextStep, PaymentCode, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+    PersonType,
 };
 use super::state::{step, Checkout, Effect, Event};
 use super::validate::DocumentType;
@@ -319,6 +320,54 @@ pub fn pushed_to_app() -> Event {
     }))
 }
 
+/// Until when the fixtures' codes can be paid: far enough for any test run.
+pub const CODE_EXPIRES_AT: &str = "2026-12-31T23:50:00Z";
+
+/// A Bre-B code of the Colombian link, with its key and receiving entity,
+/// as the sandbox writes it (docs/api.md).
+pub fn breb_code() -> PaymentCode {
+    PaymentCode {
+        payload: "00020101021226360015CO.EXAMPLE.BREB0113@tiendaaurora520400005303170540851190.005802CO5913Tienda Aurora6006BOGOTA62230519mm_demo00000000000180280014CO.EXAMPLE.IVA0106190.00630415B8".into(),
+        expires_at: CODE_EXPIRES_AT.into(),
+        key: Some("@tiendaaurora".into()),
+        receiving_entity: Some("Colurs".into()),
+        clock_offset_ms: 0,
+    }
+}
+
+/// A Pix QR code ("copia e cola"): the Banco Central do Brasil manual's example.
+pub fn pix_qr_code() -> PaymentCode {
+    PaymentCode {
+        payload: "00020101021226580014br.gov.bcb.pix0136a80d5a9d-20ae-479a-8dd7-ff3443bcbbfc52040000530398654071234.125802BR5918Loja Super Sapatos6009SAO PAULO622905256a17348298b748e196dcc10136304CAE8".into(),
+        expires_at: CODE_EXPIRES_AT.into(),
+        key: None,
+        receiving_entity: None,
+        clock_offset_ms: 0,
+    }
+}
+
+/// The provider's answer with a code to pay.
+pub fn code_shown(code: PaymentCode) -> Event {
+    Event::PayAnswered(Ok(PaymentStarted {
+        reference: REFERENCE.into(),
+        next: NextStep::ShowCode(code),
+    }))
+}
+
+/// Bre-B chosen on a link that offers it, and a code asked for.
+pub fn breb_form() -> Vec<Event> {
+    vec![Event::MethodChosen(Method::BreB), submit("k1")]
+}
+
+/// A pending Brazilian Pix link offering Open Finance and Pix QR.
+pub fn pix_qr_link() -> PaymentLink {
+    PaymentLink {
+        customer: None,
+        methods: vec![Method::Pix, Method::PixQr],
+        ..pix_business_link()
+    }
+}
+
 pub fn report(status: PaymentStatus) -> PaymentReport {
     PaymentReport {
         reference: REFERENCE.into(),
@@ -327,6 +376,7 @@ pub fn report(status: PaymentStatus) -> PaymentReport {
         total: Some(5_119_000),
         updated_at: Some("2026-11-22T10:30:00Z".into()),
         expires_at: None,
+        code: None,
     }
 }
 

@@ -154,6 +154,10 @@ pub enum Method {
     Nequi,
     /// Pix via Open Finance (Brazil): the payer authorises at their bank.
     Pix,
+    /// Bre-B (Colombia): the payer's bank app pays a code or a key.
+    BreB,
+    /// Pix QR, "copia e cola" (Brazil): the payer's bank app pays a code.
+    PixQr,
 }
 
 impl PaymentLink {

@@ -21,6 +21,10 @@ pub enum Flow {
     /// The payer authorises at their institution under a consent with a
     /// deadline (Pix via Open Finance).
     ConsentRedirect,
+    /// The payer's bank app pays a code the page shows, by its QR or its
+    /// text, until the provider's expiry (Bre-B, Pix QR); `instructions`
+    /// tell how.
+    PayByCode { instructions: Key },
 }
 
 impl Flow {
@@ -95,6 +99,8 @@ pub fn spec(method: Method) -> &'static MethodSpec {
         Method::Pse => &PSE,
         Method::Nequi => &NEQUI,
         Method::Pix => &PIX,
+        Method::BreB => &BRE_B,
+        Method::PixQr => &PIX_QR,
     }
 }
 
@@ -113,7 +119,14 @@ pub fn documents_for_person(person_type: PersonType) -> Vec<DocumentType> {
 }
 
 /// Every method, in the order the page lists them when a provider gives none.
-pub const ALL: [Method; 4] = [BANCOLOMBIA.method, PSE.method, NEQUI.method, PIX.method];
+pub const ALL: [Method; 6] = [
+    BANCOLOMBIA.method,
+    PSE.method,
+    NEQUI.method,
+    BRE_B.method,
+    PIX.method,
+    PIX_QR.method,
+];
 
 use FieldId::{Bank, Document, DocumentType as DocType, Email, PayerCpf, Phone};
 
@@ -204,6 +217,48 @@ const PIX: MethodSpec = MethodSpec {
     expired_body: Key::ConsentExpiredBody,
     known_payer_note: None,
     phone_handoff: true,
+};
+
+// Paid by code: the payer's bank app knows who pays, so nothing is asked.
+const BRE_B: MethodSpec = MethodSpec {
+    method: Method::BreB,
+    code: "BRE_B",
+    flow: Flow::PayByCode {
+        instructions: Key::BreBInstructions,
+    },
+    fields: |_| &[],
+    document_types: |_| &[],
+    phone_rule: validate::co_mobile,
+    name: Key::MethodBreB,
+    hint: Key::MethodBreBHint,
+    mark: r##"<rect width="24" height="24" rx="6" fill="#1b1f5e"/><path d="M6 6h5v5H6zM13 13h5v5h-5zM13 6h5v5h-5zM6 13h5v5H6z" fill="none" stroke="#fff" stroke-width="1.6"/>"##,
+    bank_label: Key::FieldBank,
+    phone_label: Key::FieldPhone,
+    phone_hint: None,
+    expired_body: Key::CodeExpiredBody,
+    known_payer_note: None,
+    // The code is itself the way to pay from a phone.
+    phone_handoff: false,
+};
+
+const PIX_QR: MethodSpec = MethodSpec {
+    method: Method::PixQr,
+    code: "PIX_QR",
+    flow: Flow::PayByCode {
+        instructions: Key::PixQrInstructions,
+    },
+    fields: |_| &[],
+    document_types: |_| &[],
+    phone_rule: validate::br_mobile,
+    name: Key::MethodPixQr,
+    hint: Key::MethodPixQrHint,
+    mark: r##"<path d="M12 2l10 10-10 10L2 12z" fill="#32bcad"/><path d="M9 9h6v6H9z" fill="#fff"/>"##,
+    bank_label: Key::FieldInstitution,
+    phone_label: Key::FieldPhone,
+    phone_hint: None,
+    expired_body: Key::CodeExpiredBody,
+    known_payer_note: None,
+    phone_handoff: false,
 };
 
 /// The document types of seed 003.

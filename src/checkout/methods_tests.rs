@@ -26,14 +26,28 @@ fn only_pse_and_pix_need_the_bank_list() {
 }
 
 #[test]
-fn every_method_offers_a_document_type_for_every_person() {
-    for method in ALL {
+fn every_method_that_asks_a_document_offers_a_type_for_every_person() {
+    for method in ALL.into_iter().filter(|&m| {
+        [false, true]
+            .into_iter()
+            .any(|business| spec(m).fields(business).contains(&FieldId::Document))
+    }) {
         for person in [None, Some(PersonType::Natural), Some(PersonType::Juridical)] {
             assert!(
                 !spec(method).document_types(person).is_empty(),
                 "{method:?} {person:?}"
             );
         }
+    }
+}
+
+#[test]
+fn a_method_paid_by_code_asks_nothing_its_payer_bank_app_knows() {
+    for method in [Method::BreB, Method::PixQr] {
+        let entry = spec(method);
+        assert!(matches!(entry.flow, Flow::PayByCode { .. }), "{method:?}");
+        assert!(entry.fields(false).is_empty() && entry.fields(true).is_empty());
+        assert!(!entry.phone_handoff, "its own QR is the way to a phone");
     }
 }
 

@@ -30,25 +30,37 @@ pub struct PaymentDetails {
     /// National number: 10 digits for Colombia.
     pub phone: Option<String>,
     pub person_type: Option<PersonType>,
-    pub document_type: DocumentType,
-    pub document: String,
+    /// Who pays, by document; none for a method whose payer's bank app
+    /// knows them (pay by code).
+    pub document_type: Option<DocumentType>,
+    pub document: Option<String>,
     pub bank_id: Option<String>,
     /// Pix for a business customer: the CPF of the person paying.
     pub payer_cpf: Option<String>,
 }
 
 impl PaymentDetails {
-    /// What every method sends: who pays, by document. The rest is empty
-    /// until set (`PaymentDetails { phone, ..PaymentDetails::new(..) }`).
+    /// Who pays, by document. The rest is empty until set
+    /// (`PaymentDetails { phone, ..PaymentDetails::new(..) }`).
     pub fn new(method: Method, document_type: DocumentType, document: &str) -> PaymentDetails {
+        PaymentDetails {
+            document_type: Some(document_type),
+            document: Some(document.to_owned()),
+            ..PaymentDetails::anonymous(method)
+        }
+    }
+
+    /// A payment whose payer the page does not name: paid by code in the
+    /// payer's bank app, which knows them.
+    pub fn anonymous(method: Method) -> PaymentDetails {
         PaymentDetails {
             method,
             amount: None,
             email: None,
             phone: None,
             person_type: None,
-            document_type,
-            document: document.to_owned(),
+            document_type: None,
+            document: None,
             bank_id: None,
             payer_cpf: None,
         }
@@ -69,6 +81,24 @@ pub enum NextStep {
     Redirect(String),
     /// The payer approves in an app (Nequi push); the limit comes from the API.
     AwaitApproval { timeout_seconds: u32 },
+    /// The payer's bank app pays a code (Bre-B, Pix QR), shown until it expires.
+    ShowCode(PaymentCode),
+}
+
+/// A code the payer's bank app pays, by scanning its QR or pasting its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentCode {
+    /// The EMV QR payload: what the QR holds and what "copy code" copies.
+    pub payload: String,
+    /// Until when it can be paid, ISO 8601, by the provider's clock.
+    pub expires_at: String,
+    /// A Bre-B key ("llave") the payer may pay to instead.
+    pub key: Option<String>,
+    /// Who receives the money, as the payer's bank app names them.
+    pub receiving_entity: Option<String>,
+    /// The provider's clock minus the browser's, in milliseconds, from the
+    /// answer's `Date` header (`countdown::provider_offset_ms`); 0 unknown.
+    pub clock_offset_ms: i64,
 }
 
 /// Where a payment stands, as the provider reports it.
@@ -116,4 +146,6 @@ pub struct PaymentReport {
     pub updated_at: Option<String>,
     /// Until when the payer can still authorise it (an Open Finance consent).
     pub expires_at: Option<String>,
+    /// The code it is paid by, for a method paid by code: a reload shows it again.
+    pub code: Option<PaymentCode>,
 }

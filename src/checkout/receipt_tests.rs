@@ -118,7 +118,7 @@ fn a_receipt_holds_nothing_the_payer_typed() {
         "{:?}",
         Receipt::of(&returned(vec![polled(PaymentStatus::Approved)]))
     );
-    for typed in [Some(details.document), details.email, details.phone]
+    for typed in [details.document, details.email, details.phone]
         .into_iter()
         .flatten()
     {

@@ -9,9 +9,9 @@ use super::fields::{
     validate_field, validate_form, FieldId, FieldProblem, FormContext, FormValues,
 };
 use super::link::{AmountRule, LinkStatus, Method, PaymentLink};
-use super::methods::spec;
+use super::methods::{spec, Flow};
 use super::payment::{
-    Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
+    Bank, NextStep, PaymentCode, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
 };
 
 /// Polling after the return from the bank: quick at first, then slower.
@@ -21,6 +21,8 @@ pub const MAX_POLL_MS: u32 = 8_000;
 /// keeps checking at `SLOW_POLL_MS`.
 pub const CONFIRM_LIMIT_MS: u32 = 60_000;
 pub const SLOW_POLL_MS: u32 = 15_000;
+/// While a code is shown, its payment is asked about this often.
+pub const CODE_POLL_MS: u32 = 2_000;
 /// How long the receipt stays before the payer is handed back to the merchant.
 pub const RETURN_AFTER_MS: u32 = 5_000;
 /// A failed link load is retried by itself this many times, with backoff.
@@ -96,6 +98,15 @@ pub enum Phase {
     Withdrawing {
         reference: String,
         timeout_seconds: u32,
+    },
+    /// A code the payer's bank app pays (Bre-B, Pix QR), polled until its
+    /// payment ends. `ended`: its countdown reached zero, so it is no longer
+    /// shown, and the provider is asked until it says the code was paid or
+    /// can no longer be: only then is a new code offered.
+    ShowingCode {
+        reference: String,
+        code: PaymentCode,
+        ended: bool,
     },
     /// Back from the bank (or the app's deadline passed): asking the provider.
     Confirming(Confirming),
@@ -252,8 +263,9 @@ pub enum Event {
         reference: String,
         result: Result<PaymentReport, LoadError>,
     },
-    /// The app approval's countdown reached zero.
-    ApprovalDeadlinePassed,
+    /// The countdown the payer was shown (an app approval's, a code's)
+    /// reached zero.
+    DeadlinePassed,
     /// The payer pressed "pay another way" while a push awaits approval.
     PayAnotherWay,
     /// The provider's answer to withdrawing the push: the payment as it stands.
@@ -321,6 +333,8 @@ impl Checkout {
                 Phase::Redirecting { .. } => "redirecting",
                 Phase::AwaitingApproval { .. } => "awaiting-approval",
                 Phase::Withdrawing { .. } => "withdrawing",
+                Phase::ShowingCode { ended: false, .. } => "showing-code",
+                Phase::ShowingCode { ended: true, .. } => "code-ended",
                 Phase::Confirming(c) if c.elsewhere => "payment-in-progress",
                 Phase::Confirming(c) if c.slow => "still-confirming",
                 Phase::Confirming(_) => "confirming",
@@ -358,6 +372,31 @@ impl Checkout {
             }) => c.last_report.as_ref()?.expires_at.as_deref(),
             _ => None,
         }
+    }
+
+    /// The code the payer's bank app pays, while it is shown.
+    pub fn payment_code(&self) -> Option<&PaymentCode> {
+        match self {
+            Checkout::Paying(Paying {
+                phase:
+                    Phase::ShowingCode {
+                        code, ended: false, ..
+                    },
+                ..
+            }) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Whether the failed screen offers a new code at once (`Event::Submit`
+    /// there): a code that ended unpaid, the provider says, on a method paid
+    /// by code. Other methods go back to the form (`Event::NewAttempt`).
+    pub fn offers_new_code(&self) -> bool {
+        matches!(
+            self,
+            Checkout::Paying(Paying { payable, phase: Phase::Failed { report } })
+                if report.status.invites_new_attempt() && payable.pays_by_code()
+        )
     }
 
     /// Whether the receipt offers to return to the merchant: a payment just
@@ -443,6 +482,12 @@ impl Payable {
             Banks::Loaded(list) => list,
             _ => &[],
         }
+    }
+
+    /// Whether the chosen method is paid by a code the page shows.
+    pub fn pays_by_code(&self) -> bool {
+        self.method
+            .is_some_and(|m| matches!(spec(m).flow, Flow::PayByCode { .. }))
     }
 
     /// What the payer is charged: the fixed total, or the total of the amount
@@ -632,6 +677,11 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
                 reference,
                 timeout_seconds,
             } => step_awaiting_approval(payable, reference, timeout_seconds, true, event),
+            Phase::ShowingCode {
+                reference,
+                code,
+                ended,
+            } => step_showing_code(payable, reference, code, ended, event),
             Phase::Confirming(c) => step_confirming(payable, c, event),
             Phase::Failed { report } => step_failed(payable, report, event),
         },
@@ -674,7 +724,7 @@ fn step_loading(resume: Option<String>, attempt: u32, event: Event) -> (Checkout
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -714,7 +764,7 @@ fn step_load_failed(
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -787,7 +837,7 @@ fn step_payable(mut p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -917,7 +967,7 @@ fn step_reviewing(p: Payable, event: Event) -> (Checkout, Vec<Effect>) {
         | E::Submit { .. }
         | E::PayAnswered(_)
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -971,7 +1021,7 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
         | E::RetryLoad
         | E::BackOnline
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -1005,7 +1055,88 @@ fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
                 vec![Effect::RememberPayment(reference), poll],
             )
         }
+        NextStep::ShowCode(code) => {
+            let (state, mut effects) = show_code(p, reference.clone(), code);
+            effects.insert(0, Effect::RememberPayment(reference));
+            (state, effects)
+        }
     }
+}
+
+/// A code to pay, shown while its payment is polled.
+fn show_code(p: Payable, reference: String, code: PaymentCode) -> (Checkout, Vec<Effect>) {
+    let poll = Effect::PollPayment {
+        reference: reference.clone(),
+        after_ms: CODE_POLL_MS,
+    };
+    let phase = Phase::ShowingCode {
+        reference,
+        code,
+        ended: false,
+    };
+    (paying(p, phase), vec![poll])
+}
+
+/// A code on screen: its payment's status decides, polled in one chain (a
+/// countdown that ends asks nothing itself, so no second chain starts).
+fn step_showing_code(
+    mut p: Payable,
+    reference: String,
+    code: PaymentCode,
+    mut ended: bool,
+    event: Event,
+) -> (Checkout, Vec<Effect>) {
+    use Event as E;
+    let effects = match event {
+        E::PaymentPolled {
+            reference: ref polled,
+            result,
+        } if *polled == reference => match result {
+            Ok(report) if report.status.is_final() => return conclude(p, report),
+            // No payment by that reference on this link (a crafted URL).
+            Err(LoadError::NotFound) => return unknown_payment(p, Confirming::start(reference)),
+            // Pending, or no answer: ask again.
+            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) => {
+                vec![Effect::PollPayment {
+                    reference: reference.clone(),
+                    after_ms: CODE_POLL_MS,
+                }]
+            }
+        },
+        E::DeadlinePassed => {
+            ended = true;
+            vec![]
+        }
+        // The payment's status decides; the link's news waits for a new attempt.
+        E::LinkRefreshed(_) | E::LinkExpired => {
+            p.watch.came_back(&event);
+            vec![]
+        }
+        E::PaymentPolled { .. }
+        | E::BackOnline
+        | E::ReturnDue
+        | E::KeepReceipt
+        | E::PushWithdrawn { .. }
+        | E::PayAnotherWay
+        | E::LinkLoaded(_)
+        | E::RetryLoad
+        | E::BanksLoaded(_)
+        | E::MethodChosen(_)
+        | E::FieldChanged(..)
+        | E::FieldLeft(_)
+        | E::Submit { .. }
+        | E::PayAnswered(_)
+        | E::ConfirmPayment
+        | E::BackToForm
+        | E::NewAttempt
+        | E::ReturnToMerchant => vec![],
+    };
+    let phase = Phase::ShowingCode {
+        reference,
+        code,
+        ended,
+    };
+    (paying(p, phase), effects)
 }
 
 /// The pay request did not start a payment, or its answer was lost (no
@@ -1059,7 +1190,7 @@ fn step_redirecting(mut p: Payable, url: String, event: Event) -> (Checkout, Vec
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -1114,7 +1245,7 @@ fn step_awaiting_approval(
                 )
             }
         },
-        E::ApprovalDeadlinePassed if !withdrawing => {
+        E::DeadlinePassed if !withdrawing => {
             // The provider decides whether the push expired: ask it now.
             return Confirming::poll_now(p, Confirming::start(reference));
         }
@@ -1136,7 +1267,7 @@ fn step_awaiting_approval(
         | E::ReturnDue
         | E::KeepReceipt
         | E::PushWithdrawn { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::LinkLoaded(_)
         | E::RetryLoad
@@ -1210,6 +1341,10 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         E::PaymentPolled { reference, result } if reference == c.reference => match result {
             Ok(report) if report.status.is_final() && c.elsewhere => ended_elsewhere(p, c, report),
             Ok(report) if report.status.is_final() => conclude(p, report),
+            // A reload while a code is shown: the same code again, while it lives.
+            Ok(PaymentReport {
+                code: Some(code), ..
+            }) if !c.elsewhere => show_code(p, reference, code),
             Ok(report) => Confirming {
                 last_report: Some(report),
                 ..c
@@ -1238,7 +1373,7 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         | E::PayAnswered(_)
         | E::ConfirmPayment
         | E::BackToForm
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -1252,6 +1387,17 @@ fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout
     use Event as E;
     match event {
         E::NewAttempt => new_attempt(p),
+        // "Get a new code": the provider said the old one ended unpaid, so a
+        // new attempt (a new key) is sent at once, with what was typed.
+        E::Submit { fresh_key } if report.status.invites_new_attempt() && p.pays_by_code() => {
+            let (state, mut effects) = new_attempt(p);
+            let Checkout::Payable(payable) = state else {
+                return (state, effects);
+            };
+            let (state, more) = submit(payable, fresh_key);
+            effects.extend(more);
+            (state, effects)
+        }
         E::ReturnToMerchant => {
             let url = p.link.cancel_url().map(str::to_owned);
             let effects = url.map(Effect::Navigate).into_iter().collect();
@@ -1274,7 +1420,7 @@ fn step_failed(mut p: Payable, report: PaymentReport, event: Event) -> (Checkout
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -1317,7 +1463,7 @@ fn step_paid(
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::PushWithdrawn { .. }
         | E::NewAttempt => vec![],
@@ -1344,7 +1490,7 @@ fn step_closed(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
         | E::ConfirmPayment
         | E::BackToForm
         | E::PaymentPolled { .. }
-        | E::ApprovalDeadlinePassed
+        | E::DeadlinePassed
         | E::PayAnotherWay
         | E::ReturnDue
         | E::KeepReceipt
@@ -1401,3 +1547,7 @@ mod review_tests;
 #[cfg(test)]
 #[path = "state_withdraw_tests.rs"]
 mod withdraw_tests;
+
+#[cfg(test)]
+#[path = "state_code_tests.rs"]
+mod code_tests;

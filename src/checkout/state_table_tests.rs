@@ -109,7 +109,7 @@ fn events() -> Vec<(&'static str, Event)> {
             "polled-other-declined",
             polled_other("mm_other", PaymentStatus::Declined),
         ),
-        ("deadline", Event::ApprovalDeadlinePassed),
+        ("deadline", Event::DeadlinePassed),
         ("another-way", Event::PayAnotherWay),
         ("withdrawn-abandoned", withdrawn(PaymentStatus::Abandoned)),
         ("withdrawn-approved", withdrawn(PaymentStatus::Approved)),

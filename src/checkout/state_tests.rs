@@ -215,7 +215,7 @@ fn a_valid_form_submits_once_with_normalized_details() {
     let details = &p.attempt.as_ref().unwrap().details;
     assert_eq!(details.method, Method::Bancolombia);
     assert_eq!(details.phone.as_deref(), Some("3001234567"));
-    assert_eq!(details.document_type, DocumentType::CC);
+    assert_eq!(details.document_type, Some(DocumentType::CC));
     // A double click, Enter twice, typing while locked: no second request.
     for event in [submit("k2"), submit("k3"), typed(F::Email, "x")] {
         let (same, effects) = step(state.clone(), event);
@@ -354,7 +354,7 @@ fn an_app_rejection_or_a_passed_deadline_end_on_their_own_screens() {
     let (declined, _) = step(awaiting_nequi(), polled(PaymentStatus::Declined));
     assert_eq!(declined.name(), "failed");
 
-    let (confirming, effects) = step(awaiting_nequi(), Event::ApprovalDeadlinePassed);
+    let (confirming, effects) = step(awaiting_nequi(), Event::DeadlinePassed);
     assert_eq!(confirming.name(), "confirming");
     assert_eq!(
         effects,

@@ -150,10 +150,12 @@ pub fn failure_body(status: &PaymentStatus, method: Option<Method>) -> Key {
 }
 
 /// Title of the screen for a payment that did not go through.
-pub fn failure_title(status: &PaymentStatus) -> Key {
+pub fn failure_title(status: &PaymentStatus, method: Option<Method>) -> Key {
+    let by_code = method.is_some_and(|m| matches!(spec(m).flow, Flow::PayByCode { .. }));
     match status {
         PaymentStatus::Declined => Key::DeclinedTitle,
         PaymentStatus::Abandoned => Key::AbandonedTitle,
+        PaymentStatus::Expired if by_code => Key::CodeExpiredTitle,
         PaymentStatus::Expired => Key::ApprovalExpiredTitle,
         PaymentStatus::Refunded => Key::RefundedTitle,
         _ => Key::PaymentErrorTitle,
@@ -187,10 +189,14 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
                 _ => Key::PayingWait,
             },
             Phase::Withdrawing { .. } => Key::WithdrawingPush,
+            Phase::ShowingCode { ended: false, .. } => Key::CodeTitle,
+            Phase::ShowingCode { ended: true, .. } => Key::CodeCheckingTitle,
             Phase::Confirming(c) if c.elsewhere => Key::InProgressTitle,
             Phase::Confirming(c) if c.slow => Key::StillConfirmingTitle,
             Phase::Confirming(_) => Key::ConfirmingTitle,
-            Phase::Failed { report } => failure_title(&report.status),
+            Phase::Failed { report } => {
+                failure_title(&report.status, report.method.or(paying.payable.method))
+            }
         },
         Checkout::Paid { .. } => Key::PaymentApprovedTitle,
         Checkout::LinkPaid(_) => Key::PaidTitle,
@@ -206,6 +212,7 @@ pub fn confirming_texts(state: &Checkout) -> (Key, Key) {
     match state {
         Checkout::Paying(paying) => match &paying.phase {
             Phase::Withdrawing { .. } => (Key::WithdrawingPush, Key::KeepPageOpen),
+            Phase::ShowingCode { .. } => (Key::CodeCheckingTitle, Key::CodeCheckingBody),
             Phase::Confirming(c) if c.elsewhere => (Key::InProgressTitle, Key::InProgressBody),
             Phase::Confirming(c) if c.slow => (Key::StillConfirmingTitle, Key::StillConfirmingBody),
             _ => (Key::ConfirmingTitle, Key::ConfirmingBody),

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::code::CodeScreen;
 use super::outcome::{FailedScreen, Notice, ReceiptScreen};
 use super::pay::PayScreen;
 use super::review::ReviewScreen;
@@ -55,6 +56,7 @@ enum Screen {
     Review,
     Redirecting,
     Approval,
+    Code,
     Confirming,
     Receipt,
     LinkPaid,
@@ -72,7 +74,11 @@ fn screen_of(state: &Checkout) -> Screen {
             Phase::Submitting { .. } => Screen::Pay,
             Phase::Redirecting { .. } => Screen::Redirecting,
             Phase::AwaitingApproval { .. } => Screen::Approval,
-            Phase::Withdrawing { .. } | Phase::Confirming(_) => Screen::Confirming,
+            Phase::ShowingCode { ended: false, .. } => Screen::Code,
+            // Its countdown ended: the provider is asked until it says how.
+            Phase::Withdrawing { .. } | Phase::ShowingCode { .. } | Phase::Confirming(_) => {
+                Screen::Confirming
+            }
             Phase::Failed { .. } => Screen::Failed,
         },
         Checkout::Paid { .. } => Screen::Receipt,
@@ -185,6 +191,7 @@ pub fn CheckoutView() -> impl IntoView {
                 Screen::Review => view! { <ReviewScreen/> }.into_any(),
                 Screen::Redirecting => view! { <RedirectingScreen/> }.into_any(),
                 Screen::Approval => view! { <ApprovalScreen/> }.into_any(),
+                Screen::Code => view! { <CodeScreen/> }.into_any(),
                 Screen::Confirming => view! { <ConfirmingScreen/> }.into_any(),
                 Screen::Receipt => view! { <ReceiptScreen/> }.into_any(),
                 Screen::LinkPaid => view! { <ReceiptScreen/> }.into_any(),

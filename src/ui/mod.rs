@@ -1,6 +1,8 @@
 //! Leptos components: each renders part of a `Checkout` and turns what the
 //! payer does into events.
 mod app;
+mod code;
+mod copy;
 mod form;
 pub mod gallery;
 mod handoff;

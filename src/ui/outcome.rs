@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use leptos::task::spawn_local;
-
+use super::copy::copy_button;
 use super::shell::use_shell;
 use super::summary::merchant_line;
 use super::{tr, use_lang};
@@ -13,6 +12,7 @@ use crate::checkout::state::{Checkout, Event, Paying, Phase};
 use crate::i18n::labels::{failure_body, failure_title};
 use crate::i18n::Key;
 use crate::web::intl::{format_datetime, format_money};
+use crate::web::navigate::fresh_key;
 
 /// A titled message with an optional action; the title takes focus so screen
 /// readers announce the new screen.
@@ -63,26 +63,12 @@ pub fn ReceiptScreen() -> impl IntoView {
     };
     let currency = receipt.currency;
     let copied = RwSignal::new(false);
-    let copy = receipt
-        .reference
-        .clone()
-        .filter(|_| web_sys::window().is_some_and(|w| w.is_secure_context()))
-        .map(|reference| {
-            view! {
-                <button type="button" class="button" on:click=move |_| {
-                    let Some(window) = web_sys::window() else { return };
-                    let written = window.navigator().clipboard().write_text(&reference);
-                    spawn_local(async move {
-                        if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
-                            copied.set(true);
-                            shell.dispatch(Event::KeepReceipt);
-                        }
-                    });
-                }>
-                    {tr(Key::CopyReference)}
-                </button>
-            }
-        });
+    let copy = receipt.reference.clone().and_then(|reference| {
+        copy_button(reference, Key::CopyReference, "button", move || {
+            copied.set(true);
+            shell.dispatch(Event::KeepReceipt);
+        })
+    });
     view! {
         <section class="notice notice--paid receipt">
             {merchant_line(&link.merchant)}
@@ -135,7 +121,7 @@ pub fn ReceiptScreen() -> impl IntoView {
 #[component]
 pub fn FailedScreen() -> impl IntoView {
     let shell = use_shell();
-    let Some((status, method, can_return)) = shell.state.with_untracked(|s| match s {
+    let Some((status, method, can_return, new_code)) = shell.state.with_untracked(|s| match s {
         Checkout::Paying(Paying {
             payable,
             phase: Phase::Failed { report },
@@ -143,20 +129,27 @@ pub fn FailedScreen() -> impl IntoView {
             report.status.clone(),
             report.method.or(payable.method),
             payable.link.cancel_url().is_some(),
+            s.offers_new_code(),
         )),
         _ => None,
     }) else {
         return ().into_any();
     };
+
     view! {
         <section class="notice notice--failed">
-            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(failure_title(&status))}</h1>
+            <h1 class="notice__title" tabindex="-1" data-testid="notice-title">{tr(failure_title(&status, method))}</h1>
             <p class="notice__body">{tr(failure_body(&status, method))}</p>
             <div class="notice__actions">
                 {status.invites_new_attempt().then(|| view! {
                     <button type="button" class="button button--primary" data-testid="try-again"
-                        on:click=move |_| shell.dispatch(Event::NewAttempt)>
-                        {tr(Key::TryAgain)}
+                        on:click=move |_| shell.dispatch(if new_code {
+                            // A code that ended unpaid is renewed at once.
+                            Event::Submit { fresh_key: fresh_key() }
+                        } else {
+                            Event::NewAttempt
+                        })>
+                        {tr(if new_code { Key::GetNewCode } else { Key::TryAgain })}
                     </button>
                 })}
                 {can_return.then(|| view! {

@@ -70,7 +70,7 @@ pub fn ApprovalScreen() -> impl IntoView {
             let now = left.get_untracked().saturating_sub(1);
             left.set(now);
             if now == 0 {
-                shell.dispatch(Event::ApprovalDeadlinePassed);
+                shell.dispatch(Event::DeadlinePassed);
             }
         },
         Duration::from_secs(1),

@@ -7,6 +7,7 @@ use super::http::{self, Answer, DEFAULT_TIMEOUT_MS};
 use super::prefetch;
 use crate::api::error::ApiError;
 use crate::api::provider::{Clock, Provider};
+use crate::checkout::countdown::provider_offset_ms;
 use crate::checkout::fields::sort_banks;
 use crate::checkout::link::PaymentLink;
 use crate::checkout::money::Currency;
@@ -73,9 +74,25 @@ pub async fn fetch_payment(
     let answer = http::send(request, body, DEFAULT_TIMEOUT_MS)
         .await
         .map_err(load_error)?;
-    provider
+    let offset = clock_offset(&answer);
+    let mut report = provider
         .parse_payment(&ok_body(answer)?, &BrowserClock)
-        .map_err(load_error)
+        .map_err(load_error)?;
+    if let Some(code) = &mut report.code {
+        code.clock_offset_ms = offset;
+    }
+    Ok(report)
+}
+
+/// The provider's clock minus the browser's, by the answer's `Date`; 0 without one.
+fn clock_offset(answer: &Answer) -> i64 {
+    answer
+        .date
+        .as_deref()
+        .and_then(|date| BrowserClock.instant_ms(date))
+        .map_or(0, |date_ms| {
+            provider_offset_ms(date_ms, BrowserClock.now_ms())
+        })
 }
 
 /// The browser's clock and its reading of ISO instants.
@@ -116,12 +133,16 @@ pub async fn submit_payment(
             &answer.body,
         )));
     }
-    let started = provider
+    let mut started = provider
         .parse_pay_answer(&answer.body)
         .map_err(submit_error)?;
-    match &started.next {
+    match &mut started.next {
         NextStep::Redirect(url) if !config.allows_bank_redirect(url) => {
             Err(SubmitError::Unreadable)
+        }
+        NextStep::ShowCode(code) => {
+            code.clock_offset_ms = clock_offset(&answer);
+            Ok(started)
         }
         _ => Ok(started),
     }

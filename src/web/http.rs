@@ -15,6 +15,9 @@ pub const DEFAULT_TIMEOUT_MS: i32 = 15_000;
 pub struct Answer {
     pub status: u16,
     pub body: String,
+    /// The `Date` header: the server's clock (a cross-origin API must expose
+    /// it, docs/deploying.md).
+    pub date: Option<String>,
 }
 
 /// Sends the request (with `body`, if any) and reads the whole answer,
@@ -61,8 +64,9 @@ async fn read(request: RequestBuilder, body: Option<String>) -> Result<Answer, g
     };
     let response = request.send().await?;
     let status = response.status();
+    let date = response.headers().get("date");
     let body = response.text().await?;
-    Ok(Answer { status, body })
+    Ok(Answer { status, body, date })
 }
 
 pub fn get(url: &str) -> RequestBuilder {

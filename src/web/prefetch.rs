@@ -27,7 +27,11 @@ pub async fn take(token: &str) -> Option<Result<Answer, ApiError>> {
             let pair: Array = pair.unchecked_into();
             let status = pair.get(0).as_f64().map_or(0, |s| s as u16);
             let body = pair.get(1).as_string().unwrap_or_default();
-            Ok(Answer { status, body })
+            Ok(Answer {
+                status,
+                body,
+                date: None,
+            })
         }
         // Aborted by its deadline or no network: the same as our own request failing.
         Err(_) => Err(ApiError::Network),

@@ -1,7 +1,7 @@
-//! The QR code of "continue on your phone": drawn by `/qr.js` (qr/loader.mjs)
-//! and the `qr/` crate's wasm, which this adds to the page (same origin,
-//! `script-src 'self'`) only when a payer first opens the offer: nothing of
-//! it is in the first load.
+//! The QR codes of "continue on your phone" and of a payment code: drawn
+//! by `/qr.js` (qr/loader.mjs) and the `qr/` crate's wasm, which this adds
+//! to the page (same origin, `script-src 'self'`) only when a payer first
+//! opens the offer or is shown a code: nothing of it is in the first load.
 
 use std::cell::Cell;
 
@@ -14,8 +14,8 @@ thread_local! {
     static ADDED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Adds the loader to the page, once: it draws every code there, and each
-/// again whenever an offer opens.
+/// Adds the loader to the page, once: it draws every code there, each offer
+/// again whenever it opens, and every payment code that appears later.
 pub fn add_loader() {
     if ADDED.with(|added| added.replace(true)) {
         return;

@@ -118,8 +118,8 @@ fn the_bank_sends_the_payer_back_to_this_page_for_this_link() {
         email: None,
         phone: None,
         person_type: None,
-        document_type: DocumentType::CPF,
-        document: "39053344705".into(),
+        document_type: Some(DocumentType::CPF),
+        document: Some("39053344705".into()),
         bank_id: Some("600f".into()),
         payer_cpf: None,
     };

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::decimal::WireDecimal;
 use crate::api::error::ApiError;
+use crate::api::pay_code::PaymentCodeWire;
 use crate::api::provider::MethodNotOffered;
 use crate::checkout::link::{
     AmountRule, CallbackUrls, Customer, LinkStatus, Merchant, Method, PaymentLink,
@@ -100,6 +101,8 @@ pub struct PaymentIntentWire {
 pub struct MethodInformationWire {
     pub open_finance: Option<RedirectWire>,
     pub pse: Option<RedirectWire>,
+    /// The code a Pix QR intent is paid by **[ext]**.
+    pub pix_qr: Option<PaymentCodeWire>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -136,9 +139,10 @@ fn unreadable(_: serde_json::Error) -> ApiError {
 }
 
 /// The methods Belvo offers: each with its payment method type and currency.
-const METHOD_TYPES: [(Method, &str, Currency); 2] = [
+const METHOD_TYPES: [(Method, &str, Currency); 3] = [
     (Method::Pse, "pse", Currency::COP),
     (Method::Pix, "open_finance", Currency::BRL),
+    (Method::PixQr, "pix_qr", Currency::BRL),
 ];
 
 /// The method a Belvo payment method type names, and its currency.
@@ -262,14 +266,20 @@ struct IntentRequestWire<'a> {
     confirm: bool,
 }
 
-/// One of the two keys is set: the link's method.
+/// One of the keys is set: the link's method.
 #[derive(Serialize)]
 struct MethodDetailsWire<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     open_finance: Option<PayerChoiceWire<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pse: Option<PayerChoiceWire<'a>>,
+    /// `{}`: a code asks the payer nothing (docs/api.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pix_qr: Option<NothingWire>,
 }
+
+#[derive(Serialize)]
+struct NothingWire {}
 
 #[derive(Clone, Copy, Serialize)]
 struct PayerChoiceWire<'a> {
@@ -291,12 +301,13 @@ pub fn payment_intent_body(
         callback_url,
         cpf: details.payer_cpf.as_deref(),
     };
-    let pix = details.method == Method::Pix;
+    let method = details.method;
     let wire = IntentRequestWire {
         allowed_payment_method_types: [method_type],
         payment_method_details: MethodDetailsWire {
-            open_finance: pix.then_some(choice),
-            pse: (!pix).then_some(choice),
+            open_finance: (method == Method::Pix).then_some(choice),
+            pse: (method == Method::Pse).then_some(choice),
+            pix_qr: (method == Method::PixQr).then_some(NothingWire {}),
         },
         confirm: true,
     };
@@ -309,10 +320,16 @@ fn parse_intent(body: &str) -> Result<PaymentIntentWire, ApiError> {
     Ok(intent)
 }
 
-/// A created intent: where the payer authorises it.
+/// A created intent: where the payer authorises it, or the code they pay.
 pub fn parse_intent_started(body: &str) -> Result<PaymentStarted, ApiError> {
     let intent = parse_intent(body)?;
     let information = intent.payment_method_information.unwrap_or_default();
+    if let Some(code) = information.pix_qr {
+        return Ok(PaymentStarted {
+            reference: intent.id,
+            next: NextStep::ShowCode(code.into_domain()?),
+        });
+    }
     let redirect = [information.open_finance, information.pse]
         .into_iter()
         .flatten()
@@ -347,6 +364,11 @@ pub fn parse_intent_report(body: &str) -> Result<PaymentReport, ApiError> {
         total: intent.amount.map(|a| a.0),
         updated_at: intent.updated_at.or(intent.created_at),
         expires_at: intent.expires_at,
+        code: intent
+            .payment_method_information
+            .and_then(|information| information.pix_qr)
+            .map(PaymentCodeWire::into_domain)
+            .transpose()?,
     })
 }
 

@@ -316,8 +316,8 @@ fn pse_details(method: Method) -> PaymentDetails {
         email: Some("ana@example.com".into()),
         phone: Some("3001234567".into()),
         person_type: None,
-        document_type: DocumentType::CC,
-        document: "1018760936".into(),
+        document_type: Some(DocumentType::CC),
+        document: Some("1018760936".into()),
         bank_id: Some("b3a1".into()),
         payer_cpf: None,
     }

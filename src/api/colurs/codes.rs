@@ -5,10 +5,11 @@ use crate::checkout::link::{LinkStatus, Method};
 use crate::checkout::payment::{PaymentStatus, PersonType};
 
 /// The methods Colurs offers with their codes, in the order it lists them.
-pub const METHODS: [(Method, &str); 3] = [
+pub const METHODS: [(Method, &str); 4] = [
     (Method::Bancolombia, "BANCOLOMBIA"),
     (Method::Pse, "PSE"),
     (Method::Nequi, "NEQUI"),
+    (Method::BreB, "BRE_B"),
 ];
 
 /// The method a code names; a method this page does not offer is none.

@@ -7,10 +7,12 @@ use serde_json::value::RawValue;
 use super::codes::{method_code, method_of, payment_status, person_type_code};
 use crate::api::decimal::WireDecimal;
 use crate::api::error::ApiError;
+use crate::api::pay_code::PaymentCodeWire;
 use crate::api::provider::MethodNotOffered;
 use crate::checkout::link::Method;
 use crate::checkout::money::cents_to_wire;
 use crate::checkout::payment::{Bank, NextStep, PaymentDetails, PaymentReport, PaymentStarted};
+use crate::checkout::validate::DocumentType;
 
 /// The body of `POST /api/payment_link/{uuid}/pay/`, with the seed's names.
 /// Fields serialize in declaration order, so the same attempt sent again is
@@ -24,8 +26,10 @@ struct PayRequestWire<'a> {
     payer_email: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     payer_phone: Option<String>,
-    payer_type_document: &'static str,
-    payer_document: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payer_type_document: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payer_document: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     bank_id: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,8 +50,8 @@ pub fn pay_request_body(details: &PaymentDetails) -> Result<String, MethodNotOff
             .phone
             .as_ref()
             .map(|national| format!("{COLOMBIA_CALLING_CODE}{national}")),
-        payer_type_document: details.document_type.code(),
-        payer_document: &details.document,
+        payer_type_document: details.document_type.map(DocumentType::code),
+        payer_document: details.document.as_deref(),
         // Colurs bank ids are integers on the wire.
         bank_id: details
             .bank_id
@@ -81,11 +85,13 @@ struct PayResponseWire {
     money_movement_id: String,
     total_to_pay: Option<WireDecimal>,
     approval_timeout_seconds: Option<u32>,
+    /// A method paid by code (`BRE_B`) **[ext]**.
+    payment_code: Option<PaymentCodeWire>,
 }
 
-/// Reads the answer to a pay request: where to send the payer, or how long
-/// to wait for an approval in the Nequi app. The redirect URL is not checked
-/// here.
+/// Reads the answer to a pay request: where to send the payer, how long to
+/// wait for an approval in the Nequi app, or the code to show (Bre-B). The
+/// redirect URL is not checked here.
 pub fn parse_pay_response(body: &str) -> Result<PaymentStarted, ApiError> {
     let wire: PayResponseWire = serde_json::from_str(body).map_err(unreadable)?;
     if wire.money_movement_id.is_empty() {
@@ -93,15 +99,20 @@ pub fn parse_pay_response(body: &str) -> Result<PaymentStarted, ApiError> {
         return Err(malformed("empty money_movement_id"));
     }
     wire.total_to_pay.map(WireDecimal::charged).transpose()?;
-    let next = match (wire.payment_link, wire.approval_timeout_seconds) {
-        (Some(url), _) if !url.is_empty() => NextStep::Redirect(url),
+    let next = match (
+        wire.payment_link,
+        wire.approval_timeout_seconds,
+        wire.payment_code,
+    ) {
+        (Some(url), _, _) if !url.is_empty() => NextStep::Redirect(url),
         // A zero limit would be over before the payer could open the app.
-        (_, Some(timeout_seconds)) if timeout_seconds > 0 => {
+        (_, Some(timeout_seconds), _) if timeout_seconds > 0 => {
             NextStep::AwaitApproval { timeout_seconds }
         }
+        (_, _, Some(code)) => NextStep::ShowCode(code.into_domain()?),
         _ => {
             return Err(malformed(
-                "neither payment_link nor approval_timeout_seconds",
+                "neither payment_link, approval_timeout_seconds nor payment_code",
             ))
         }
     };
@@ -121,6 +132,7 @@ struct PaymentStatusWire {
     total_to_pay: Option<WireDecimal>,
     updated_at: Option<String>,
     expires_at: Option<String>,
+    payment_code: Option<PaymentCodeWire>,
 }
 
 /// Reads a payment's status. An unknown status stays unrecognized (never
@@ -134,6 +146,10 @@ pub fn parse_payment_status(body: &str) -> Result<PaymentReport, ApiError> {
         total: wire.total_to_pay.map(WireDecimal::charged).transpose()?,
         updated_at: wire.updated_at,
         expires_at: wire.expires_at,
+        code: wire
+            .payment_code
+            .map(PaymentCodeWire::into_domain)
+            .transpose()?,
     })
 }
 

@@ -82,8 +82,8 @@ fn a_nequi_body_leaves_out_what_is_absent() {
         email: None,
         phone: Some("3991111111".into()),
         person_type: None,
-        document_type: DocumentType::CE,
-        document: "E123456".into(),
+        document_type: Some(DocumentType::CE),
+        document: Some("E123456".into()),
         bank_id: None,
         payer_cpf: None,
     };
@@ -245,6 +245,7 @@ fn reads_a_payment_status() {
             total: Some(5_119_000),
             updated_at: Some("2026-02-03T10:05:00Z".into()),
             expires_at: Some("2026-02-03T10:45:00Z".into()),
+            code: None,
         })
     );
 }
@@ -284,6 +285,7 @@ fn a_status_needs_only_its_reference_and_status() {
             total: None,
             updated_at: None,
             expires_at: None,
+            code: None,
         })
     );
 }

@@ -81,7 +81,11 @@ fn payment_details(
 ) -> Result<PaymentDetails, (FieldId, FieldProblem)> {
     let asked = context.field_ids(form);
     let read = |id| ReadIfAsked { asked: &asked, id };
-    let document_type = read_document_type(context, form).map_err(at(FieldId::DocumentType))?;
+    let document_type = read(FieldId::DocumentType).with(|| read_document_type(context, form))?;
+    let document = match document_type {
+        Some(kind) => Some(read_document(kind, form).map_err(at(FieldId::Document))?),
+        None => None,
+    };
     Ok(PaymentDetails {
         method: context.method,
         amount: match context.amount {
@@ -93,7 +97,7 @@ fn payment_details(
         email: read(FieldId::Email).with(|| read_email(form))?,
         phone: read(FieldId::Phone).with(|| read_phone(context, form))?,
         person_type: read(FieldId::PersonType).with(|| read_person_type(form))?,
-        document: read_document(document_type, form).map_err(at(FieldId::Document))?,
+        document,
         document_type,
         bank_id: read(FieldId::Bank).with(|| read_bank(context, form))?,
         payer_cpf: read(FieldId::PayerCpf).with(|| read_payer_cpf(form))?,

@@ -22,8 +22,8 @@ fn a_valid_pse_form_gives_its_details() {
             email: Some("payer@example.com".into()),
             phone: Some("3001234567".into()),
             person_type: Some(PersonType::Natural),
-            document_type: DocumentType::CC,
-            document: "1234567890".into(),
+            document_type: Some(DocumentType::CC),
+            document: Some("1234567890".into()),
             bank_id: Some("1007".into()),
             payer_cpf: None,
         })
@@ -44,8 +44,8 @@ fn a_valid_bancolombia_form_gives_its_details() {
             email: Some("payer@example.com".into()),
             phone: Some("3001234567".into()),
             person_type: None,
-            document_type: DocumentType::CC,
-            document: "1234567890".into(),
+            document_type: Some(DocumentType::CC),
+            document: Some("1234567890".into()),
             bank_id: None,
             payer_cpf: None,
         })
@@ -66,8 +66,8 @@ fn a_valid_nequi_form_gives_its_details() {
             email: None,
             phone: Some("3991111111".into()),
             person_type: None,
-            document_type: DocumentType::CE,
-            document: "E123456".into(),
+            document_type: Some(DocumentType::CE),
+            document: Some("E123456".into()),
             bank_id: None,
             payer_cpf: None,
         })
