@@ -4,10 +4,11 @@
 
 use crate::checkout::fields::FieldId;
 use crate::checkout::fixtures::{
-    app_approval_link, belvo_pse_link, colombian_link, colombian_methods, general_link,
-    link_with_status, loading, nequi_form, paid_status, pix_business_link, pix_form, polled,
-    pse_form, pushed_to_app, reach, reach_pix, redirected, returned, returning, run, submitted,
-    typed, with_logo, withdrawn,
+    app_approval_link, belvo_pse_link, breb_code, breb_form, code_shown, colombian_link,
+    colombian_methods, general_link, link_with_status, loading, nequi_form, paid_status,
+    pix_business_link, pix_form, pix_qr_code, pix_qr_link, polled, pse_form, pushed_to_app, reach,
+    reach_pix, redirected, returned, returning, run, submit, submitted, typed, with_logo,
+    withdrawn,
 };
 use crate::checkout::link::{LinkStatus, Method};
 use crate::checkout::payment::PaymentStatus;
@@ -212,6 +213,47 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
             ),
         ),
         ("reviewing-pix", reach_pix(submitted(pix_form()))),
+        (
+            "showing-code-breb",
+            reach(
+                with_logo(colombian_link(vec![Method::Bancolombia, Method::BreB])),
+                [breb_form(), vec![code_shown(breb_code())]].concat(),
+            ),
+        ),
+        (
+            "showing-code-pix-qr",
+            reach(
+                pix_qr_link(),
+                vec![
+                    Event::MethodChosen(Method::PixQr),
+                    submit("gallery"),
+                    code_shown(pix_qr_code()),
+                ],
+            ),
+        ),
+        (
+            "code-ended",
+            reach(
+                colombian_link(vec![Method::BreB]),
+                vec![
+                    submit("gallery"),
+                    code_shown(breb_code()),
+                    Event::DeadlinePassed,
+                ],
+            ),
+        ),
+        (
+            "code-expired",
+            reach(
+                colombian_link(vec![Method::BreB]),
+                vec![
+                    submit("gallery"),
+                    code_shown(breb_code()),
+                    Event::DeadlinePassed,
+                    polled(PaymentStatus::Expired),
+                ],
+            ),
+        ),
     ]
 }
 

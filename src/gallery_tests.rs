@@ -18,6 +18,8 @@ fn fixtures_have_unique_names_and_cover_every_state_of_the_page() {
         "redirecting",
         "awaiting-approval",
         "withdrawing",
+        "showing-code",
+        "code-ended",
         "confirming",
         "still-confirming",
         "paid",

@@ -36,9 +36,14 @@ pub fn seconds_until_by(deadline_ms: f64, offset_ms: i64, now_ms: f64) -> u32 {
     seconds_until(deadline_ms, now_ms + offset_ms as f64)
 }
 
-/// `125` as `2:05`.
+/// `125` as `2:05`; an hour or more as `1:00:05`.
 pub fn clock_text(seconds: u32) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
+    let (minutes, seconds) = (seconds / 60, seconds % 60);
+    if minutes < 60 {
+        format!("{minutes}:{seconds:02}")
+    } else {
+        format!("{}:{:02}:{seconds:02}", minutes / 60, minutes % 60)
+    }
 }
 
 #[cfg(test)]

@@ -61,19 +61,20 @@ pub fn CodeScreen() -> impl IntoView {
         move || copied.set(Some(Key::CodeCopied)),
     );
     let key_line = code.key.clone().map(|key| {
-        let copy_key = copy_button(
-            key.clone(),
-            Key::CopyKey,
-            "button button--block",
-            move || copied.set(Some(Key::KeyCopied)),
-        );
         view! {
             <div class="summary__line">
                 <dt>{tr(Key::BreBKey)}</dt>
                 <dd data-testid="code-key">{key}</dd>
             </div>
-            {copy_key}
         }
+    });
+    let copy_key = code.key.clone().and_then(|key| {
+        copy_button(
+            key,
+            Key::CopyKey,
+            "button button--block paycode__key",
+            move || copied.set(Some(Key::KeyCopied)),
+        )
     });
     let entity = code.receiving_entity.clone().map(|entity| {
         view! {
@@ -99,6 +100,7 @@ pub fn CodeScreen() -> impl IntoView {
                 <p class="notice__body">{tr(instructions)}</p>
                 {copy_code}
                 <dl class="summary__lines paycode__lines">{key_line}{entity}</dl>
+                {copy_key}
                 <p class="notice__hint" role="status">{move || copied.get().map(|key| tr(key)())}</p>
                 <p class="paycode__label" id="paycode-text-label">{tr(Key::CodeText)}</p>
                 <p class="paycode__text" aria-labelledby="paycode-text-label" data-testid="code-text">{code.payload.clone()}</p>
