@@ -55,7 +55,14 @@ export function payNotice(page) {
 
 // ---- Methods ------------------------------------------------------------
 
-const METHOD_NAMES = { BANCOLOMBIA: 'MethodBancolombia', PSE: 'MethodPse', NEQUI: 'MethodNequi', PIX: 'MethodPix' };
+const METHOD_NAMES = {
+  BANCOLOMBIA: 'MethodBancolombia',
+  PSE: 'MethodPse',
+  NEQUI: 'MethodNequi',
+  BRE_B: 'MethodBreB',
+  PIX: 'MethodPix',
+  PIX_QR: 'MethodPixQr',
+};
 
 /** The radio of a payment method, by its wire code, named as the payer reads it. */
 export function methodChoice(page, method) {
