@@ -4,7 +4,8 @@
 //! reloads (the state rebuilt from the URL alone); double submits; timers;
 //! the link changing; another tab paying; the review of a Pix payment
 //! confirmed or left; the payer leaving a push for another way, with a
-//! provider that withdraws it or keeps it. After every step the invariants
+//! provider that withdraws it or keeps it; a code to pay by (Bre-B) shown,
+//! ended, paid or renewed. After every step the invariants
 //! docs/reliability.md lists must hold.
 //!
 //! `cargo test --test histories` runs 10,000 histories; `HISTORIES=1000000`
@@ -12,7 +13,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use paylink::checkout::fields::{FieldId, FormValues};
-use paylink::checkout::fixtures::{bancolombia_details, banks, colombian_link, colombian_methods};
+use paylink::checkout::fixtures::{
+    bancolombia_details, banks, breb_code, colombian_link, colombian_methods,
+};
 use paylink::checkout::link::{CallbackUrls, LinkStatus, Method, PaymentLink};
 use paylink::checkout::payment::{
     NextStep, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
@@ -45,7 +48,8 @@ enum Action {
     Reload,
     GoOffline,
     BackOnline,
-    ApprovalDeadline,
+    /// The countdown on screen (an app approval's, a code's) reaches zero.
+    CountdownEnds,
     /// "Pay another way" on the app approval screen.
     PayAnotherWay,
     /// The answer to a request in flight arrives, as `Answer` says.
@@ -205,7 +209,8 @@ impl World {
             total: Some(paid_total()),
             updated_at: None,
             expires_at: None,
-            code: None,
+            // A code is reported with its payment, as the provider does.
+            code: (payment.details.method == Method::BreB).then(breb_code),
         })
     }
 
@@ -322,6 +327,7 @@ fn started(payment: &Payment) -> PaymentStarted {
         Method::Nequi => NextStep::AwaitApproval {
             timeout_seconds: 120,
         },
+        Method::BreB => NextStep::ShowCode(breb_code()),
         _ => NextStep::Redirect(format!("{BANK_PAGE}{}", payment.reference)),
     };
     PaymentStarted {
@@ -496,7 +502,7 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
             }
         }
         // The countdown and the button stay while the push is withdrawn.
-        Action::ApprovalDeadline | Action::PayAnotherWay => match state {
+        Action::CountdownEnds | Action::PayAnotherWay => match state {
             Checkout::Paying(Paying {
                 phase: Phase::AwaitingApproval { .. } | Phase::Withdrawing { .. },
                 ..
@@ -504,6 +510,11 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                 Action::PayAnotherWay => Event::PayAnotherWay,
                 _ => Event::DeadlinePassed,
             }],
+            // A code's countdown; it has no "pay another way".
+            Checkout::Paying(Paying {
+                phase: Phase::ShowingCode { ended: false, .. },
+                ..
+            }) if matches!(action, Action::CountdownEnds) => vec![Event::DeadlinePassed],
             _ => vec![],
         },
         Action::Deliver(i, how) => {
@@ -697,6 +708,22 @@ fn check_state(world: &World, before: &str, state: &Checkout) -> Result<(), Stri
         }
         _ => {}
     }
+    // A new code is offered only once the provider said the old one ended unpaid.
+    if let Checkout::Paying(Paying {
+        phase: Phase::Failed { report },
+        ..
+    }) = state
+    {
+        let ended_unpaid = world
+            .report(&report.reference)
+            .is_some_and(|r| r.status.is_final() && r.status != PaymentStatus::Approved);
+        if state.offers_new_code() && !ended_unpaid {
+            return Err(format!(
+                "offers a new code while {} may pay",
+                report.reference
+            ));
+        }
+    }
     // Back at the choice after a withdrawn push: only once every payment the
     // page knows of can no longer be approved, and none was.
     if let ("withdrawing", Checkout::Payable(_)) = (before, state) {
@@ -743,7 +770,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Decision::Unknown),
     ];
     prop_oneof![
-        2 => (0..4usize).prop_map(Action::ChooseMethod),
+        2 => (0..5usize).prop_map(Action::ChooseMethod),
         2 => Just(Action::TypeEverything),
         1 => Just(Action::TypeOtherEmail),
         1 => Just(Action::TypeInvalidPhone),
@@ -755,7 +782,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Reload),
         1 => Just(Action::GoOffline),
         1 => Just(Action::BackOnline),
-        1 => Just(Action::ApprovalDeadline),
+        1 => Just(Action::CountdownEnds),
         1 => Just(Action::PayAnotherWay),
         8 => (0..4usize, answer).prop_map(|(i, a)| Action::Deliver(i, a)),
         3 => (0..4usize).prop_map(Action::FireTimer),
@@ -779,12 +806,15 @@ fn callbacks() -> impl Strategy<Value = CallbackUrls> {
 }
 
 /// The Colombian methods; Pix alone (its form at once), whose payments are
-/// reviewed before they are sent; or all of them.
+/// reviewed before they are sent; Bre-B alone (a code at once) or beside
+/// the others; or all of them.
 fn methods() -> impl Strategy<Value = Vec<Method>> {
     prop_oneof![
         2 => Just(colombian_methods()),
         1 => Just(vec![Method::Pix]),
-        1 => Just([colombian_methods(), vec![Method::Pix]].concat()),
+        1 => Just(vec![Method::BreB]),
+        1 => Just([colombian_methods(), vec![Method::BreB]].concat()),
+        1 => Just([colombian_methods(), vec![Method::Pix, Method::BreB]].concat()),
     ]
 }
 
