@@ -475,6 +475,12 @@ async fn the_demo_links_cover_every_situation() {
         (Some("USD"), "25.00".into())
     );
 
+    let bre_b = sandbox.link(seed::BRE_B).await;
+    assert_eq!(
+        bre_b.json()["allowed_methods"],
+        serde_json::json!(["BANCOLOMBIA", "PSE", "NEQUI", "BRE_B"])
+    );
+
     for (number, (_, uuid)) in seed::DEMO_LINKS.iter().enumerate() {
         let link = sandbox.link(*uuid).await.json();
         assert_eq!(link["id"], number + 1);

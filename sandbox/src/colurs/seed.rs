@@ -21,6 +21,7 @@ pub const EXPIRED: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000005
 pub const CANCELLED: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000006);
 pub const NEQUI_ONLY: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000007);
 pub const USD: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000008);
+pub const BRE_B: Uuid = Uuid::from_u128(0x00000000_0000_4000_8000_000000000009);
 
 /// The pending PSE payment that keeps the `active` demo link ACTIVE; its
 /// bank page is at `/sandbox/bank/mm_demo000000000003`.
@@ -37,6 +38,7 @@ pub const DEMO_LINKS: &[(&str, Uuid)] = &[
     ("cancelled", CANCELLED),
     ("payable-nequi-only", NEQUI_ONLY),
     ("payable-usd", USD),
+    ("payable-bre-b", BRE_B),
 ];
 
 /// What sets one demo link apart from the others.
@@ -91,6 +93,16 @@ pub fn seed_demo_links(store: &mut Store, config: &Config, now: Timestamp) {
         DemoSpec {
             currency: Currency::Usd,
             ..demo(USD, Some(25), "Licencia mensual de software")
+        },
+        // The seed's methods and Bre-B, paid by code (docs/api.md).
+        DemoSpec {
+            allowed_methods: &[
+                PaymentMethod::Bancolombia,
+                PaymentMethod::Pse,
+                PaymentMethod::Nequi,
+                PaymentMethod::BreB,
+            ],
+            ..demo(BRE_B, Some(42_000), "Mercado de la semana")
         },
     ];
 

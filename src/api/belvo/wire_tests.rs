@@ -444,3 +444,41 @@ fn merchant_text_is_cleaned_where_it_is_read() {
     assert_eq!(link.merchant.name, format!("Acme Corp{}…", "x".repeat(90)));
     assert_eq!(link.description, "Awesome training Sneaker");
 }
+
+#[test]
+fn a_pix_qr_link_offers_both_and_its_intent_asks_nothing() {
+    let body = page_link("null", "ACTIVE")
+        .replace("[\"pse\"]", "[\"open_finance\",\"pix_qr\"]")
+        .replace("\"amount\":1000", "\"amount\":\"1234.12\"");
+    let link = parse_link(&body).unwrap();
+    assert_eq!(link.currency, Currency::BRL);
+    assert_eq!(link.methods, [Method::Pix, Method::PixQr]);
+    assert_eq!(
+        payment_intent_body(&PaymentDetails::anonymous(Method::PixQr), "https://pay.example/pay/tok"),
+        Ok(r#"{"allowed_payment_method_types":["pix_qr"],"payment_method_details":{"pix_qr":{}},"confirm":true}"#.into())
+    );
+}
+
+#[test]
+fn a_pix_qr_intent_shows_its_code_and_reports_it_again() {
+    let created = r#"{"id":"b7dd85b1-671e-45c7-aba6-b4b37a8fc0c2","status":"REQUIRES_ACTION","amount":"1234.12",
+        "currency":"BRL","allowed_payment_method_types":["pix_qr"],
+        "payment_method_information":{"pix_qr":{"payload":"00020101021226580014br.gov.bcb.pix6304CAE8","expires_at":"2026-02-03T10:15:00Z"}},
+        "created_at":"2026-02-03T10:00:00Z","expires_at":"2026-02-03T10:15:00Z"}"#;
+    let Ok(PaymentStarted {
+        next: NextStep::ShowCode(code),
+        ..
+    }) = parse_intent_started(created)
+    else {
+        panic!("no code in {created}");
+    };
+    assert_eq!(code.payload, "00020101021226580014br.gov.bcb.pix6304CAE8");
+    assert_eq!(code.expires_at, "2026-02-03T10:15:00Z");
+    assert_eq!((code.key, code.receiving_entity), (None, None));
+    let report = parse_intent_report(created).unwrap();
+    assert_eq!(report.method, Some(Method::PixQr));
+    assert_eq!(report.code.map(|c| c.payload), Some(code.payload));
+    // A code a bank app could not read is no code at all.
+    let garbled = created.replace("0002010102", "0002\\n0102");
+    assert!(parse_intent_started(&garbled).is_err());
+}

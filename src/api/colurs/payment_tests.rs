@@ -353,3 +353,41 @@ fn malformed_bank_lists_are_errors_not_panics() {
         );
     }
 }
+
+#[test]
+fn a_bre_b_body_names_only_the_method() {
+    assert_eq!(
+        body_of(&PaymentDetails::anonymous(Method::BreB)),
+        r#"{"payment_method":"BRE_B"}"#
+    );
+}
+
+#[test]
+fn a_bre_b_answer_shows_its_code_and_the_status_reports_it_again() {
+    let code = r#""payment_code":{"payload":"000201010212630415B8","expires_at":"2026-12-02T15:47:43Z","key":"@tiendaaurora","receiving_entity":"Colurs"}"#;
+    let answer = format!(
+        r#"{{"payment_link":null,"money_movement_id":"mm_1","total_to_pay":51190.00,"approval_timeout_seconds":null,{code}}}"#
+    );
+    let Ok(PaymentStarted {
+        next: NextStep::ShowCode(shown),
+        reference,
+    }) = parse_pay_response(&answer)
+    else {
+        panic!("no code in {answer}");
+    };
+    assert_eq!(reference, "mm_1");
+    assert_eq!(shown.payload, "000201010212630415B8");
+    assert_eq!(shown.key.as_deref(), Some("@tiendaaurora"));
+    assert_eq!(shown.receiving_entity.as_deref(), Some("Colurs"));
+
+    let status = format!(
+        r#"{{"money_movement_id":"mm_1","payment_method":"BRE_B","status":"PENDING","total_to_pay":51190.00,{code}}}"#
+    );
+    let report = parse_payment_status(&status).unwrap();
+    assert_eq!(report.method, Some(Method::BreB));
+    assert_eq!(report.code, Some(shown));
+    // A code without its expiry cannot be counted down: unreadable.
+    assert!(
+        parse_pay_response(&answer.replace(r#""expires_at":"2026-12-02T15:47:43Z","#, "")).is_err()
+    );
+}

@@ -16,6 +16,7 @@ export const SEEDED = {
   cancelled: '00000000-0000-4000-8000-000000000006',
   nequiOnly: '00000000-0000-4000-8000-000000000007',
   usd: '00000000-0000-4000-8000-000000000008',
+  breB: '00000000-0000-4000-8000-000000000009',
 };
 
 export async function createLink(baseUrl, body) {
