@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::copy::copy_button;
+use super::copy::{copied_status, copy_button};
 use super::shell::use_shell;
 use super::summary::merchant_line;
 use super::{money, tr};
@@ -58,7 +58,9 @@ pub fn CodeScreen() -> impl IntoView {
         code.payload.clone(),
         Key::CopyCode,
         "button button--primary button--block",
-        move || copied.set(Some(Key::CodeCopied)),
+        copied,
+        Key::CodeCopied,
+        None,
     );
     let key_line = code.key.clone().map(|key| {
         view! {
@@ -73,7 +75,9 @@ pub fn CodeScreen() -> impl IntoView {
             key,
             Key::CopyKey,
             "button button--block paycode__key",
-            move || copied.set(Some(Key::KeyCopied)),
+            copied,
+            Key::KeyCopied,
+            None,
         )
     });
     let entity = code.receiving_entity.clone().map(|entity| {
@@ -101,7 +105,7 @@ pub fn CodeScreen() -> impl IntoView {
                 {copy_code}
                 <dl class="summary__lines paycode__lines">{key_line}{entity}</dl>
                 {copy_key}
-                <p class="notice__hint" role="status">{move || copied.get().map(|key| tr(key)())}</p>
+                {copied_status(copied)}
                 <p class="paycode__label" id="paycode-text-label">{tr(Key::CodeText)}</p>
                 <p class="paycode__text" aria-labelledby="paycode-text-label" data-testid="code-text">{code.payload.clone()}</p>
                 <p class="notice__hint">{tr(Key::KeepPageOpen)}</p>

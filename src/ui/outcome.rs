@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::copy::copy_button;
+use super::copy::{copied_status, copy_button};
 use super::shell::use_shell;
 use super::summary::merchant_line;
 use super::{tr, use_lang};
@@ -62,12 +62,16 @@ pub fn ReceiptScreen() -> impl IntoView {
         return ().into_any();
     };
     let currency = receipt.currency;
-    let copied = RwSignal::new(false);
+    let copied = RwSignal::new(None);
     let copy = receipt.reference.clone().and_then(|reference| {
-        copy_button(reference, Key::CopyReference, "button", move || {
-            copied.set(true);
-            shell.dispatch(Event::KeepReceipt);
-        })
+        copy_button(
+            reference,
+            Key::CopyReference,
+            "button",
+            copied,
+            Key::ReferenceCopied,
+            Some(Event::KeepReceipt),
+        )
     });
     view! {
         <section class="notice notice--paid receipt">
@@ -102,7 +106,7 @@ pub fn ReceiptScreen() -> impl IntoView {
                     {tr(Key::PrintReceipt)}
                 </button>
             </div>
-            <p class="notice__hint" role="status">{move || copied.get().then(tr(Key::ReferenceCopied))}</p>
+            {copied_status(copied)}
             {returns.then(|| view! {
                 {move || shell.state.with(Checkout::returns_automatically).then(|| view! {
                     <p class="notice__hint">{tr(Key::ReturningToMerchant)}</p>
