@@ -6,7 +6,8 @@ import { startSandbox } from '../tests/support/sandbox.mjs';
 
 const FIXTURES = [
   'choosing-method', 'merchant-logo', 'filling-pse', 'field-errors', 'reviewing-pix', 'awaiting-approval',
-  'withdrawing', 'phone-handoff', 'paid', 'paid-general-logo', 'failed-declined',
+  'withdrawing', 'phone-handoff', 'showing-code-breb', 'showing-code-pix-qr', 'code-expired', 'paid',
+  'paid-general-logo', 'failed-declined',
 ];
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
@@ -20,8 +21,9 @@ try {
       for (const scheme of ['light', 'dark']) {
         await page.goto(`${sandbox.baseUrl}/gallery/?fixture=${fixture}&scheme=${scheme}`);
         await page.locator('.paylink[data-state]').waitFor();
-        // The handoff's code is drawn by a module loaded on demand: shoot once it is there.
+        // QR codes are drawn by a module loaded on demand: shoot once they are there.
         if (fixture === 'phone-handoff' && size === 'desktop') await page.locator('.handoff__code svg').waitFor();
+        if (fixture.startsWith('showing-code')) await page.locator('.paycode__qr svg').waitFor();
         const path = `${OUT}${fixture}-${scheme}-${size}.png`;
         await page.screenshot({ path, fullPage: true });
         console.log(path);

@@ -1341,10 +1341,16 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
         E::PaymentPolled { reference, result } if reference == c.reference => match result {
             Ok(report) if report.status.is_final() && c.elsewhere => ended_elsewhere(p, c, report),
             Ok(report) if report.status.is_final() => conclude(p, report),
-            // A reload while a code is shown: the same code again, while it lives.
+            // A reload while a code is shown: the same code again, while it
+            // lives, with its method's words.
             Ok(PaymentReport {
-                code: Some(code), ..
-            }) if !c.elsewhere => show_code(p, reference, code),
+                code: Some(code),
+                method: Some(method),
+                ..
+            }) if !c.elsewhere && matches!(spec(method).flow, Flow::PayByCode { .. }) => {
+                p.method = Some(method);
+                show_code(p, reference, code)
+            }
             Ok(report) => Confirming {
                 last_report: Some(report),
                 ..c

@@ -35,6 +35,7 @@ fn pending_with_code() -> Event {
     Event::PaymentPolled {
         reference: REFERENCE.into(),
         result: Ok(PaymentReport {
+            method: Some(Method::BreB),
             code: Some(breb_code()),
             ..report(PaymentStatus::Pending)
         }),
@@ -182,7 +183,24 @@ fn a_reload_shows_the_same_code_while_it_lives() {
     let (state, effects) = step(confirming, pending_with_code());
     assert_eq!(state.name(), "showing-code");
     assert_eq!(state.payment_code(), Some(&breb_code()));
+    // The reload forgot the choice: the report's method gives the screen its words.
+    assert_eq!(state.payable().and_then(|p| p.method), Some(Method::BreB));
     assert_eq!(effects.len(), 1, "polled as before the reload");
+}
+
+#[test]
+fn a_code_of_a_method_not_paid_by_code_is_confirmed_as_any_payment() {
+    let (confirming, _) = step(returning(), Event::LinkLoaded(Ok(breb_link())));
+    let odd = Event::PaymentPolled {
+        reference: REFERENCE.into(),
+        result: Ok(PaymentReport {
+            method: Some(Method::Bancolombia),
+            code: Some(breb_code()),
+            ..report(PaymentStatus::Pending)
+        }),
+    };
+    let (state, _) = step(confirming, odd);
+    assert_eq!(state.name(), "confirming");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 // WCAG 2.2 AA, as axe-core checks it, on every state of the checkout: each
 // gallery fixture alone (the gallery index is a designers' tool, not the
-// page), in Spanish, Portuguese and English, in light and dark. All 28
-// fixtures x 3 languages x 2 schemes: 168 scans, about a minute on 2 cores.
+// page), in Spanish, Portuguese and English, in light and dark. All 32
+// fixtures x 3 languages x 2 schemes: 192 scans, about a minute on 2 cores.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, PHONE } from '../../support/browser.mjs';
