@@ -210,7 +210,7 @@ impl World {
             updated_at: None,
             expires_at: None,
             // A code is reported with its payment, as the provider does.
-            code: (payment.details.method == Method::BreB).then(breb_code),
+            code: (payment.details.method == Method::BreB).then(|| Box::new(breb_code())),
         })
     }
 

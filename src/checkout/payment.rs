@@ -146,6 +146,7 @@ pub struct PaymentReport {
     pub updated_at: Option<String>,
     /// Until when the payer can still authorise it (an Open Finance consent).
     pub expires_at: Option<String>,
-    /// The code it is paid by, for a method paid by code: a reload shows it again.
-    pub code: Option<PaymentCode>,
+    /// The code it is paid by, for a method paid by code: a reload shows it
+    /// again. Boxed: a report rides in the state, which moves at every step.
+    pub code: Option<Box<PaymentCode>>,
 }

@@ -105,7 +105,8 @@ pub enum Phase {
     /// can no longer be: only then is a new code offered.
     ShowingCode {
         reference: String,
-        code: PaymentCode,
+        /// Boxed: a code is long, and the state is moved at every step.
+        code: Box<PaymentCode>,
         ended: bool,
     },
     /// Back from the bank (or the app's deadline passed): asking the provider.
@@ -383,7 +384,7 @@ impl Checkout {
                         code, ended: false, ..
                     },
                 ..
-            }) => Some(code),
+            }) => Some(code.as_ref()),
             _ => None,
         }
     }
@@ -1056,7 +1057,7 @@ fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
             )
         }
         NextStep::ShowCode(code) => {
-            let (state, mut effects) = show_code(p, reference.clone(), code);
+            let (state, mut effects) = show_code(p, reference.clone(), Box::new(code));
             effects.insert(0, Effect::RememberPayment(reference));
             (state, effects)
         }
@@ -1064,7 +1065,7 @@ fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
 }
 
 /// A code to pay, shown while its payment is polled.
-fn show_code(p: Payable, reference: String, code: PaymentCode) -> (Checkout, Vec<Effect>) {
+fn show_code(p: Payable, reference: String, code: Box<PaymentCode>) -> (Checkout, Vec<Effect>) {
     let poll = Effect::PollPayment {
         reference: reference.clone(),
         after_ms: CODE_POLL_MS,
@@ -1082,7 +1083,7 @@ fn show_code(p: Payable, reference: String, code: PaymentCode) -> (Checkout, Vec
 fn step_showing_code(
     mut p: Payable,
     reference: String,
-    code: PaymentCode,
+    code: Box<PaymentCode>,
     mut ended: bool,
     event: Event,
 ) -> (Checkout, Vec<Effect>) {

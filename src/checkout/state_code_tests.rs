@@ -36,7 +36,7 @@ fn pending_with_code() -> Event {
         reference: REFERENCE.into(),
         result: Ok(PaymentReport {
             method: Some(Method::BreB),
-            code: Some(breb_code()),
+            code: Some(Box::new(breb_code())),
             ..report(PaymentStatus::Pending)
         }),
     }
@@ -195,7 +195,7 @@ fn a_code_of_a_method_not_paid_by_code_is_confirmed_as_any_payment() {
         reference: REFERENCE.into(),
         result: Ok(PaymentReport {
             method: Some(Method::Bancolombia),
-            code: Some(breb_code()),
+            code: Some(Box::new(breb_code())),
             ..report(PaymentStatus::Pending)
         }),
     };

@@ -367,7 +367,7 @@ pub fn parse_intent_report(body: &str) -> Result<PaymentReport, ApiError> {
         code: intent
             .payment_method_information
             .and_then(|information| information.pix_qr)
-            .map(PaymentCodeWire::into_domain)
+            .map(|code| code.into_domain().map(Box::new))
             .transpose()?,
     })
 }

@@ -148,7 +148,7 @@ pub fn parse_payment_status(body: &str) -> Result<PaymentReport, ApiError> {
         expires_at: wire.expires_at,
         code: wire
             .payment_code
-            .map(PaymentCodeWire::into_domain)
+            .map(|code| code.into_domain().map(Box::new))
             .transpose()?,
     })
 }

@@ -385,7 +385,7 @@ fn a_bre_b_answer_shows_its_code_and_the_status_reports_it_again() {
     );
     let report = parse_payment_status(&status).unwrap();
     assert_eq!(report.method, Some(Method::BreB));
-    assert_eq!(report.code, Some(shown));
+    assert_eq!(report.code, Some(Box::new(shown)));
     // A code without its expiry cannot be counted down: unreadable.
     assert!(
         parse_pay_response(&answer.replace(r#""expires_at":"2026-12-02T15:47:43Z","#, "")).is_err()
