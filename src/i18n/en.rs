@@ -160,7 +160,6 @@ pub(super) fn text(key: Key) -> &'static str {
         CodeScanHint => "Paying from another device? Scan this QR code.",
         CodeExpiredTitle => "The code expired",
         CodeExpiredBody => "The code expired unpaid. You have not been charged: get a new one.",
-        CodeCheckingTitle => "The code expired",
         CodeCheckingBody => "We are confirming with your bank that it was not paid before giving you a new one.",
         GetNewCode => "Get a new code",
     }

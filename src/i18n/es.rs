@@ -160,7 +160,6 @@ pub(super) fn text(key: Key) -> &'static str {
         CodeScanHint => "¿Pagas desde otro dispositivo? Escanea este código QR.",
         CodeExpiredTitle => "El código venció",
         CodeExpiredBody => "El código venció sin pagarse. No se hizo ningún cargo: pide uno nuevo.",
-        CodeCheckingTitle => "El código venció",
         CodeCheckingBody => "Confirmamos con tu banco que no se pagó antes de darte uno nuevo.",
         GetNewCode => "Obtener un código nuevo",
     }

@@ -168,7 +168,6 @@ keys! {
     CodeScanHint,
     CodeExpiredTitle,
     CodeExpiredBody,
-    CodeCheckingTitle,
     CodeCheckingBody,
     GetNewCode,
 }

@@ -190,7 +190,7 @@ pub fn announcement(state: &Checkout) -> Option<Key> {
             },
             Phase::Withdrawing { .. } => Key::WithdrawingPush,
             Phase::ShowingCode { ended: false, .. } => Key::CodeTitle,
-            Phase::ShowingCode { ended: true, .. } => Key::CodeCheckingTitle,
+            Phase::ShowingCode { ended: true, .. } => Key::CodeExpiredTitle,
             Phase::Confirming(c) if c.elsewhere => Key::InProgressTitle,
             Phase::Confirming(c) if c.slow => Key::StillConfirmingTitle,
             Phase::Confirming(_) => Key::ConfirmingTitle,
@@ -212,7 +212,7 @@ pub fn confirming_texts(state: &Checkout) -> (Key, Key) {
     match state {
         Checkout::Paying(paying) => match &paying.phase {
             Phase::Withdrawing { .. } => (Key::WithdrawingPush, Key::KeepPageOpen),
-            Phase::ShowingCode { .. } => (Key::CodeCheckingTitle, Key::CodeCheckingBody),
+            Phase::ShowingCode { .. } => (Key::CodeExpiredTitle, Key::CodeCheckingBody),
             Phase::Confirming(c) if c.elsewhere => (Key::InProgressTitle, Key::InProgressBody),
             Phase::Confirming(c) if c.slow => (Key::StillConfirmingTitle, Key::StillConfirmingBody),
             _ => (Key::ConfirmingTitle, Key::ConfirmingBody),

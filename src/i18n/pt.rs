@@ -160,7 +160,6 @@ pub(super) fn text(key: Key) -> &'static str {
         CodeScanHint => "Vai pagar de outro aparelho? Escaneie este QR code.",
         CodeExpiredTitle => "O código venceu",
         CodeExpiredBody => "O código venceu sem ser pago. Nenhuma cobrança foi feita: peça um novo.",
-        CodeCheckingTitle => "O código venceu",
         CodeCheckingBody => "Confirmamos com o seu banco que ele não foi pago antes de gerar um novo.",
         GetNewCode => "Gerar um novo código",
     }

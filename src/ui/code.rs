@@ -42,24 +42,24 @@ pub fn CodeScreen() -> impl IntoView {
     add_loader();
     let deadline = BrowserClock.instant_ms(&code.expires_at).unwrap_or(0.0);
     let offset = code.clock_offset_ms;
-    let left = RwSignal::new(seconds_until_by(deadline, offset, BrowserClock.now_ms()));
+    // The browser's time, as the consent countdown keeps it (one signal type for both).
+    let now = RwSignal::new(BrowserClock.now_ms());
+    let left = move || seconds_until_by(deadline, offset, now.get());
     let tick = move || {
-        let now = seconds_until_by(deadline, offset, BrowserClock.now_ms());
-        left.set(now);
-        if now == 0 {
+        now.set(BrowserClock.now_ms());
+        if seconds_until_by(deadline, offset, now.get_untracked()) == 0 {
             shell.dispatch(Event::DeadlinePassed);
         }
     };
     if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
         on_cleanup(move || handle.clear());
     }
-    let copied = RwSignal::new(None::<Key>);
+    let (code_copied, key_copied) = (RwSignal::new(false), RwSignal::new(false));
     let copy_code = copy_button(
         code.payload.clone(),
         Key::CopyCode,
         "button button--primary button--block",
-        copied,
-        Key::CodeCopied,
+        code_copied,
         None,
     );
     let key_line = code.key.clone().map(|key| {
@@ -75,8 +75,7 @@ pub fn CodeScreen() -> impl IntoView {
             key,
             Key::CopyKey,
             "button button--block paycode__key",
-            copied,
-            Key::KeyCopied,
+            key_copied,
             None,
         )
     });
@@ -98,14 +97,15 @@ pub fn CodeScreen() -> impl IntoView {
                 <p class="countdown">
                     <span class="countdown__label">{tr(Key::CodeTimeLeft)}</span> " "
                     <time class="countdown__clock" data-testid="code-countdown" role="timer" aria-live="off">
-                        {move || clock_text(left.get())}
+                        {move || clock_text(left())}
                     </time>
                 </p>
                 <p class="notice__body">{tr(instructions)}</p>
                 {copy_code}
                 <dl class="summary__lines paycode__lines">{key_line}{entity}</dl>
                 {copy_key}
-                {copied_status(copied)}
+                {copied_status(code_copied, Key::CodeCopied)}
+                {copied_status(key_copied, Key::KeyCopied)}
                 <p class="paycode__label" id="paycode-text-label">{tr(Key::CodeText)}</p>
                 <p class="paycode__text" aria-labelledby="paycode-text-label" data-testid="code-text">{code.payload.clone()}</p>
                 <p class="notice__hint">{tr(Key::KeepPageOpen)}</p>

@@ -11,14 +11,13 @@ use super::tr;
 use crate::checkout::state::Event;
 use crate::i18n::Key;
 
-/// `label` on a button that copies `text`; once copied, `copied` says
-/// `done` and `then`, if any, is dispatched.
+/// `label` on a button that copies `text`; once copied, `copied` is set
+/// (`copied_status` says so) and `then`, if any, is dispatched.
 pub fn copy_button(
     text: String,
     label: Key,
     class: &'static str,
-    copied: RwSignal<Option<Key>>,
-    done: Key,
+    copied: RwSignal<bool>,
     then: Option<Event>,
 ) -> Option<impl IntoView> {
     let shell = use_shell();
@@ -32,7 +31,7 @@ pub fn copy_button(
                     let then = then.clone();
                     spawn_local(async move {
                         if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
-                            copied.set(Some(done));
+                            copied.set(true);
                             if let Some(event) = then {
                                 shell.dispatch(event);
                             }
@@ -45,9 +44,9 @@ pub fn copy_button(
         })
 }
 
-/// Where a screen says what was just copied.
-pub fn copied_status(copied: RwSignal<Option<Key>>) -> impl IntoView {
+/// Where a screen says, in the words of `done`, that a copy was made.
+pub fn copied_status(copied: RwSignal<bool>, done: Key) -> impl IntoView {
     view! {
-        <p class="notice__hint" role="status">{move || copied.get().map(|key| tr(key)())}</p>
+        <p class="notice__hint" role="status">{move || copied.get().then(tr(done))}</p>
     }
 }

@@ -62,14 +62,13 @@ pub fn ReceiptScreen() -> impl IntoView {
         return ().into_any();
     };
     let currency = receipt.currency;
-    let copied = RwSignal::new(None);
+    let copied = RwSignal::new(false);
     let copy = receipt.reference.clone().and_then(|reference| {
         copy_button(
             reference,
             Key::CopyReference,
             "button",
             copied,
-            Key::ReferenceCopied,
             Some(Event::KeepReceipt),
         )
     });
@@ -106,7 +105,7 @@ pub fn ReceiptScreen() -> impl IntoView {
                     {tr(Key::PrintReceipt)}
                 </button>
             </div>
-            {copied_status(copied)}
+            {copied_status(copied, Key::ReferenceCopied)}
             {returns.then(|| view! {
                 {move || shell.state.with(Checkout::returns_automatically).then(|| view! {
                     <p class="notice__hint">{tr(Key::ReturningToMerchant)}</p>

@@ -147,7 +147,7 @@ test('a code that runs out is renewed only once the provider says it ended, and 
     // The payer's countdown ends before the provider's: the code goes, no new one yet.
     await page.clock.fastForward(11 * 60_000);
     await waitForState(page, 'code-ended');
-    await expect(heading(page)).toHaveText(inAnyLanguage('CodeCheckingTitle'));
+    await expect(heading(page)).toHaveText(inAnyLanguage('CodeExpiredTitle'));
     await expect(codeQr(page)).toHaveCount(0);
     await expect(newCodeButton(page)).toHaveCount(0);
 
