@@ -46,8 +46,10 @@ pub fn CodeScreen() -> impl IntoView {
     let now = RwSignal::new(BrowserClock.now_ms());
     let left = move || seconds_until_by(deadline, offset, now.get());
     let tick = move || {
-        now.set(BrowserClock.now_ms());
-        if seconds_until_by(deadline, offset, now.get_untracked()) == 0 {
+        // A tick that comes once the screen is gone (its interval is cleared
+        // then, but one already due may still run) does nothing.
+        let at = BrowserClock.now_ms();
+        if now.try_set(at).is_none() && seconds_until_by(deadline, offset, at) == 0 {
             shell.dispatch(Event::DeadlinePassed);
         }
     };

@@ -67,7 +67,10 @@ pub fn ApprovalScreen() -> impl IntoView {
     let left = RwSignal::new(seconds);
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let now = left.get_untracked().saturating_sub(1);
+            // Nothing once the screen is gone (a tick already due may still run).
+            let Some(now) = left.try_get_untracked().map(|s| s.saturating_sub(1)) else {
+                return;
+            };
             left.set(now);
             if now == 0 {
                 shell.dispatch(Event::DeadlinePassed);
@@ -118,7 +121,10 @@ pub fn ConfirmingScreen() -> impl IntoView {
     });
     let now = RwSignal::new(BrowserClock.now_ms());
     if let Ok(handle) = set_interval_with_handle(
-        move || now.set(BrowserClock.now_ms()),
+        // Nothing once the screen is gone (a tick already due may still run).
+        move || {
+            let _ = now.try_set(BrowserClock.now_ms());
+        },
         Duration::from_secs(1),
     ) {
         on_cleanup(move || handle.clear());
