@@ -10,12 +10,26 @@ use crate::checkout::fixtures::{
     reach_pix, redirected, returned, returning, run, submit, submitted, typed, with_logo,
     withdrawn,
 };
-use crate::checkout::link::{LinkStatus, Method};
+use crate::checkout::link::{LinkStatus, Method, PaymentLink};
 use crate::checkout::payment::PaymentStatus;
 use crate::checkout::state::{step, Checkout, Event, LoadError, SubmitError};
 
 /// The fixture shown as a computer shows it, "continue on your phone" open.
 pub const PHONE_HANDOFF: &str = "phone-handoff";
+
+/// A link paid by Bre-B alone: its form is the method's, at once.
+fn breb_only() -> PaymentLink {
+    colombian_link(vec![Method::BreB])
+}
+
+/// A Bre-B code asked for, shown, and its countdown ended.
+fn code_ended() -> Vec<Event> {
+    vec![
+        submit("gallery"),
+        code_shown(breb_code()),
+        Event::DeadlinePassed,
+    ]
+}
 
 /// Every fixture, by a stable name, in the order a payer meets them.
 pub fn fixtures() -> Vec<(&'static str, Checkout)> {
@@ -231,27 +245,12 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
                 ],
             ),
         ),
-        (
-            "code-ended",
-            reach(
-                colombian_link(vec![Method::BreB]),
-                vec![
-                    submit("gallery"),
-                    code_shown(breb_code()),
-                    Event::DeadlinePassed,
-                ],
-            ),
-        ),
+        ("code-ended", reach(breb_only(), code_ended())),
         (
             "code-expired",
             reach(
-                colombian_link(vec![Method::BreB]),
-                vec![
-                    submit("gallery"),
-                    code_shown(breb_code()),
-                    Event::DeadlinePassed,
-                    polled(PaymentStatus::Expired),
-                ],
+                breb_only(),
+                [code_ended(), vec![polled(PaymentStatus::Expired)]].concat(),
             ),
         ),
     ]
