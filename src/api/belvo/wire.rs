@@ -343,22 +343,25 @@ pub fn parse_intent_started(body: &str) -> Result<PaymentStarted, ApiError> {
 }
 
 /// A polled intent. FAILED and CANCELED never read as paid; REQUIRES_ACTION
-/// and PROCESSING are still pending.
+/// and PROCESSING are still pending. A Pix QR intent is CANCELED when the
+/// payer declines it in their bank app (docs/api.md), not when they leave.
 pub fn parse_intent_report(body: &str) -> Result<PaymentReport, ApiError> {
     let intent = parse_intent(body)?;
+    let method = intent
+        .allowed_payment_method_types
+        .iter()
+        .find_map(|k| method_of(k))
+        .map(|(m, _)| m);
     let status = match intent.status.as_str() {
         "REQUIRES_ACTION" | "PROCESSING" => PaymentStatus::Pending,
         "SUCCEEDED" => PaymentStatus::Approved,
+        "CANCELED" | "CANCELLED" if method == Some(Method::PixQr) => PaymentStatus::Declined,
         "CANCELED" | "CANCELLED" => PaymentStatus::Abandoned,
         "FAILED" => PaymentStatus::Declined,
         other => PaymentStatus::Unrecognized(other.to_owned()),
     };
     Ok(PaymentReport {
-        method: intent
-            .allowed_payment_method_types
-            .iter()
-            .find_map(|k| method_of(k))
-            .map(|(m, _)| m),
+        method,
         reference: intent.id,
         status,
         total: intent.amount.map(|a| a.0),

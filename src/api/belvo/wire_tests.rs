@@ -478,6 +478,12 @@ fn a_pix_qr_intent_shows_its_code_and_reports_it_again() {
     let report = parse_intent_report(created).unwrap();
     assert_eq!(report.method, Some(Method::PixQr));
     assert_eq!(report.code.map(|c| c.payload), Some(code.payload));
+    // Declined in the payer's app, not left: said as a decline.
+    let declined = created.replace("REQUIRES_ACTION", "CANCELED");
+    assert_eq!(
+        parse_intent_report(&declined).unwrap().status,
+        PaymentStatus::Declined
+    );
     // A code a bank app could not read is no code at all.
     let garbled = created.replace("0002010102", "0002\\n0102");
     assert!(parse_intent_started(&garbled).is_err());
