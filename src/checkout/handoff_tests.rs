@@ -5,10 +5,7 @@ use crate::checkout::methods::{spec, ALL};
 fn every_method_finished_in_an_app_is_offered_once_chosen() {
     for method in ALL {
         // A code is itself the way to pay from a phone: it shows its own QR.
-        let by_code = matches!(
-            spec(method).flow,
-            crate::checkout::methods::Flow::PayByCode { .. }
-        );
+        let by_code = spec(method).flow.pays_by_code();
         assert_eq!(offered(Some(method)), !by_code, "{method:?}");
     }
     assert!(!offered(None), "before a method is chosen");

@@ -35,6 +35,11 @@ impl Flow {
     pub fn reviewed_first(self) -> bool {
         matches!(self, Flow::ConsentRedirect)
     }
+
+    /// Whether the payer's bank app pays a code the page shows.
+    pub fn pays_by_code(self) -> bool {
+        matches!(self, Flow::PayByCode { .. })
+    }
 }
 
 /// What the page knows about one method.

@@ -9,7 +9,7 @@ use super::fields::{
     validate_field, validate_form, FieldId, FieldProblem, FormContext, FormValues,
 };
 use super::link::{AmountRule, LinkStatus, Method, PaymentLink};
-use super::methods::{spec, Flow};
+use super::methods::spec;
 use super::payment::{
     Bank, NextStep, PaymentCode, PaymentDetails, PaymentReport, PaymentStarted, PaymentStatus,
 };
@@ -487,8 +487,7 @@ impl Payable {
 
     /// Whether the chosen method is paid by a code the page shows.
     pub fn pays_by_code(&self) -> bool {
-        self.method
-            .is_some_and(|m| matches!(spec(m).flow, Flow::PayByCode { .. }))
+        self.method.is_some_and(|m| spec(m).flow.pays_by_code())
     }
 
     /// What the payer is charged: the fixed total, or the total of the amount
@@ -1348,7 +1347,7 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
                 code: Some(code),
                 method: Some(method),
                 ..
-            }) if !c.elsewhere && matches!(spec(method).flow, Flow::PayByCode { .. }) => {
+            }) if !c.elsewhere && spec(method).flow.pays_by_code() => {
                 p.method = Some(method);
                 show_code(p, reference, code)
             }

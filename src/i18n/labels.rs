@@ -151,7 +151,7 @@ pub fn failure_body(status: &PaymentStatus, method: Option<Method>) -> Key {
 
 /// Title of the screen for a payment that did not go through.
 pub fn failure_title(status: &PaymentStatus, method: Option<Method>) -> Key {
-    let by_code = method.is_some_and(|m| matches!(spec(m).flow, Flow::PayByCode { .. }));
+    let by_code = method.is_some_and(|m| spec(m).flow.pays_by_code());
     match status {
         PaymentStatus::Declined => Key::DeclinedTitle,
         PaymentStatus::Abandoned => Key::AbandonedTitle,
