@@ -96,7 +96,7 @@ enum Request {
         key: String,
         details: PaymentDetails,
     },
-    Poll(String),
+    Poll(PollSent),
     Withdraw(String),
 }
 
@@ -105,9 +105,20 @@ enum Timer {
     RetryLoad,
     RefreshLink,
     Expiry,
-    Poll(String),
+    Poll(PollSent),
     Withdraw(String),
     ReturnToMerchant,
+}
+
+/// A poll the page asked for, and the chain it belongs to: the world
+/// numbers a chain when the page starts polling on anything but a poll's
+/// answer, and a poll asked on a poll's answer continues that answer's chain.
+#[derive(Clone, Debug, PartialEq)]
+struct PollSent {
+    reference: String,
+    /// The page's number for the poll, told back in its answer.
+    poll: u32,
+    chain: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -139,6 +150,10 @@ struct World {
     /// Whether the provider withdraws a pending push when asked (else it
     /// keeps it, and the payer waits for it to end).
     withdraws: bool,
+    /// The chain the page started last.
+    newest_chain: u32,
+    /// The chain whose answer the current action delivers.
+    answering_chain: Option<u32>,
 }
 
 fn link(callbacks: CallbackUrls, methods: Vec<Method>) -> PaymentLink {
@@ -174,6 +189,8 @@ impl World {
             expiry_told: false,
             next_key: 0,
             withdraws,
+            newest_chain: 0,
+            answering_chain: None,
         }
     }
 
@@ -263,9 +280,10 @@ impl World {
             Request::RefreshLink => Event::LinkRefreshed(Ok(self.link_view())),
             Request::FetchBanks => Event::BanksLoaded(Ok(banks())),
             Request::Pay { key, details } => Event::PayAnswered(self.pay(key, details)),
-            Request::Poll(reference) => Event::PaymentPolled {
-                reference: reference.clone(),
-                result: self.report(reference).ok_or(LoadError::NotFound),
+            Request::Poll(sent) => Event::PaymentPolled {
+                reference: sent.reference.clone(),
+                poll: sent.poll,
+                result: self.report(&sent.reference).ok_or(LoadError::NotFound),
             },
             Request::Withdraw(reference) => Event::PushWithdrawn {
                 reference: reference.clone(),
@@ -285,8 +303,9 @@ impl World {
             Request::RefreshLink => Event::LinkRefreshed(Err(error)),
             Request::FetchBanks => Event::BanksLoaded(Err(error)),
             Request::Pay { .. } => Event::PayAnswered(Err(submit_error)),
-            Request::Poll(reference) => Event::PaymentPolled {
-                reference: reference.clone(),
+            Request::Poll(sent) => Event::PaymentPolled {
+                reference: sent.reference.clone(),
+                poll: sent.poll,
                 result: Err(error),
             },
             Request::Withdraw(reference) => Event::PushWithdrawn {
@@ -359,8 +378,13 @@ fn run(
     };
     let mut keys_used: Vec<(String, PaymentDetails)> = vec![];
     for (index, action) in actions.iter().enumerate() {
+        world.answering_chain = None;
         let events = world_events(&mut world, &mut state, action);
         for event in events {
+            let answered_chain = match event {
+                Event::PaymentPolled { .. } => world.answering_chain,
+                _ => None,
+            };
             let reviewed = reviewed_details(&state, &event);
             if let Event::FieldChanged(field, value) = &event {
                 world.typed.set(*field, value.clone());
@@ -374,6 +398,7 @@ fn run(
             for effect in effects {
                 check_effect(&world, &effect, &mut keys_used)
                     .and_then(|()| check_reviewed(&effect, reviewed.as_ref()))
+                    .and_then(|()| poll_chain(&mut world, &effect, answered_chain))
                     .map_err(|e| format!("after action {index} ({action:?}): {e}"))?;
                 apply(&mut world, effect);
             }
@@ -522,6 +547,9 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                 return vec![];
             }
             let request = world.in_flight.remove(i % world.in_flight.len());
+            if let Request::Poll(sent) = &request {
+                world.answering_chain = Some(sent.chain);
+            }
             if !world.online {
                 return vec![World::failed(&request, LoadError::Unavailable)];
             }
@@ -560,8 +588,8 @@ fn world_events(world: &mut World, state: &mut Checkout, action: &Action) -> Vec
                     }
                     vec![Event::LinkExpired]
                 }
-                Timer::Poll(reference) => {
-                    world.in_flight.push(Request::Poll(reference));
+                Timer::Poll(sent) => {
+                    world.in_flight.push(Request::Poll(sent));
                     vec![]
                 }
                 Timer::Withdraw(reference) => {
@@ -620,10 +648,55 @@ fn apply(world: &mut World, effect: Effect) {
         Effect::Navigate(_) => {}
         Effect::RememberPayment(reference) => world.url_reference = Some(reference),
         Effect::ForgetPayment => world.url_reference = None,
-        Effect::PollPayment { reference, .. } => world.timers.push(Timer::Poll(reference)),
+        // Numbered by `poll_chain` first.
+        Effect::PollPayment { .. } => {}
         Effect::ReturnToMerchantAfter { .. } => world.timers.push(Timer::ReturnToMerchant),
         Effect::WithdrawPush { reference, .. } => world.timers.push(Timer::Withdraw(reference)),
     }
+}
+
+/// One chain of polls at a time: a poll asked on a poll's answer continues
+/// that chain, which must be the newest and have no other poll out; any
+/// other poll starts a new chain, and the older ones end at their next answer.
+fn poll_chain(world: &mut World, effect: &Effect, answered: Option<u32>) -> Result<(), String> {
+    let Effect::PollPayment {
+        reference, poll, ..
+    } = effect
+    else {
+        return Ok(());
+    };
+    let chain = match answered {
+        Some(chain) if chain != world.newest_chain => {
+            return Err(format!(
+                "polls {reference} on in chain {chain}, which chain {} replaced: two chains poll",
+                world.newest_chain
+            ))
+        }
+        Some(chain) => {
+            let out = world
+                .timers
+                .iter()
+                .any(|t| matches!(t, Timer::Poll(s) if s.chain == chain))
+                || world
+                    .in_flight
+                    .iter()
+                    .any(|r| matches!(r, Request::Poll(s) if s.chain == chain));
+            if out {
+                return Err(format!("poll chain {chain} of {reference} split in two"));
+            }
+            chain
+        }
+        None => {
+            world.newest_chain += 1;
+            world.newest_chain
+        }
+    };
+    world.timers.push(Timer::Poll(PollSent {
+        reference: reference.clone(),
+        poll: *poll,
+        chain,
+    }));
+    Ok(())
 }
 
 fn check_navigation(url: &str) -> Result<(), String> {

@@ -380,10 +380,12 @@ pub fn report(status: PaymentStatus) -> PaymentReport {
     }
 }
 
-/// The provider's answer about the fixtures' payment.
+/// The provider's answer about the fixtures' payment to its first poll
+/// (`run` and `answer` make it the newest poll's).
 pub fn polled(status: PaymentStatus) -> Event {
     Event::PaymentPolled {
         reference: REFERENCE.into(),
+        poll: 1,
         result: Ok(report(status)),
     }
 }
@@ -392,11 +394,35 @@ pub fn polled(status: PaymentStatus) -> Event {
 pub fn polled_other(reference: &str, status: PaymentStatus) -> Event {
     Event::PaymentPolled {
         reference: reference.into(),
+        poll: 1,
         result: Ok(PaymentReport {
             reference: reference.into(),
             ..report(status)
         }),
     }
+}
+
+/// `event`, a poll's answer, as the answer to the newest poll `state` asked.
+pub fn to_newest_poll(state: &Checkout, event: Event) -> Event {
+    match (event, state.payable()) {
+        (
+            Event::PaymentPolled {
+                reference, result, ..
+            },
+            Some(payable),
+        ) => Event::PaymentPolled {
+            reference,
+            poll: payable.last_poll,
+            result,
+        },
+        (event, _) => event,
+    }
+}
+
+/// `state` after `event`, a poll's answer taken as the newest poll's.
+pub fn answer(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
+    let event = to_newest_poll(&state, event);
+    step(state, event)
 }
 
 /// The provider's answer to withdrawing the fixtures' push.
@@ -422,11 +448,12 @@ pub fn returning() -> Checkout {
     }
 }
 
-/// Applies events in order: the final state and the last step's effects.
+/// Applies events in order, each poll's answer the newest poll's: the final
+/// state and the last step's effects.
 pub fn run(state: Checkout, events: Vec<Event>) -> (Checkout, Vec<Effect>) {
     events
         .into_iter()
-        .fold((state, vec![]), |(state, _), event| step(state, event))
+        .fold((state, vec![]), |(state, _), event| answer(state, event))
 }
 
 /// `link` loaded, its banks listed, then `events` (effects are not run).

@@ -163,6 +163,10 @@ pub struct Payable {
     /// What the page says above the form about an earlier attempt.
     pub notice: Option<PayNotice>,
     pub watch: LinkWatch,
+    /// The number of the last poll asked: only its answer asks again, so
+    /// one chain of polls runs however many times the page starts polling
+    /// (back online, a deadline) or an answer arrives twice.
+    pub last_poll: u32,
 }
 
 /// What the pay screen tells the payer about an attempt that is not theirs
@@ -262,6 +266,8 @@ pub enum Event {
     BackToForm,
     PaymentPolled {
         reference: String,
+        /// The number of the poll this answers (`Effect::PollPayment`).
+        poll: u32,
         result: Result<PaymentReport, LoadError>,
     },
     /// The countdown the payer was shown (an app approval's, a code's)
@@ -301,9 +307,11 @@ pub enum Effect {
     /// Keep the payment reference in the URL so a reload resumes it.
     RememberPayment(String),
     ForgetPayment,
+    /// Ask where the payment stands; the answer carries `poll` back.
     PollPayment {
         reference: String,
         after_ms: u32,
+        poll: u32,
     },
     ReturnToMerchantAfter {
         url: String,
@@ -470,7 +478,24 @@ impl Payable {
             attempt: None,
             notice: None,
             watch: LinkWatch::default(),
+            last_poll: 0,
         }
+    }
+
+    /// Asks where `reference` stands after `after_ms`, as the newest poll.
+    fn poll(&mut self, reference: &str, after_ms: u32) -> Effect {
+        self.last_poll = self.last_poll.wrapping_add(1);
+        Effect::PollPayment {
+            reference: reference.to_owned(),
+            after_ms,
+            poll: self.last_poll,
+        }
+    }
+
+    /// Whether an answer to poll `poll` is the newest one's, the only one
+    /// that may ask again.
+    fn is_last_poll(&self, poll: u32) -> bool {
+        poll == self.last_poll
     }
 
     /// What the form of `method` is checked against on this link.
@@ -550,11 +575,8 @@ impl Confirming {
     }
 
     /// Asks at once where `reference` stands.
-    fn poll_now(payable: Payable, confirming: Confirming) -> (Checkout, Vec<Effect>) {
-        let effect = Effect::PollPayment {
-            reference: confirming.reference.clone(),
-            after_ms: 0,
-        };
+    fn poll_now(mut payable: Payable, confirming: Confirming) -> (Checkout, Vec<Effect>) {
+        let effect = payable.poll(&confirming.reference, 0);
         (paying(payable, Phase::Confirming(confirming)), vec![effect])
     }
 
@@ -568,7 +590,7 @@ impl Confirming {
     }
 
     /// Schedules the next poll with backoff; past the limit, polls slowly.
-    fn schedule_next(mut self, payable: Payable) -> (Checkout, Vec<Effect>) {
+    fn schedule_next(mut self, mut payable: Payable) -> (Checkout, Vec<Effect>) {
         let delay = if self.slow {
             SLOW_POLL_MS
         } else {
@@ -579,10 +601,7 @@ impl Confirming {
         if self.waited_ms >= CONFIRM_LIMIT_MS {
             self.slow = true;
         }
-        let effect = Effect::PollPayment {
-            reference: self.reference.clone(),
-            after_ms: delay,
-        };
+        let effect = payable.poll(&self.reference, delay);
         (paying(payable, Phase::Confirming(self)), vec![effect])
     }
 }
@@ -1034,7 +1053,7 @@ fn step_submitting(mut p: Payable, mut news: LinkNews, event: Event) -> (Checkou
 }
 
 /// A started payment: to the bank's page, or waiting for the app's approval.
-fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
+fn follow(mut p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
     let PaymentStarted { reference, next } = started;
     match next {
         NextStep::Redirect(url) => (
@@ -1042,10 +1061,7 @@ fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
             vec![Effect::RememberPayment(reference), Effect::Navigate(url)],
         ),
         NextStep::AwaitApproval { timeout_seconds } => {
-            let poll = Effect::PollPayment {
-                reference: reference.clone(),
-                after_ms: 2_000,
-            };
+            let poll = p.poll(&reference, 2_000);
             let phase = Phase::AwaitingApproval {
                 reference: reference.clone(),
                 timeout_seconds,
@@ -1064,11 +1080,8 @@ fn follow(p: Payable, started: PaymentStarted) -> (Checkout, Vec<Effect>) {
 }
 
 /// A code to pay, shown while its payment is polled.
-fn show_code(p: Payable, reference: String, code: Box<PaymentCode>) -> (Checkout, Vec<Effect>) {
-    let poll = Effect::PollPayment {
-        reference: reference.clone(),
-        after_ms: CODE_POLL_MS,
-    };
+fn show_code(mut p: Payable, reference: String, code: Box<PaymentCode>) -> (Checkout, Vec<Effect>) {
+    let poll = p.poll(&reference, CODE_POLL_MS);
     let phase = Phase::ShowingCode {
         reference,
         code,
@@ -1090,18 +1103,17 @@ fn step_showing_code(
     let effects = match event {
         E::PaymentPolled {
             reference: ref polled,
+            poll,
             result,
         } if *polled == reference => match result {
             Ok(report) if report.status.is_final() => return conclude(p, report),
             // No payment by that reference on this link (a crafted URL).
             Err(LoadError::NotFound) => return unknown_payment(p, Confirming::start(reference)),
-            // Pending, or no answer: ask again.
-            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) => {
-                vec![Effect::PollPayment {
-                    reference: reference.clone(),
-                    after_ms: CODE_POLL_MS,
-                }]
+            // Pending, or no answer: the newest poll asks again.
+            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) if p.is_last_poll(poll) => {
+                vec![p.poll(&reference, CODE_POLL_MS)]
             }
+            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) => vec![],
         },
         E::DeadlinePassed => {
             ended = true;
@@ -1211,19 +1223,17 @@ fn step_awaiting_approval(
     event: Event,
 ) -> (Checkout, Vec<Effect>) {
     use Event as E;
-    let poll_after = |after_ms| Effect::PollPayment {
-        reference: reference.clone(),
-        after_ms,
-    };
     let effects = match event {
-        E::BackOnline => vec![poll_after(0)],
+        E::BackOnline => vec![p.poll(&reference, 0)],
         E::PaymentPolled {
             reference: ref polled,
+            poll,
             result,
         } if *polled == reference => match result {
             Ok(report) if report.status.is_final() && withdrawing => return withdrawn(p, report),
             Ok(report) if report.status.is_final() => return conclude(p, report),
-            _ => vec![poll_after(2_000)],
+            _ if p.is_last_poll(poll) => vec![p.poll(&reference, 2_000)],
+            _ => vec![],
         },
         E::PushWithdrawn {
             reference: ref polled,
@@ -1338,9 +1348,17 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
     use Event as E;
     match event {
         E::BackOnline => Confirming::poll_now(p, c),
-        E::PaymentPolled { reference, result } if reference == c.reference => match result {
+        E::PaymentPolled {
+            reference,
+            poll,
+            result,
+        } if reference == c.reference => match result {
             Ok(report) if report.status.is_final() && c.elsewhere => ended_elsewhere(p, c, report),
             Ok(report) if report.status.is_final() => conclude(p, report),
+            // An older poll's answer: the newest poll asks again, not this one.
+            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) if !p.is_last_poll(poll) => {
+                (paying(p, Phase::Confirming(c)), vec![])
+            }
             // A reload while a code is shown: the same code again, while it
             // lives, with its method's words.
             Ok(PaymentReport {

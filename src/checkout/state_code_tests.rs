@@ -24,7 +24,8 @@ fn showing_code() -> Checkout {
             Effect::RememberPayment(REFERENCE.into()),
             Effect::PollPayment {
                 reference: REFERENCE.into(),
-                after_ms: CODE_POLL_MS
+                after_ms: CODE_POLL_MS,
+                poll: 1,
             }
         ]
     );
@@ -34,6 +35,7 @@ fn showing_code() -> Checkout {
 fn pending_with_code() -> Event {
     Event::PaymentPolled {
         reference: REFERENCE.into(),
+        poll: 1,
         result: Ok(PaymentReport {
             method: Some(Method::BreB),
             code: Some(Box::new(breb_code())),
@@ -65,7 +67,8 @@ fn the_code_shows_until_its_payment_is_approved() {
         effects,
         vec![Effect::PollPayment {
             reference: REFERENCE.into(),
-            after_ms: CODE_POLL_MS
+            after_ms: CODE_POLL_MS,
+            poll: 2,
         }]
     );
     // No answer is no news: ask again, the code stays.
@@ -73,6 +76,7 @@ fn the_code_shows_until_its_payment_is_approved() {
         state,
         Event::PaymentPolled {
             reference: REFERENCE.into(),
+            poll: 2,
             result: Err(LoadError::Unavailable),
         },
     );
@@ -193,6 +197,7 @@ fn a_code_of_a_method_not_paid_by_code_is_confirmed_as_any_payment() {
     let (confirming, _) = step(returning(), Event::LinkLoaded(Ok(breb_link())));
     let odd = Event::PaymentPolled {
         reference: REFERENCE.into(),
+        poll: 1,
         result: Ok(PaymentReport {
             method: Some(Method::Bancolombia),
             code: Some(Box::new(breb_code())),
@@ -219,6 +224,7 @@ fn a_reference_the_provider_does_not_know_shows_the_link_as_it_is() {
         showing_code(),
         Event::PaymentPolled {
             reference: REFERENCE.into(),
+            poll: 1,
             result: Err(LoadError::NotFound),
         },
     );

@@ -152,6 +152,7 @@ fn describe(effect: &Effect) -> String {
         Effect::PollPayment {
             reference,
             after_ms,
+            ..
         } => format!("poll:{}@{after_ms}", payment(reference)),
         Effect::ReturnToMerchantAfter { url, after_ms } => format!("return:{url}@{after_ms}"),
         Effect::WithdrawPush {

@@ -1,7 +1,7 @@
 use super::*;
 use crate::checkout::fields::FieldId as F;
 use crate::checkout::fixtures::{
-    bancolombia_form, colombian_link, colombian_methods, general_link, link_in_progress,
+    answer, bancolombia_form, colombian_link, colombian_methods, general_link, link_in_progress,
     link_with_status, loading, polled, polled_other, report, returning, run, submit, typed,
     REFERENCE,
 };
@@ -303,7 +303,8 @@ fn awaiting_nequi() -> Checkout {
             Effect::RememberPayment(REFERENCE.into()),
             Effect::PollPayment {
                 reference: REFERENCE.into(),
-                after_ms: 2_000
+                after_ms: 2_000,
+                poll: 1,
             }
         ]
     );
@@ -318,7 +319,8 @@ fn an_app_approval_polls_until_approved_then_returns_to_the_merchant() {
         effects,
         vec![Effect::PollPayment {
             reference: REFERENCE.into(),
-            after_ms: 2_000
+            after_ms: 2_000,
+            poll: 2,
         }]
     );
 
@@ -360,7 +362,8 @@ fn an_app_rejection_or_a_passed_deadline_end_on_their_own_screens() {
         effects,
         vec![Effect::PollPayment {
             reference: REFERENCE.into(),
-            after_ms: 0
+            after_ms: 0,
+            poll: 2,
         }]
     );
     let (expired, _) = step(confirming, polled(PaymentStatus::Expired));
@@ -379,6 +382,7 @@ fn a_poll_for_another_payment_is_ignored() {
     let state = awaiting_nequi();
     let stale = Event::PaymentPolled {
         reference: "mm_old".into(),
+        poll: 1,
         result: Ok(report(PaymentStatus::Approved)),
     };
     let (same, effects) = step(state.clone(), stale);
@@ -393,7 +397,8 @@ fn returned_from_bank() -> Checkout {
         effects,
         vec![Effect::PollPayment {
             reference: REFERENCE.into(),
-            after_ms: 0
+            after_ms: 0,
+            poll: 1,
         }]
     );
     state
@@ -404,7 +409,7 @@ fn back_from_the_bank_the_page_polls_with_backoff_until_final() {
     let mut state = returned_from_bank();
     let mut delays = vec![];
     for _ in 0..4 {
-        let (next, effects) = step(state, polled(PaymentStatus::Pending));
+        let (next, effects) = answer(state, polled(PaymentStatus::Pending));
         let [Effect::PollPayment { after_ms, .. }] = effects[..] else {
             panic!("{effects:?}")
         };
@@ -423,10 +428,10 @@ fn back_from_the_bank_the_page_polls_with_backoff_until_final() {
 fn still_pending_after_the_limit_says_so_and_keeps_checking() {
     let mut state = returned_from_bank();
     for _ in 0..40 {
-        state = step(state, polled(PaymentStatus::Pending)).0;
+        state = answer(state, polled(PaymentStatus::Pending)).0;
     }
     assert_eq!(state.name(), "still-confirming");
-    let (state, effects) = step(
+    let (state, effects) = answer(
         state,
         polled(PaymentStatus::Unrecognized("SETTLING".into())),
     );
@@ -439,7 +444,8 @@ fn still_pending_after_the_limit_says_so_and_keeps_checking() {
         effects,
         vec![Effect::PollPayment {
             reference: REFERENCE.into(),
-            after_ms: SLOW_POLL_MS
+            after_ms: SLOW_POLL_MS,
+            poll: 42,
         }]
     );
 }
@@ -450,6 +456,7 @@ fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_claims_nothin
         returned_from_bank(),
         Event::PaymentPolled {
             reference: REFERENCE.into(),
+            poll: 1,
             result: Err(LoadError::Unavailable),
         },
     );
@@ -460,6 +467,7 @@ fn no_answer_while_confirming_keeps_polling_and_an_unknown_payment_claims_nothin
         state,
         Event::PaymentPolled {
             reference: REFERENCE.into(),
+            poll: 2,
             result: Err(LoadError::NotFound),
         },
     );
@@ -486,6 +494,7 @@ fn crafted_return(status: LinkStatus) -> (Checkout, Vec<Effect>) {
         state,
         Event::PaymentPolled {
             reference: "mm_forged".into(),
+            poll: 1,
             result: Err(LoadError::NotFound),
         },
     )
@@ -516,6 +525,7 @@ fn a_declined_payment_of_a_link_paid_since_shows_the_link_paid() {
         state,
         Event::PaymentPolled {
             reference: REFERENCE.into(),
+            poll: 1,
             result: Ok(report(PaymentStatus::Declined)),
         },
     );
@@ -537,6 +547,7 @@ fn poll_other_now() -> Effect {
     Effect::PollPayment {
         reference: "mm_other".into(),
         after_ms: 0,
+        poll: 1,
     }
 }
 
@@ -606,6 +617,7 @@ fn money_returned_for_a_link_that_could_not_take_it_is_not_a_failure_to_retry() 
         returned_from_bank(),
         Event::PaymentPolled {
             reference: REFERENCE.into(),
+            poll: 1,
             result: Ok(report(PaymentStatus::Refunded)),
         },
     );
@@ -751,7 +763,8 @@ fn back_online_asks_again_at_once() {
         effects,
         vec![Effect::PollPayment {
             reference: REFERENCE.into(),
-            after_ms: 0
+            after_ms: 0,
+            poll: 2,
         }]
     );
     let (_, effects) = step(awaiting_nequi(), Event::BackOnline);
@@ -759,9 +772,55 @@ fn back_online_asks_again_at_once() {
         effects,
         vec![Effect::PollPayment {
             reference: REFERENCE.into(),
-            after_ms: 0
+            after_ms: 0,
+            poll: 2,
         }]
     );
+}
+
+/// The answer to poll `poll` of the fixtures' payment: still pending.
+fn pending_answer(poll: u32) -> Event {
+    Event::PaymentPolled {
+        reference: REFERENCE.into(),
+        poll,
+        result: Ok(report(PaymentStatus::Pending)),
+    }
+}
+
+#[test]
+fn polling_again_at_once_ends_the_older_chain_at_its_next_answer() {
+    // Back online while poll 1 is out, and an approval's deadline passing
+    // while its poll is out: each asks at once as poll 2.
+    let back_online = step(returned_from_bank(), Event::BackOnline).0;
+    let deadline = step(awaiting_nequi(), Event::DeadlinePassed).0;
+    for state in [back_online, deadline] {
+        // Poll 1's answer asks nothing more: one chain polls, not two.
+        let (state, effects) = step(state, pending_answer(1));
+        assert_eq!(state.name(), "confirming");
+        assert_eq!(effects, vec![]);
+        // Poll 2's answer goes on polling.
+        let (state, effects) = step(state, pending_answer(2));
+        assert!(
+            matches!(&effects[..], [Effect::PollPayment { poll: 3, .. }]),
+            "{effects:?}"
+        );
+        // An older poll's final word still counts: the money moved.
+        let approved = Event::PaymentPolled {
+            reference: REFERENCE.into(),
+            poll: 1,
+            result: Ok(report(PaymentStatus::Approved)),
+        };
+        let (paid, _) = step(state, approved);
+        assert_eq!(paid.name(), "paid");
+    }
+}
+
+#[test]
+fn an_answer_delivered_twice_is_followed_once() {
+    let awaiting = answer(awaiting_nequi(), polled(PaymentStatus::Pending)).0;
+    let (again, effects) = step(awaiting.clone(), polled(PaymentStatus::Pending));
+    assert_eq!(again, awaiting);
+    assert_eq!(effects, vec![]);
 }
 
 #[test]

@@ -175,7 +175,8 @@ fn a_pay_refused_as_in_progress_despite_news_waits_for_that_payment() {
         effects,
         vec![Effect::PollPayment {
             reference: "mm_other".into(),
-            after_ms: 0
+            after_ms: 0,
+            poll: 1,
         }]
     );
 }
@@ -194,7 +195,8 @@ fn a_lost_pay_answer_follows_the_payment_the_link_says_is_in_progress() {
             effects,
             vec![Effect::PollPayment {
                 reference: REFERENCE.into(),
-                after_ms: 0
+                after_ms: 0,
+                poll: 1,
             }]
         );
         let (paid, _) = step(state, polled(PaymentStatus::Approved));

@@ -126,6 +126,7 @@ fn the_confirming_screen_says_what_it_waits_for() {
     // A pending consent's deadline is the one the provider reported.
     let consent = returned(vec![Event::PaymentPolled {
         reference: REFERENCE.into(),
+        poll: 1,
         result: Ok(PaymentReport {
             expires_at: Some("2026-11-22T10:40:00Z".into()),
             ..crate::checkout::fixtures::report(PaymentStatus::Pending)

@@ -18,6 +18,13 @@ use crate::web::navigate;
 use crate::web::schedule::after_next_paint;
 
 /// Everything needed to run effects; all parts are `Copy` handles.
+/// What a question about a payment is: a numbered poll, or withdrawing its push.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Asking {
+    Poll(u32),
+    Withdraw,
+}
+
 #[derive(Clone, Copy)]
 pub struct Shell {
     pub state: RwSignal<Checkout>,
@@ -169,34 +176,39 @@ impl Shell {
             Fx::PollPayment {
                 reference,
                 after_ms,
-            } => self.ask_payment(config, token, reference, after_ms, false),
+                poll,
+            } => self.ask_payment(config, token, reference, after_ms, Asking::Poll(poll)),
             Fx::WithdrawPush {
                 reference,
                 after_ms,
-            } => self.ask_payment(config, token, reference, after_ms, true),
+            } => self.ask_payment(config, token, reference, after_ms, Asking::Withdraw),
             Fx::ReturnToMerchantAfter { after_ms, .. } => {
                 self.after(after_ms, move || self.dispatch(Event::ReturnDue))
             }
         }
     }
 
-    /// After `ms`, where the payment `reference` stands (`withdraw`: once its
-    /// push is withdrawn), told as a poll or as the withdraw's answer.
+    /// After `ms`, where the payment `reference` stands, told as the answer
+    /// to what `asking` is.
     fn ask_payment(
         self,
         config: Config,
         token: String,
         reference: String,
         after_ms: u32,
-        withdraw: bool,
+        asking: Asking,
     ) {
         self.after(after_ms, move || {
             spawn_local(async move {
+                let withdraw = asking == Asking::Withdraw;
                 let result = fetch_payment(&config, &token, &reference, withdraw).await;
-                self.dispatch(if withdraw {
-                    Event::PushWithdrawn { reference, result }
-                } else {
-                    Event::PaymentPolled { reference, result }
+                self.dispatch(match asking {
+                    Asking::Withdraw => Event::PushWithdrawn { reference, result },
+                    Asking::Poll(poll) => Event::PaymentPolled {
+                        reference,
+                        poll,
+                        result,
+                    },
                 });
             })
         })
