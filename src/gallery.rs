@@ -12,10 +12,31 @@ use crate::checkout::fixtures::{
 };
 use crate::checkout::link::{LinkStatus, Method, PaymentLink};
 use crate::checkout::payment::PaymentStatus;
-use crate::checkout::state::{step, Checkout, Event, LoadError, SubmitError};
+use crate::checkout::state::{step, Checkout, Event, LoadError, Paying, Phase, SubmitError};
 
 /// The fixture shown as a computer shows it, "continue on your phone" open.
 pub const PHONE_HANDOFF: &str = "phone-handoff";
+
+/// What a code's countdown reads in the gallery: the fixtures' codes expire
+/// on a fixed date, which would read as hundreds of hours.
+pub const CODE_SECONDS_LEFT: u32 = 9 * 60 + 41;
+
+/// `state` with the code it shows, if any, `CODE_SECONDS_LEFT` from expiring
+/// at `now_ms`, its expiry being `expires_ms`: the provider's clock is taken
+/// to run that far ahead of the browser's.
+pub fn code_about_to_expire(mut state: Checkout, expires_ms: f64, now_ms: f64) -> Checkout {
+    if let Checkout::Paying(Paying {
+        phase: Phase::ShowingCode {
+            code, ended: false, ..
+        },
+        ..
+    }) = &mut state
+    {
+        let ahead = expires_ms - f64::from(CODE_SECONDS_LEFT) * 1000.0 - now_ms;
+        code.clock_offset_ms = ahead.round() as i64;
+    }
+    state
+}
 
 /// A link paid by Bre-B alone: its form is the method's, at once.
 fn breb_only() -> PaymentLink {

@@ -72,3 +72,20 @@ fn the_logo_fixtures_show_a_logo_and_a_receipt_with_every_line() {
     );
     assert!(receipt.method.is_some() && receipt.reference.is_some() && receipt.paid_at.is_some());
 }
+
+#[test]
+fn a_code_in_the_gallery_reads_minutes_from_expiring_whatever_the_date() {
+    use crate::checkout::countdown::{clock_text, seconds_until_by};
+    let fixtures: std::collections::BTreeMap<_, _> = fixtures().into_iter().collect();
+    let (expires_ms, now_ms) = (1_798_761_000_000.0, 1_764_700_000_123.0);
+    let shown = code_about_to_expire(fixtures["showing-code-breb"].clone(), expires_ms, now_ms);
+    let code = shown.payment_code().expect("a code is shown");
+    let left = seconds_until_by(expires_ms, code.clock_offset_ms, now_ms);
+    assert_eq!(clock_text(left), "9:41");
+    // A state without a code is left as it is.
+    let ended = fixtures["code-ended"].clone();
+    assert_eq!(
+        code_about_to_expire(ended.clone(), expires_ms, now_ms),
+        ended
+    );
+}

@@ -7,9 +7,11 @@ use wasm_bindgen::JsCast;
 use super::app::CheckoutView;
 use super::shell::Shell;
 use super::LangContext;
+use crate::api::provider::Clock;
 use crate::embed::theme::is_safe_token;
-use crate::gallery::{fixtures, PHONE_HANDOFF};
+use crate::gallery::{code_about_to_expire, fixtures, PHONE_HANDOFF};
 use crate::i18n::Lang;
+use crate::web::client::BrowserClock;
 use crate::web::navigate::query_param;
 
 pub fn start() {
@@ -68,6 +70,13 @@ fn FixtureFrame(name: String) -> impl IntoView {
     }
     match fixtures().into_iter().find(|(n, _)| *n == name) {
         Some((_, state)) => {
+            let expires_ms = state
+                .payment_code()
+                .and_then(|code| BrowserClock.instant_ms(&code.expires_at));
+            let state = match expires_ms {
+                Some(expires_ms) => code_about_to_expire(state, expires_ms, BrowserClock.now_ms()),
+                None => state,
+            };
             if name == PHONE_HANDOFF {
                 show_as_computer();
             }

@@ -67,6 +67,19 @@ test('every fixture renders styled in both schemes, with no error', async () => 
   await page.context().close();
 });
 
+test('a code in the gallery reads minutes from expiring, as a payer meets it', async () => {
+  const page = await openPage(browser, PHONE);
+  for (const fixture of ['showing-code-breb', 'showing-code-pix-qr']) {
+    await page.goto(`${sandbox.baseUrl}/gallery/?fixture=${fixture}&scheme=light`);
+    // The fixtures' codes expire on a fixed date: the gallery shows them 9:41 from it.
+    const clock = page.getByRole('timer');
+    await clock.waitFor();
+    assert.match(await clock.innerText(), /^9:(41|40|39)$/, fixture);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the gallery is built next to the bundles, never inside one', () => {
   assert.ok(existsSync(join(GALLERY_DIR, 'index.html')), `no gallery in ${GALLERY_DIR}: make build writes it there`);
   for (const bundle of BUNDLES) {
