@@ -512,7 +512,7 @@ async fn the_demo_links_are_in_place() {
             seed::PSE,
             "ACTIVE",
             "1000",
-            "pse",
+            &["pse"][..],
             "INDIVIDUAL",
             "CC",
             "1018760936",
@@ -521,7 +521,7 @@ async fn the_demo_links_are_in_place() {
             seed::PIX_INDIVIDUAL,
             "ACTIVE",
             "\"1234.12\"",
-            "open_finance",
+            &["open_finance"][..],
             "INDIVIDUAL",
             "CPF",
             "39053344705",
@@ -530,7 +530,7 @@ async fn the_demo_links_are_in_place() {
             seed::PIX_BUSINESS,
             "ACTIVE",
             "\"5890.50\"",
-            "open_finance",
+            &["open_finance"][..],
             "BUSINESS",
             "CNPJ",
             "11222333000181",
@@ -539,7 +539,7 @@ async fn the_demo_links_are_in_place() {
             seed::PIX_BUSINESS_ALNUM,
             "ACTIVE",
             "\"249.90\"",
-            "open_finance",
+            &["open_finance"][..],
             "BUSINESS",
             "CNPJ",
             "12ABC34501DE35",
@@ -548,19 +548,28 @@ async fn the_demo_links_are_in_place() {
             seed::PIX_EXPIRED,
             "EXPIRED",
             "\"99.90\"",
-            "open_finance",
+            &["open_finance"][..],
+            "INDIVIDUAL",
+            "CPF",
+            "39053344705",
+        ),
+        (
+            seed::PIX_QR,
+            "ACTIVE",
+            "\"45.90\"",
+            &["open_finance", "pix_qr"][..],
             "INDIVIDUAL",
             "CPF",
             "39053344705",
         ),
     ];
-    for (token, status, amount, method, customer_type, identifier_type, identifier) in cases {
+    for (token, status, amount, methods, customer_type, identifier_type, identifier) in cases {
         let reply = sandbox.belvo_link(token).await;
         assert_eq!(reply.status, StatusCode::OK, "{token}");
         let link = reply.json();
         assert_eq!(link["status"], status, "{token}");
         assert_eq!(reply.raw("amount"), amount, "{token}");
-        assert_eq!(link["allowed_payment_method_types"], json!([method]));
+        assert_eq!(link["allowed_payment_method_types"], json!(methods));
         assert_eq!(link["customer"]["customer_type"], customer_type);
         assert_eq!(link["customer"]["identifier_type"], identifier_type);
         assert_eq!(link["customer"]["identifier"], identifier);

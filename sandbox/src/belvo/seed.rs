@@ -23,6 +23,8 @@ pub const PIX_BUSINESS: &str = "belvoPixBusiness000000000000000000000000003";
 pub const PIX_BUSINESS_ALNUM: &str = "belvoPixBusinessAlnum0000000000000000000004";
 /// Pix, `expires_at` a day in the past.
 pub const PIX_EXPIRED: &str = "belvoPixExpired0000000000000000000000000005";
+/// Pix via Open Finance or by a Pix QR code ("copia e cola"), an individual.
+pub const PIX_QR: &str = "belvoPixQrIndividual00000000000000000000006";
 
 /// The demo links as the startup banner lists them.
 /// Each label starts with the screen the page shows for the link.
@@ -32,6 +34,7 @@ pub const DEMO_LINKS: &[(&str, &str)] = &[
     ("payable-pix-business", PIX_BUSINESS),
     ("payable-pix-business-alnum", PIX_BUSINESS_ALNUM),
     ("expired-pix", PIX_EXPIRED),
+    ("payable-pix-qr", PIX_QR),
 ];
 
 /// The customer whose id seed 000's payment link example names.
@@ -114,6 +117,8 @@ struct LinkSpec {
     merchant: (&'static str, &'static str),
     created_days_ago: i64,
     expires_in: &'static str,
+    /// Also payable by a Pix QR code (an extension: docs/api.md).
+    pix_qr: bool,
 }
 
 pub fn seed_demo_links(store: &mut BelvoStore, now: Timestamp) {
@@ -144,6 +149,7 @@ pub fn seed_demo_links(store: &mut BelvoStore, now: Timestamp) {
         merchant,
         created_days_ago: 1,
         expires_in: "30d",
+        pix_qr: false,
     };
     let links = [
         LinkSpec {
@@ -156,6 +162,7 @@ pub fn seed_demo_links(store: &mut BelvoStore, now: Timestamp) {
             merchant: ("Acme Corp", "#1f4e8c"),
             created_days_ago: 1,
             expires_in: "7d",
+            pix_qr: false,
         },
         pix(
             2,
@@ -194,6 +201,17 @@ pub fn seed_demo_links(store: &mut BelvoStore, now: Timestamp) {
                 ("Bilheteria Aurora", "#b0306a"),
             )
         },
+        LinkSpec {
+            pix_qr: true,
+            ..pix(
+                6,
+                PIX_QR,
+                reais(4_590),
+                "Café especial, 250 g",
+                ANA_SOUZA,
+                ("Torrefação Serra Azul", "#5b3a29"),
+            )
+        },
     ];
 
     for spec in links {
@@ -221,7 +239,7 @@ pub fn seed_demo_links(store: &mut BelvoStore, now: Timestamp) {
             amount: spec.amount,
             description: spec.description.into(),
             method: spec.method,
-            pix_qr: false,
+            pix_qr: spec.pix_qr,
             beneficiary_bank_account: BENEFICIARY_ACCOUNT,
             provider: (spec.method == Method::Pse).then(|| "payments_way".to_owned()),
             customer: spec.customer,

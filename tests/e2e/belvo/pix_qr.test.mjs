@@ -21,9 +21,8 @@ let browser;
 useSandboxAndBrowser((started) => ({ sandbox, browser } = started), { dist: belvoDist });
 
 test('a Pix link that allows it offers Pix QR, and the payer pays by "copia e cola"', async () => {
-  const link = await copyBelvoLink(sandbox.baseUrl, BELVO.pixIndividual, 'pix-qr', {
-    allowed_payment_method_types: ['open_finance', 'pix_qr'],
-  });
+  // The demo link that allows Pix QR (`make run` lists it), copied so the demo stays unpaid.
+  const link = await copyBelvoLink(sandbox.baseUrl, BELVO.pixQr, 'pix-qr');
   await withPayPage(browser, PHONE, async (page) => {
     watchIntentRequests(page);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sandbox.baseUrl });

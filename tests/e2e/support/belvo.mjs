@@ -9,6 +9,7 @@ export const BELVO = {
   pixBusiness: 'belvoPixBusiness000000000000000000000000003',
   pixBusinessAlnum: 'belvoPixBusinessAlnum0000000000000000000004',
   pixExpired: 'belvoPixExpired0000000000000000000000000005',
+  pixQr: 'belvoPixQrIndividual00000000000000000000006',
 };
 
 /** A Belvo link as the page reads it, by its access token. */
