@@ -16,6 +16,8 @@ use crate::checkout::state::{step, Checkout, Event, LoadError, Paying, Phase, Su
 
 /// The fixture shown as a computer shows it, "continue on your phone" open.
 pub const PHONE_HANDOFF: &str = "phone-handoff";
+/// The PSE form with its bank list open, as a tap on the bank box opens it.
+pub const BANKS_OPEN: &str = "filling-pse-banks-open";
 
 /// What a code's countdown reads in the gallery: the fixtures' codes expire
 /// on a fixed date, which would read as hundreds of hours.
@@ -76,6 +78,14 @@ pub fn fixtures() -> Vec<(&'static str, Checkout)> {
         ),
         (
             "filling-pse",
+            reach(
+                colombian_link(colombian_methods()),
+                vec![Event::MethodChosen(Method::Pse)],
+            ),
+        ),
+        // The same form, its bank list open (src/ui/gallery.rs opens it).
+        (
+            BANKS_OPEN,
             reach(
                 colombian_link(colombian_methods()),
                 vec![Event::MethodChosen(Method::Pse)],

@@ -9,7 +9,7 @@ use super::shell::Shell;
 use super::LangContext;
 use crate::api::provider::Clock;
 use crate::embed::theme::is_safe_token;
-use crate::gallery::{code_about_to_expire, fixtures, PHONE_HANDOFF};
+use crate::gallery::{code_about_to_expire, fixtures, BANKS_OPEN, PHONE_HANDOFF};
 use crate::i18n::Lang;
 use crate::web::client::BrowserClock;
 use crate::web::navigate::query_param;
@@ -80,6 +80,9 @@ fn FixtureFrame(name: String) -> impl IntoView {
             if name == PHONE_HANDOFF {
                 show_as_computer();
             }
+            if name == BANKS_OPEN {
+                open_bank_list();
+            }
             provide_context(Shell::fixture(lang, state));
             view! { <CheckoutView/> }.into_any()
         }
@@ -109,6 +112,30 @@ fn show_as_computer() {
         }
     }
     open_when_there(document);
+}
+
+/// The banks-open fixture: the bank box pressed once it renders, as a
+/// payer's tap opens its list (src/ui/form.rs).
+fn open_bank_list() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    fn press_when_there(document: web_sys::Document) {
+        let input = document
+            .query_selector("[data-testid=\"input-bank\"]")
+            .ok()
+            .flatten()
+            .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
+        match input {
+            // Pressed, not focused: every frame of the index would take the focus.
+            Some(input) => input.click(),
+            None => set_timeout(
+                move || press_when_there(document),
+                std::time::Duration::from_millis(20),
+            ),
+        }
+    }
+    press_when_there(document);
 }
 
 #[component]

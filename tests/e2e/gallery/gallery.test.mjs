@@ -7,6 +7,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPage, PHONE } from '../../support/browser.mjs';
 import { GALLERY_DIR } from '../../support/sandbox.mjs';
+import { expect } from '../support/expect.mjs';
+import { t } from '../pages/texts.mjs';
 import { useSandboxAndBrowser } from '../support/suite.mjs';
 import { galleryFixtures } from '../support/a11y.mjs';
 
@@ -75,6 +77,18 @@ test('a code in the gallery reads minutes from expiring, as a payer meets it', a
     const clock = page.getByRole('timer');
     await clock.waitFor();
     assert.match(await clock.innerText(), /^9:(41|40|39)$/, fixture);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the gallery shows the bank list open, as a tap on the bank box opens it', async () => {
+  const page = await openPage(browser, PHONE);
+  for (const scheme of ['light', 'dark']) {
+    await page.goto(`${sandbox.baseUrl}/gallery/?fixture=filling-pse-banks-open&scheme=${scheme}`);
+    await expect(page.getByRole('combobox', { name: t('FieldBank', 'es') })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('listbox')).toBeVisible();
+    assert.ok(await page.getByRole('option').count() >= 2, `${scheme}: the list shows its banks`);
   }
   assert.deepEqual(page.problems, []);
   await page.context().close();
