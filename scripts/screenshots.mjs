@@ -5,7 +5,7 @@ import { DESKTOP, PHONE, launchBrowser, openPage } from '../tests/support/browse
 import { startSandbox } from '../tests/support/sandbox.mjs';
 
 const FIXTURES = [
-  'choosing-method', 'merchant-logo', 'filling-pse', 'field-errors', 'reviewing-pix', 'awaiting-approval',
+  'choosing-method', 'merchant-logo', 'filling-pse', 'filling-pse-banks-open', 'field-errors', 'reviewing-pix', 'awaiting-approval',
   'withdrawing', 'phone-handoff', 'showing-code-breb', 'showing-code-pix-qr', 'code-expired', 'paid',
   'paid-general-logo', 'failed-declined',
 ];
@@ -24,6 +24,7 @@ try {
         // QR codes are drawn by a module loaded on demand: shoot once they are there.
         if (fixture === 'phone-handoff' && size === 'desktop') await page.locator('.handoff__code svg').waitFor();
         if (fixture.startsWith('showing-code')) await page.locator('.paycode__qr svg').waitFor();
+        if (fixture === 'filling-pse-banks-open') await page.getByRole('listbox').waitFor();
         const path = `${OUT}${fixture}-${scheme}-${size}.png`;
         await page.screenshot({ path, fullPage: true });
         console.log(path);
