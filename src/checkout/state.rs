@@ -492,10 +492,16 @@ impl Payable {
         }
     }
 
-    /// Whether an answer to poll `poll` is the newest one's, the only one
-    /// that may ask again.
-    fn is_last_poll(&self, poll: u32) -> bool {
-        poll == self.last_poll
+    /// An older poll's answer with no final status in it: the newest poll
+    /// asks again, not this one, so one chain of polls runs. A final status
+    /// counts whichever poll brings it.
+    fn is_outdated_answer(&self, event: &Event) -> bool {
+        match event {
+            Event::PaymentPolled { poll, result, .. } if *poll != self.last_poll => {
+                !matches!(result, Ok(report) if report.status.is_final())
+            }
+            _ => false,
+        }
     }
 
     /// What the form of `method` is checked against on this link.
@@ -684,6 +690,9 @@ pub fn step(state: Checkout, event: Event) -> (Checkout, Vec<Effect>) {
             attempt,
         } => step_load_failed(error, resume, attempt, event),
         Checkout::Payable(p) => step_payable(p, event),
+        Checkout::Paying(Paying { payable, phase }) if payable.is_outdated_answer(&event) => {
+            (paying(payable, phase), vec![])
+        }
         Checkout::Paying(Paying { payable, phase }) => match phase {
             Phase::Reviewing => step_reviewing(payable, event),
             Phase::Submitting { news } => step_submitting(payable, news, event),
@@ -1103,17 +1112,16 @@ fn step_showing_code(
     let effects = match event {
         E::PaymentPolled {
             reference: ref polled,
-            poll,
             result,
+            ..
         } if *polled == reference => match result {
             Ok(report) if report.status.is_final() => return conclude(p, report),
             // No payment by that reference on this link (a crafted URL).
             Err(LoadError::NotFound) => return unknown_payment(p, Confirming::start(reference)),
-            // Pending, or no answer: the newest poll asks again.
-            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) if p.is_last_poll(poll) => {
+            // Pending, or no answer: ask again.
+            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) => {
                 vec![p.poll(&reference, CODE_POLL_MS)]
             }
-            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) => vec![],
         },
         E::DeadlinePassed => {
             ended = true;
@@ -1227,13 +1235,12 @@ fn step_awaiting_approval(
         E::BackOnline => vec![p.poll(&reference, 0)],
         E::PaymentPolled {
             reference: ref polled,
-            poll,
             result,
+            ..
         } if *polled == reference => match result {
             Ok(report) if report.status.is_final() && withdrawing => return withdrawn(p, report),
             Ok(report) if report.status.is_final() => return conclude(p, report),
-            _ if p.is_last_poll(poll) => vec![p.poll(&reference, 2_000)],
-            _ => vec![],
+            _ => vec![p.poll(&reference, 2_000)],
         },
         E::PushWithdrawn {
             reference: ref polled,
@@ -1349,16 +1356,10 @@ fn step_confirming(mut p: Payable, c: Confirming, event: Event) -> (Checkout, Ve
     match event {
         E::BackOnline => Confirming::poll_now(p, c),
         E::PaymentPolled {
-            reference,
-            poll,
-            result,
+            reference, result, ..
         } if reference == c.reference => match result {
             Ok(report) if report.status.is_final() && c.elsewhere => ended_elsewhere(p, c, report),
             Ok(report) if report.status.is_final() => conclude(p, report),
-            // An older poll's answer: the newest poll asks again, not this one.
-            Ok(_) | Err(LoadError::Unavailable | LoadError::Malformed) if !p.is_last_poll(poll) => {
-                (paying(p, Phase::Confirming(c)), vec![])
-            }
             // A reload while a code is shown: the same code again, while it
             // lives, with its method's words.
             Ok(PaymentReport {
