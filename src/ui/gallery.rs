@@ -93,49 +93,42 @@ fn FixtureFrame(name: String) -> impl IntoView {
 /// The phone-handoff fixture: the offer a computer shows (style/gallery.css),
 /// opened as soon as it renders, which draws its code.
 fn show_as_computer() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(root) = document.document_element() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.class_list().add_1("gallery-computer");
     }
-    fn open_when_there(document: web_sys::Document) {
-        match document.query_selector("details.handoff").ok().flatten() {
-            Some(offer) => {
-                let _ = offer.set_attribute("open", "");
-                crate::web::qr::add_loader();
-            }
-            None => set_timeout(
-                move || open_when_there(document),
-                std::time::Duration::from_millis(20),
-            ),
-        }
-    }
-    open_when_there(document);
+    once_rendered("details.handoff", |offer| {
+        let _ = offer.set_attribute("open", "");
+        crate::web::qr::add_loader();
+    });
 }
 
 /// The banks-open fixture: the bank box pressed once it renders, as a
 /// payer's tap opens its list (src/ui/form.rs).
 fn open_bank_list() {
+    once_rendered("[data-testid=\"input-bank\"]", |input| {
+        // Pressed, not focused: every frame of the index would take the focus.
+        if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+            input.click();
+        }
+    });
+}
+
+/// Runs `then` on the first element matching `selector` once the fixture
+/// has rendered it (the app renders after the fixture frame starts).
+fn once_rendered(selector: &'static str, then: fn(web_sys::Element)) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    fn press_when_there(document: web_sys::Document) {
-        let input = document
-            .query_selector("[data-testid=\"input-bank\"]")
-            .ok()
-            .flatten()
-            .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
-        match input {
-            // Pressed, not focused: every frame of the index would take the focus.
-            Some(input) => input.click(),
-            None => set_timeout(
-                move || press_when_there(document),
-                std::time::Duration::from_millis(20),
-            ),
-        }
+    match document.query_selector(selector).ok().flatten() {
+        Some(element) => then(element),
+        None => set_timeout(
+            move || once_rendered(selector, then),
+            std::time::Duration::from_millis(20),
+        ),
     }
-    press_when_there(document);
 }
 
 #[component]
