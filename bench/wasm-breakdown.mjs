@@ -1,5 +1,6 @@
 // Where the wasm's bytes come from, and what wasm-opt -Oz takes off, from the
-// last release build's wasm-bindgen output (before wasm-opt):
+// last release build's wasm-bindgen output of the Colurs page's main module
+// (scripts/split.mjs leaves it in target/split/dist/bindgen/, before wasm-opt):
 //
 //   make build && node bench/wasm-breakdown.mjs [path/to/paylink_bg.wasm]
 //
@@ -14,7 +15,9 @@ import { compress } from './sizes.mjs';
 import { fmt, table } from './stats.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const INPUT = process.argv[2] || join(ROOT, 'target/wasm-bindgen/release/paylink_bg.wasm');
+const BINDGEN = join(ROOT, 'target/split/dist/bindgen');
+const INPUT = process.argv[2]
+  || join(BINDGEN, readdirSync(BINDGEN).find((name) => name.endsWith('_bg.wasm')) ?? 'paylink_bg.wasm');
 const WASM_OPT = join(ROOT, 'node_modules/.bin/wasm-opt');
 
 function leb(bytes, at) {

@@ -39,11 +39,15 @@ qr_wasm=target/wasm32-unknown-unknown/release/paylink_qr.opt.wasm
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   target/wasm32-unknown-unknown/release/paylink_qr.wasm -o "$qr_wasm"
 
-# Belvo first: target/wasm-bindgen/release/ then keeps the Colurs page's
-# wasm-bindgen output, the one bench/wasm-breakdown.mjs reads.
-trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features belvo --dist dist-belvo
+# Each page bundle has its screens after Pay in a chunk (feature `split`;
+# build.rs links the page with the relocations the split needs): split.mjs
+# splits cargo's wasm, which the next trunk build overwrites.
+raw_wasm=target/wasm32-unknown-unknown/release/paylink.wasm
+trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features belvo,split --dist dist-belvo
+node scripts/split.mjs "$raw_wasm" dist-belvo
 node scripts/provider-meta.mjs dist-belvo belvo "$belvo_link_path"
-trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features colurs
+trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features colurs,split
+node scripts/split.mjs "$raw_wasm" dist
 node scripts/provider-meta.mjs dist colurs "$colurs_link_path"
 trunk "${TRUNK_LOG[@]}" build --release --offline --dist dist-gallery --public-url /gallery/ gallery.html
 for dir in dist dist-belvo; do

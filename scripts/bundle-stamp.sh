@@ -15,13 +15,14 @@ BUNDLE_DIRS=(dist dist-belvo dist-gallery)
 bundle_inputs_hash() {
   {
     find src style public .cargo examples qr -type f -print0 | sort -z | xargs -0 sha256sum
-    sha256sum Cargo.toml Cargo.lock Trunk.toml index.html gallery.html package-lock.json \
+    sha256sum build.rs Cargo.toml Cargo.lock Trunk.toml index.html gallery.html package-lock.json \
       .tools/wasm.env scripts/build.sh scripts/bundle-stamp.sh scripts/provider-meta.mjs \
-      scripts/minify.mjs scripts/compress.mjs scripts/qr-module.mjs
+      scripts/minify.mjs scripts/compress.mjs scripts/qr-module.mjs scripts/split.mjs
     echo "RUSTFLAGS=${RUSTFLAGS:-}"
     rustc --version
     trunk --version
     wasm-bindgen --version
+    sha256sum "$(command -v wasm-split-cli)"
     wasm-opt --version
     node --version
   } 2>&1 | sha256sum | cut -d' ' -f1

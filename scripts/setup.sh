@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=version_132
+WASM_SPLIT_VERSION=0.2.4
 current_step="start"
 
 step() { current_step="$1"; printf '==> setup: %s\n' "$1"; }
@@ -84,6 +85,17 @@ fi
 if ! grep -q "wasm_bindgen = \"$wbg\"" Trunk.toml; then
   echo "    Trunk.toml pins another wasm-bindgen than Cargo.lock ($wbg): update [tools] in Trunk.toml"
   false
+fi
+
+step "wasm-split-cli $WASM_SPLIT_VERSION (splits the release wasm: scripts/split.mjs)"
+# The tool Leptos' wasm_split_helpers targets; crates.io's `wasm-split-cli`
+# crate is another project's.
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+   && command -v wasm-split-cli >/dev/null; then
+  echo "    wasm-split-cli $WASM_SPLIT_VERSION present"
+else
+  echo "    building wasm_split_cli_support $WASM_SPLIT_VERSION (about 3 minutes on 2 cores)"
+  cargo install wasm_split_cli_support --locked --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 step "Node packages (wasm-opt, esbuild, playwright-core) from package-lock.json"

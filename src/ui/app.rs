@@ -1,14 +1,13 @@
 //! The top-level component: which screen the checkout is on.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::code::CodeScreen;
-use super::outcome::{FailedScreen, Notice, ReceiptScreen};
+use super::after_pay::{AfterPay, Later};
+use super::outcome::Notice;
 use super::pay::PayScreen;
-use super::review::ReviewScreen;
 use super::shell::{use_shell, Shell};
-use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
 use super::{tr, LangContext};
 use crate::checkout::state::{Checkout, Event, LoadError, Phase};
 use crate::checkout::token::{is_valid_reference, token_from_path};
@@ -16,6 +15,7 @@ use crate::i18n::labels::announcement;
 use crate::i18n::{Key, Lang};
 use crate::web::config::Config;
 use crate::web::navigate::{query_param, take_return_reference};
+use crate::web::schedule::after_next_paint;
 
 /// Mounts the page into `#app`, next to the skeleton index.html paints first:
 /// the skeleton (with whatever the inline script wrote into it) stays up
@@ -174,6 +174,23 @@ pub fn CheckoutView() -> impl IntoView {
         }
         current
     });
+    // The screens after Pay, fetched once the first screen is painted.
+    let after_pay = AfterPay::new();
+    Effect::new(move |fetched: Option<bool>| {
+        if fetched == Some(true) {
+            return true;
+        }
+        let shown = screen.get() != Screen::Loading;
+        if shown {
+            // After the pay screen's controls, which come a frame after its summary.
+            spawn_local(async move {
+                after_next_paint().await;
+                after_next_paint().await;
+                after_pay.prefetch();
+            });
+        }
+        shown
+    });
     track_keyboard_use();
     view! {
         <main class="paylink" data-state=move || state.with(|s| s.name())>
@@ -188,14 +205,13 @@ pub fn CheckoutView() -> impl IntoView {
                     <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>
                 }.into_any(),
                 Screen::Pay => view! { <PayScreen/> }.into_any(),
-                Screen::Review => view! { <ReviewScreen/> }.into_any(),
-                Screen::Redirecting => view! { <RedirectingScreen/> }.into_any(),
-                Screen::Approval => view! { <ApprovalScreen/> }.into_any(),
-                Screen::Code => view! { <CodeScreen/> }.into_any(),
-                Screen::Confirming => view! { <ConfirmingScreen/> }.into_any(),
-                Screen::Receipt => view! { <ReceiptScreen/> }.into_any(),
-                Screen::LinkPaid => view! { <ReceiptScreen/> }.into_any(),
-                Screen::Failed => view! { <FailedScreen/> }.into_any(),
+                Screen::Review => after_pay.view(Later::Review),
+                Screen::Redirecting => after_pay.view(Later::Redirecting),
+                Screen::Approval => after_pay.view(Later::Approval),
+                Screen::Code => after_pay.view(Later::Code),
+                Screen::Confirming => after_pay.view(Later::Confirming),
+                Screen::Receipt | Screen::LinkPaid => after_pay.view(Later::Receipt),
+                Screen::Failed => after_pay.view(Later::Failed),
                 Screen::Notice(title, body) => view! { <Notice title body/> }.into_any(),
                 Screen::LoadFailed => view! {
                     <Notice title=Key::LoadFailedTitle body=Key::LoadFailedBody>
@@ -235,7 +251,7 @@ fn track_keyboard_use() {
     });
 }
 
-fn focus_heading() {
+pub(super) fn focus_heading() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -1,5 +1,6 @@
 //! Leptos components: each renders part of a `Checkout` and turns what the
 //! payer does into events.
+mod after_pay;
 mod app;
 mod code;
 mod copy;

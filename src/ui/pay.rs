@@ -62,7 +62,7 @@ pub fn PayScreen() -> impl IntoView {
 
 /// Marks the checkout as being built, or not: set on the element, not
 /// through a signal, which would cost the bundle more than this does.
-fn mark_busy(busy: bool) {
+pub(super) fn mark_busy(busy: bool) {
     let checkout = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("main.paylink").ok().flatten());

@@ -66,6 +66,30 @@ for (const [provider, dist] of BUNDLES) {
   });
 }
 
+/** The screens after Pay (scripts/split.mjs): the chunks the split loader fetches, each with its integrity. */
+export function afterPayChunks(dist = DIST) {
+  const loader = firstLoadAssets(dist).find(({ file }) => /^split-[0-9a-f]{16}\.js$/.test(file));
+  assert.ok(loader, 'index.html loads no split loader (split-<hash>.js)');
+  const text = readFileSync(join(dist, loader.file), 'utf8');
+  return [...text.matchAll(/new URL\("\.\/([^"]+\.wasm)",import\.meta\.url\),\{integrity:"(sha384-[^"]+)"\}/g)]
+    .map(([, file, integrity]) => ({ file, integrity }));
+}
+
+for (const [provider, dist] of BUNDLES) {
+  test(`the ${provider} page's screens after Pay are a chunk outside its first load, within its own budget`, () => {
+    const chunks = afterPayChunks(dist);
+    assert.ok(chunks.length >= 1, 'the split loader fetches no chunk with its integrity');
+    const firstLoad = firstLoadAssets(dist).map(({ file }) => file);
+    for (const { file } of chunks) {
+      assert.ok(existsSync(join(dist, file)), `${file} is missing`);
+      assert.ok(!firstLoad.includes(file), `${file} is loaded at first load`);
+      const bytes = brotliBytes(file, dist);
+      console.log(`${provider} chunk ${String(bytes).padStart(7)} B brotli, after the pay screen (budget ${budgets.lazy.after_pay_chunk})  ${file}`);
+      assert.ok(bytes <= budgets.lazy.after_pay_chunk, `${file}: ${bytes} B > ${budgets.lazy.after_pay_chunk} B`);
+    }
+  });
+}
+
 test('public/embed.js, as built (minified), stays within its raw budget', () => {
   const file = join(DIST, 'public/embed.js');
   assert.ok(existsSync(file), 'dist/public/embed.js is missing: the build copies public/');

@@ -13,7 +13,7 @@ import {
 } from '../support/suite.mjs';
 import { createLink, decideAtBank, linkStats, payableLink, payThroughApi } from '../support/colurs.mjs';
 import { addFault, clearFaults, listFaults } from '../support/faults.mjs';
-import { exactly } from '../pages/texts.mjs';
+import { exactly, t } from '../pages/texts.mjs';
 import { heading, offlineBanner } from '../pages/screen.mjs';
 import {
   chooseMethod, description, fillBancolombia, fillNequi, formTitle, methodChoices, payButton, submitError, summaryValue,
@@ -481,6 +481,45 @@ for (const [kind, trigger] of [
       await waitForState(page, 'choosing-method');
       assert.equal(await reloadButton(page).count(), 0);
       assert.deepEqual(page.problems.filter((line) => !line.includes('unreachable')), []);
+    });
+  });
+}
+
+// The screens after Pay come in a chunk of their own (src/ui/after_pay.rs),
+// fetched with its sha384: one that does not arrive, or arrives altered,
+// must not leave a blank page or a half-drawn screen.
+const CHUNK = /\/chunk-[^/]+\.wasm$/;
+for (const [kind, answer, refusal] of [
+  ['cannot be fetched', (route) => route.abort('failed'), /ERR_FAILED/],
+  // Its sha384 refuses it before WebAssembly reads a byte.
+  ['arrives altered', async (route) => {
+    const body = await (await route.fetch()).body();
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  }, /integrity/],
+]) {
+  test(`the screens after Pay ${kind}: a paid link shows the recovery screen, and a reload shows its receipt`, async () => {
+    const link = await payableLink(sandbox.baseUrl, 'chunk');
+    const started = await payThroughApi(sandbox.baseUrl, link.uuid, BANCOLOMBIA_PAYMENT);
+    await decideAtBank(sandbox.baseUrl, started.money_movement_id, 'approve');
+    await withPage(async (page) => {
+      const fetched = [];
+      await page.route(CHUNK, (route) => {
+        fetched.push(route.request().url());
+        return answer(route);
+      });
+      await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}?payment=${started.money_movement_id}`);
+      const reload = reloadButton(page);
+      await reload.waitFor();
+      assert.equal(await page.locator('#paylink-recovery h1').innerText(), TEXT.recoveryTitle);
+      assert.equal(await page.locator('.paylink').count(), 0);
+      assert.equal(fetched.length, 1);
+      assert.ok(page.problems.some((line) => refusal.test(line)), page.problems.join('\n'));
+      await page.unroute(CHUNK);
+      await reload.click();
+      await waitForState(page, 'paid');
+      await expect(heading(page)).toHaveText(exactly(t('PaymentApprovedTitle')));
+      assert.equal(await receiptValue(page, 'reference').innerText(), started.money_movement_id);
     });
   });
 }
