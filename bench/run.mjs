@@ -48,10 +48,12 @@ function printSizes(sizes, floor) {
     ['asset', 'raw B', 'brotli B', 'gzip B', 'file'],
     row('wasm', sizes.wasm),
     row('js glue', sizes.js),
+    row('split loader', sizes.split_loader),
     ...sizes.css_files.map((css) => row('css', css)),
     row('index.html', sizes.html),
     row('public/embed.js', sizes.embed_js),
     ['first load', fmt(sizes.first_load.raw), fmt(sizes.first_load.brotli), fmt(sizes.first_load.gzip), 'index.html and every css, js, wasm it references'],
+    ...sizes.after_pay_chunks.map((chunk) => row('chunk', chunk)),
     ['floor.html', fmt(floor.raw), fmt(floor.brotli), fmt(floor.gzip), 'the floor page (bench only)'],
   ], ['left', 'right', 'right', 'right', 'left']));
 }

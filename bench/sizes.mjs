@@ -1,6 +1,6 @@
 // Raw, brotli and gzip bytes of the built bundle's assets, as the host serves
 // them: the .br and .gz files the build writes next to each asset.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -45,7 +45,7 @@ function sizeOf(dist, file) {
   return { file, raw, brotli, gzip, ...(computed ? { computed_here: true } : {}) };
 }
 
-/** Sizes of wasm, JS glue, CSS (every stylesheet), index.html and public/embed.js (null when absent). */
+/** Sizes of wasm, JS glue, CSS (every stylesheet), index.html, public/embed.js (null when absent), the split loader and the chunks. */
 export function bundleSizes(dist) {
   const refs = firstLoadFiles(dist);
   const missing = ['css', 'js', 'wasm'].filter((kind) => refs[kind].length === 0);
@@ -64,6 +64,10 @@ export function bundleSizes(dist) {
     css_files: cssFiles,
     html: sizeOf(dist, 'index.html'),
     embed_js: existsSync(join(dist, 'public/embed.js')) ? sizeOf(dist, 'public/embed.js') : null,
+    // The glue imports the split loader; the loader fetches the chunk of the
+    // screens after Pay once the pay screen is painted (scripts/split.mjs).
+    split_loader: refs.js[1] ? sizeOf(dist, refs.js[1]) : null,
+    after_pay_chunks: readdirSync(dist).filter((f) => /^chunk-.*\.wasm$/.test(f)).sort().map((f) => sizeOf(dist, f)),
   };
   // Everything index.html makes the browser load, as tests/size counts it.
   const firstLoad = [sizes.html, ...cssFiles, ...refs.js.map((f) => sizeOf(dist, f)), ...refs.wasm.map((f) => sizeOf(dist, f))];
