@@ -14,13 +14,13 @@ use leptos::task::spawn_local;
 use super::app::focus_heading;
 use super::code::CodeScreen;
 use super::outcome::{FailedScreen, ReceiptScreen};
-use super::pay::mark_busy;
 use super::review::ReviewScreen;
-use super::tr;
 use super::waiting::{ApprovalScreen, ConfirmingScreen, RedirectingScreen};
+use super::{mark_busy, tr};
 use crate::i18n::Key;
 
-/// A screen of the chunk.
+/// A screen of the chunk. A paid link's receipt is its own screen (not the
+/// receipt of the payment just made): moving between them rebuilds it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Later {
     Review,
@@ -29,6 +29,7 @@ pub enum Later {
     Code,
     Confirming,
     Receipt,
+    LinkPaid,
     Failed,
 }
 
@@ -58,7 +59,7 @@ fn build(screen: Later) -> Result<AnyView, ChunkMissing> {
         Later::Approval => view! { <ApprovalScreen/> }.into_any(),
         Later::Code => view! { <CodeScreen/> }.into_any(),
         Later::Confirming => view! { <ConfirmingScreen/> }.into_any(),
-        Later::Receipt => view! { <ReceiptScreen/> }.into_any(),
+        Later::Receipt | Later::LinkPaid => view! { <ReceiptScreen/> }.into_any(),
         Later::Failed => view! { <FailedScreen/> }.into_any(),
     })
 }

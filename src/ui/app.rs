@@ -53,14 +53,8 @@ fn preferred_lang() -> Option<Lang> {
 enum Screen {
     Loading,
     Pay,
-    Review,
-    Redirecting,
-    Approval,
-    Code,
-    Confirming,
-    Receipt,
-    LinkPaid,
-    Failed,
+    /// One of the screens after Pay (their code may come later: `after_pay`).
+    After(Later),
     Notice(Key, Key),
     LoadFailed,
 }
@@ -70,19 +64,19 @@ fn screen_of(state: &Checkout) -> Screen {
         Checkout::Loading { .. } => Screen::Loading,
         Checkout::Payable(_) => Screen::Pay,
         Checkout::Paying(paying) => match paying.phase {
-            Phase::Reviewing => Screen::Review,
+            Phase::Reviewing => Screen::After(Later::Review),
             Phase::Submitting { .. } => Screen::Pay,
-            Phase::Redirecting { .. } => Screen::Redirecting,
-            Phase::AwaitingApproval { .. } => Screen::Approval,
-            Phase::ShowingCode { ended: false, .. } => Screen::Code,
+            Phase::Redirecting { .. } => Screen::After(Later::Redirecting),
+            Phase::AwaitingApproval { .. } => Screen::After(Later::Approval),
+            Phase::ShowingCode { ended: false, .. } => Screen::After(Later::Code),
             // Its countdown ended: the provider is asked until it says how.
             Phase::Withdrawing { .. } | Phase::ShowingCode { .. } | Phase::Confirming(_) => {
-                Screen::Confirming
+                Screen::After(Later::Confirming)
             }
-            Phase::Failed { .. } => Screen::Failed,
+            Phase::Failed { .. } => Screen::After(Later::Failed),
         },
-        Checkout::Paid { .. } => Screen::Receipt,
-        Checkout::LinkPaid(_) => Screen::LinkPaid,
+        Checkout::Paid { .. } => Screen::After(Later::Receipt),
+        Checkout::LinkPaid(_) => Screen::After(Later::LinkPaid),
         Checkout::Expired(_) => Screen::Notice(Key::ExpiredTitle, Key::ExpiredBody),
         Checkout::Cancelled(_) => Screen::Notice(Key::CancelledTitle, Key::CancelledBody),
         Checkout::Processing(_) => Screen::Notice(Key::ProcessingTitle, Key::ProcessingBody),
@@ -205,13 +199,7 @@ pub fn CheckoutView() -> impl IntoView {
                     <p class="paylink__loading" role="status">{tr(Key::Loading)}</p>
                 }.into_any(),
                 Screen::Pay => view! { <PayScreen/> }.into_any(),
-                Screen::Review => after_pay.view(Later::Review),
-                Screen::Redirecting => after_pay.view(Later::Redirecting),
-                Screen::Approval => after_pay.view(Later::Approval),
-                Screen::Code => after_pay.view(Later::Code),
-                Screen::Confirming => after_pay.view(Later::Confirming),
-                Screen::Receipt | Screen::LinkPaid => after_pay.view(Later::Receipt),
-                Screen::Failed => after_pay.view(Later::Failed),
+                Screen::After(later) => after_pay.view(later),
                 Screen::Notice(title, body) => view! { <Notice title body/> }.into_any(),
                 Screen::LoadFailed => view! {
                     <Notice title=Key::LoadFailedTitle body=Key::LoadFailedBody>

@@ -67,3 +67,18 @@ pub fn money(cents: i64, currency: Currency) -> impl Fn() -> String + Copy + Sen
 pub fn with_payable<T>(state: RwSignal<Checkout>, read: impl FnOnce(&Payable) -> T) -> Option<T> {
     state.with(|s| s.payable().map(read))
 }
+
+/// Marks the checkout as being built, or not: set on the element, not
+/// through a signal, which would cost the bundle more than this does.
+pub fn mark_busy(busy: bool) {
+    let checkout = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main.paylink").ok().flatten());
+    if let Some(checkout) = checkout {
+        let _ = if busy {
+            checkout.set_attribute("aria-busy", "true")
+        } else {
+            checkout.remove_attribute("aria-busy")
+        };
+    }
+}

@@ -8,7 +8,7 @@ use super::form::FieldRow;
 use super::handoff::PhoneHandoff;
 use super::shell::use_shell;
 use super::summary::{BreakdownLines, LinkSummary};
-use super::{money, tr, tr_with, use_lang, with_payable};
+use super::{mark_busy, money, tr, tr_with, use_lang, with_payable};
 use crate::checkout::fields::{amount_field, schema, typed_breakdown, FieldId, FormContext};
 use crate::checkout::link::{AmountRule, Customer, Method, PaymentLink};
 use crate::checkout::methods::spec;
@@ -58,21 +58,6 @@ pub fn PayScreen() -> impl IntoView {
         })
     };
     view! { {summary} {controls} }.into_any()
-}
-
-/// Marks the checkout as being built, or not: set on the element, not
-/// through a signal, which would cost the bundle more than this does.
-pub(super) fn mark_busy(busy: bool) {
-    let checkout = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main.paylink").ok().flatten());
-    if let Some(checkout) = checkout {
-        let _ = if busy {
-            checkout.set_attribute("aria-busy", "true")
-        } else {
-            checkout.remove_attribute("aria-busy")
-        };
-    }
 }
 
 /// The payer the provider already knows: who pays, and for PSE what happens

@@ -523,3 +523,28 @@ for (const [kind, answer, refusal] of [
     });
   });
 }
+
+test('the screens after Pay still on their way: a paid link says it is loading, then shows its receipt with the heading focused', async () => {
+  const link = await payableLink(sandbox.baseUrl, 'chunk-late');
+  const started = await payThroughApi(sandbox.baseUrl, link.uuid, BANCOLOMBIA_PAYMENT);
+  await decideAtBank(sandbox.baseUrl, started.money_movement_id, 'approve');
+  await withPage(async (page) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(CHUNK, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}?payment=${started.money_movement_id}`);
+    // The state is known, its screen is not there yet: busy, and saying so.
+    await page.locator('.paylink[data-state="paid"][aria-busy="true"]').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: t('Loading') })).toBeVisible();
+    assert.equal(await heading(page).count(), 0);
+    release();
+    await waitForState(page, 'paid');
+    await expect(heading(page)).toHaveText(exactly(t('PaymentApprovedTitle')));
+    await expect(heading(page)).toBeFocused();
+    assert.equal(await receiptValue(page, 'reference').innerText(), started.money_movement_id);
+    assert.deepEqual(unexpectedProblems(page), []);
+  });
+});
