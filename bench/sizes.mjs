@@ -22,8 +22,9 @@ export function compress(data) {
 /** The css, js and wasm files index.html references (the first load), by kind. */
 export function firstLoadFiles(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  // Minified HTML may leave attribute values unquoted.
-  const refs = [...html.matchAll(/(?:href|src)="?\/([^"\s>]+\.(css|js|wasm))/g)];
+  // Minified HTML may leave attribute values unquoted; the wasm is named by
+  // the paylink-wasm meta.
+  const refs = [...html.matchAll(/(?:href|src|content)="?\/([^"\s>]+\.(css|js|wasm))/g)];
   const byKind = { css: [], js: [], wasm: [] };
   for (const [, file, kind] of refs) if (!byKind[kind].includes(file)) byKind[kind].push(file);
   return byKind;

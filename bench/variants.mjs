@@ -66,6 +66,18 @@ const VARIANTS = {
     return html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (tag) => (tag.includes('application/wasm') ? '' : tag))
       .replace('const wasm = await init(', `${wait}const wasm = await init(`);
   }),
+  // The wasm asked for once the skeleton's text is painted (the LCP observer
+  // reports it), or 300 ms after the navigation started, whichever comes first;
+  // at once when the document itself came later than that (a slow network).
+  'wasm after the summary paint (capped)': (dir) => rewriteIndex(dir, (html) => {
+    const wait = 'await new Promise((go)=>{const left=300-performance.now();const p=window.paylinkPrefetch;if(left<=0||!p)return go();'
+      + 'setTimeout(go,left);p.answer.catch(go);'
+      + "new PerformanceObserver((l,o)=>{if(l.getEntries().some((e)=>e.element&&e.element.closest('.summary--skeleton'))){o.disconnect();go()}})"
+      + ".observe({type:'largest-contentful-paint',buffered:true})});\n";
+    if (!html.includes('const wasm = await init(')) throw new Error('no init call found');
+    return html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (tag) => (tag.includes('application/wasm') ? '' : tag))
+      .replace('const wasm = await init(', `${wait}const wasm = await init(`);
+  }),
   'no precompression': (dir) => {
     for (const path of files(dir)) if (/\.(br|gz)$/.test(path)) rmSync(path);
   },

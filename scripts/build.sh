@@ -45,9 +45,11 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
 raw_wasm=target/wasm32-unknown-unknown/release/paylink.wasm
 trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features belvo,split --dist dist-belvo
 node scripts/split.mjs "$raw_wasm" dist-belvo
+node scripts/wasm-start.mjs dist-belvo
 node scripts/provider-meta.mjs dist-belvo belvo "$belvo_link_path"
 trunk "${TRUNK_LOG[@]}" build --release --offline --no-default-features --features colurs,split
 node scripts/split.mjs "$raw_wasm" dist
+node scripts/wasm-start.mjs dist
 node scripts/provider-meta.mjs dist colurs "$colurs_link_path"
 trunk "${TRUNK_LOG[@]}" build --release --offline --dist dist-gallery --public-url /gallery/ gallery.html
 for dir in dist dist-belvo; do

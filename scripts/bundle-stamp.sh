@@ -17,7 +17,8 @@ bundle_inputs_hash() {
     find src style public .cargo examples qr -type f -print0 | sort -z | xargs -0 sha256sum
     sha256sum build.rs Cargo.toml Cargo.lock Trunk.toml index.html gallery.html package-lock.json \
       .tools/wasm.env scripts/build.sh scripts/bundle-stamp.sh scripts/provider-meta.mjs \
-      scripts/minify.mjs scripts/compress.mjs scripts/qr-module.mjs scripts/split.mjs
+      scripts/minify.mjs scripts/compress.mjs scripts/qr-module.mjs scripts/split.mjs \
+      scripts/wasm-start.mjs
     echo "RUSTFLAGS=${RUSTFLAGS:-}"
     rustc --version
     trunk --version

@@ -129,7 +129,7 @@ export function describePage(html) {
       const text = element.text ?? '';
       const isLoader = a.type === 'module' && /\bimport\s+init\b/.test(text);
       const why = isLoader
-        ? "Trunk's loader: imports the JS glue, runs init() with the wasm URL"
+        ? "Trunk's loader: imports the JS glue, runs init() with the wasm (or the inline script's fetch of it)"
         : [element.comment, ...lineCommentBlocks(text)].map(firstSentence).filter(Boolean).join('; ') || 'inline script';
       inline.push({ type: a.type || 'classic', bytes: Buffer.byteLength(text), hash: element.csp_hash, why });
       for (const [, url] of text.matchAll(/['"]((?:\/|\.\/)[^'"\s]+\.(?:js|mjs|wasm))['"]/g)) {
@@ -147,6 +147,10 @@ export function describePage(html) {
       }
     } else if (element.name === 'meta' && (a.name || '').toLowerCase() === 'paylink-provider') {
       provider = a.content ?? '';
+    } else if (element.name === 'meta' && (a.name || '').toLowerCase() === 'paylink-wasm' && a.content) {
+      // "<path> <sha384>", written by scripts/wasm-start.mjs.
+      const [url, integrity] = a.content.split(/\s+/);
+      refer(url, 'fetched by the inline script with its sha384 (meta paylink-wasm)', integrity ?? null);
     }
   }
   return { inline, references, dataUris, apiBase: facts.api_base, provider, policy: facts.content_security_policy };

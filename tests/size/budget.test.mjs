@@ -15,8 +15,9 @@ const budgets = JSON.parse(readFileSync(new URL('./budgets.json', import.meta.ur
 /** The first-load assets index.html references, by kind. */
 export function firstLoadAssets(dist = DIST) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  // Minified HTML may leave attribute values unquoted.
-  const refs = [...html.matchAll(/(?:href|src)="?\/([^"\s>]+\.(?:css|js|wasm))/g)].map((m) => m[1]);
+  // Minified HTML may leave attribute values unquoted; the wasm is named by
+  // the paylink-wasm meta, which the inline script fetches it from.
+  const refs = [...html.matchAll(/(?:href|src|content)="?\/([^"\s>]+\.(?:css|js|wasm))/g)].map((m) => m[1]);
   const assets = [{ kind: 'html', file: 'index.html' }];
   for (const file of new Set(refs)) assets.push({ kind: file.split('.').pop(), file });
   return assets;

@@ -485,6 +485,42 @@ for (const [kind, trigger] of [
   });
 }
 
+// The page's own wasm is fetched by index.html's inline script with its
+// sha384 (scripts/wasm-start.mjs): one that does not arrive, or arrives
+// altered, leaves the skeleton for the reload screen, never a page that
+// looks about to work.
+const WASM = /\/paylink-[0-9a-f]+_bg\.wasm$/;
+for (const [kind, answer, refusal] of [
+  ['cannot be fetched', (route) => route.abort('failed'), /ERR_FAILED/],
+  ['arrives altered', async (route) => {
+    const body = await (await route.fetch()).body();
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  }, /integrity/],
+]) {
+  test(`the page's code ${kind}: the recovery screen, whose button reloads into a working page`, async () => {
+    const link = await payableLink(sandbox.baseUrl, 'wasm');
+    await withPage(async (page) => {
+      const fetched = [];
+      await page.route(WASM, (route) => {
+        fetched.push(route.request().url());
+        return answer(route);
+      });
+      await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
+      const reload = reloadButton(page);
+      await reload.waitFor();
+      assert.equal(await page.locator('#paylink-recovery h1').innerText(), TEXT.recoveryTitle);
+      assert.equal(await page.locator('.paylink').count(), 0);
+      assert.equal(fetched.length, 1);
+      assert.ok(page.problems.some((line) => refusal.test(line)), page.problems.join('\n'));
+      await page.unroute(WASM);
+      await reload.click();
+      await waitForState(page, 'choosing-method');
+      assert.equal(await reloadButton(page).count(), 0);
+    });
+  });
+}
+
 // The screens after Pay come in a chunk of their own (src/ui/after_pay.rs),
 // fetched with its sha384: one that does not arrive, or arrives altered,
 // must not leave a blank page or a half-drawn screen.

@@ -105,6 +105,36 @@ for (const [label, token, state] of [['an expired', SEEDED.expired, 'expired'], 
   });
 }
 
+// index.html asks for the wasm once the skeleton's text is painted, so its
+// download never comes before the payer's first content; but never later
+// than 300 ms after the navigation started.
+test('a link that answers slowly does not hold the code back: it downloads meanwhile, and the pay screen comes as the link answers', async () => {
+  const link = await createLink(sandbox.baseUrl, {
+    currency: 'COP', amount: 50000.0, is_general: false, description: 'Plan mensual',
+    fee_mode: 'payer', expires_at: '2099-03-03T00:00:00Z',
+  });
+  const page = await openPage(browser, PHONE);
+  try {
+    let answer;
+    const linkHeld = new Promise((resolve) => { answer = resolve; });
+    await page.route(`**/api/payment_link/${link.uuid}/`, async (route) => {
+      await linkHeld;
+      await route.continue();
+    });
+    const wasmAsked = page.waitForRequest(/_bg\.wasm$/);
+    await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`, { waitUntil: 'domcontentloaded' });
+    await (await (await wasmAsked).response()).finished();
+    const skeleton = page.locator('.paylink[data-state="skeleton"]');
+    assert.equal((await skeleton.innerText()).trim(), '', 'the link had answered');
+    answer();
+    await waitForState(page, 'choosing-method');
+    assert.equal(await description(page).innerText(), 'Plan mensual');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('the skeleton cleans the merchant text as the app does: no bidi or invisible characters, the name isolated and capped', async () => {
   const link = await createLink(sandbox.baseUrl, {
     currency: 'COP', amount: 50000.0, is_general: false, description: 'Plan mensual',
