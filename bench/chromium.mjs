@@ -42,7 +42,10 @@ export function within(ms, what, promise) {
 export async function launchWithPort() {
   return within(30_000, 'launching Chromium', launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: CHROMIUM_FLAGS,
+    // Lighthouse traces the load: chrome-launcher's default that keeps
+    // Chromium's own background tracing off, which ignoreDefaultFlags drops.
+    // Without it, 2 of about 50 runs on 2026-12-04 ended in NO_NAVSTART.
+    chromeFlags: [...CHROMIUM_FLAGS, '--force-fieldtrials=*BackgroundTracing/default/'],
     ignoreDefaultFlags: true,
     logLevel: 'silent',
     maxConnectionRetries: 100,

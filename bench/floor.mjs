@@ -12,7 +12,8 @@ export const FLOOR_FILE = 'floor.html';
 /**
  * What the page renders into #app once the link is shown, the document
  * language, and index.html's <head> as the browser parses it (minified HTML
- * may leave out the tags), without scripts and module or wasm preloads.
+ * may leave out the tags), without scripts, module preloads and the wasm's
+ * preload or meta.
  */
 async function renderedApp(pageUrl, indexHtml) {
   const chrome = await launchWithPort();
@@ -26,7 +27,8 @@ async function renderedApp(pageUrl, indexHtml) {
     return await page.evaluate((source) => {
       const parsed = new DOMParser().parseFromString(source, 'text/html');
       const head = [...parsed.head.children].filter((el) => el.localName !== 'script'
-        && !(el.localName === 'link' && /(^|\s)(modulepreload|preload)(\s|$)/i.test(el.getAttribute('rel') || '')));
+        && !(el.localName === 'link' && /(^|\s)(modulepreload|preload)(\s|$)/i.test(el.getAttribute('rel') || ''))
+        && !(el.localName === 'meta' && el.getAttribute('name') === 'paylink-wasm'));
       return {
         lang: document.documentElement.lang,
         head: head.map((el) => `  ${el.outerHTML}`).join('\n'),

@@ -81,7 +81,8 @@ function printLighthouse(page, floor, settings, runCount) {
   add('TTI ms', (s) => s.tti_ms);
   for (const kind of ['html', 'css', 'js', 'wasm', 'other', 'total']) add(`transfer ${kind} B`, (s) => s.bytes[kind]);
   log(table(rows, ['left', 'right', 'right', 'right']));
-  log('page runs, as loaded unthrottled: LCP element, its paint, and when the wasm ended (Lantern counts it when before)');
+  log(`page runs, as loaded${applied ? '' : ' unthrottled'}: LCP element, its paint, and when the wasm ended`
+    + (applied ? '' : ' (Lantern counts it when before)'));
   for (const run of page.runs) {
     const { lcp_ms: lcp, wasm_end_ms: wasm } = run.observed;
     const order = lcp === null || wasm === null ? '' : wasm > lcp ? ', after the paint' : ', before the paint';

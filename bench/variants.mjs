@@ -39,45 +39,32 @@ function* files(dir) {
   }
 }
 
+// index.html's inline script fetches the wasm once the skeleton's text is
+// painted, 300 ms after the navigation at the latest: with this, its timer
+// fires at once instead, as Trunk's preload of the wasm did.
+function wasmAtOnce(html) {
+  const timer = /300-\s*performance\.now\(\)/;
+  if (!timer.test(html)) throw new Error("no wasm timer found in index.html's inline script");
+  return html.replace(timer, '0');
+}
+
 const VARIANTS = {
   'as built': () => {},
   // index.html's first inline script starts the early fetch of the link. Around
   // it: fetch made a no-op, then restored and the prefetch dropped, so the
   // app fetches the link itself (src/web/prefetch.rs finds nothing to take).
+  // With no preview to wait for, the wasm is fetched at once.
   // The sandbox allows the inline scripts of the index.html it serves.
   'no link prefetch': (dir) => rewriteIndex(dir, (html) => {
     const start = html.indexOf('<script>');
     const end = html.indexOf('</script>', start) + '</script>'.length;
     if (start < 0 || !html.slice(start, end).includes('paylinkPrefetch')) throw new Error('no prefetch script found');
-    return `${html.slice(0, start)}<script>window.__benchFetch=window.fetch;window.fetch=()=>new Promise(()=>{})</script>`
-      + `${html.slice(start, end)}<script>window.fetch=window.__benchFetch;delete window.paylinkPrefetch</script>${html.slice(end)}`;
+    return wasmAtOnce(`${html.slice(0, start)}<script>window.__benchFetch=window.fetch;window.fetch=()=>new Promise(()=>{})</script>`
+      + `${html.slice(start, end)}<script>window.fetch=window.__benchFetch;delete window.paylinkPrefetch</script>${html.slice(end)}`);
   }),
   'no skeleton': (dir) => rewriteIndex(dir, (html) => html.replace(/<div id="?app"?>[\s\S]*$/, '<div id="app"></div></body></html>\n')),
-  'no module/wasm preload': (dir) => rewriteIndex(dir, (html) => html.replace(/<link\b[^>]*\brel="?(?:modulepreload|preload)\b"?[^>]*>\s*/g, '')),
-  // The wasm fetched only once the skeleton shows who asks and why: no wasm
-  // preload, and the module script waits for the link's answer and two frames
-  // (the preview's, then one painted) before `init` fetches it. Lantern keeps
-  // the requests that ended before the LCP paint, so the wasm would leave its
-  // estimate; the glue (imported statically) still comes at once.
-  'wasm after the skeleton paints': (dir) => rewriteIndex(dir, (html) => {
-    const wait = 'await new Promise((go)=>{const p=window.paylinkPrefetch;if(!p)return go();'
-      + 'p.answer.catch(()=>{}).then(()=>requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(go,0))))});\n';
-    if (!html.includes('const wasm = await init(')) throw new Error('no init call found');
-    return html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (tag) => (tag.includes('application/wasm') ? '' : tag))
-      .replace('const wasm = await init(', `${wait}const wasm = await init(`);
-  }),
-  // The wasm asked for once the skeleton's text is painted (the LCP observer
-  // reports it), or 300 ms after the navigation started, whichever comes first;
-  // at once when the document itself came later than that (a slow network).
-  'wasm after the summary paint (capped)': (dir) => rewriteIndex(dir, (html) => {
-    const wait = 'await new Promise((go)=>{const left=300-performance.now();const p=window.paylinkPrefetch;if(left<=0||!p)return go();'
-      + 'setTimeout(go,left);p.answer.catch(go);'
-      + "new PerformanceObserver((l,o)=>{if(l.getEntries().some((e)=>e.element&&e.element.closest('.summary--skeleton'))){o.disconnect();go()}})"
-      + ".observe({type:'largest-contentful-paint',buffered:true})});\n";
-    if (!html.includes('const wasm = await init(')) throw new Error('no init call found');
-    return html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (tag) => (tag.includes('application/wasm') ? '' : tag))
-      .replace('const wasm = await init(', `${wait}const wasm = await init(`);
-  }),
+  'no module preload': (dir) => rewriteIndex(dir, (html) => html.replace(/<link\b[^>]*\brel="?modulepreload\b"?[^>]*>\s*/g, '')),
+  'wasm at once': (dir) => rewriteIndex(dir, wasmAtOnce),
   'no precompression': (dir) => {
     for (const path of files(dir)) if (/\.(br|gz)$/.test(path)) rmSync(path);
   },

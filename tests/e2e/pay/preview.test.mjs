@@ -105,6 +105,58 @@ for (const [label, token, state] of [['an expired', SEEDED.expired, 'expired'], 
   });
 }
 
+// Lantern's LCP (docs/performance.md) holds every request that ended before
+// the largest paint, and index.html fetches the wasm once the skeleton's text
+// is painted: the app's summary heading must take that text over in the same
+// box, so that its own paint is never a new, larger one.
+test("the app's summary heading takes over the skeleton's, same place and size: its paint is never a new largest paint", async () => {
+  const { page, release } = await pageWithWasmHeld();
+  try {
+    await page.addInitScript(() => {
+      window.largestPaints = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const element = entry.element;
+          window.largestPaints.push({
+            skeleton: !!element?.closest('.summary--skeleton'),
+            element: element ? `${element.localName}${element.id ? `#${element.id}` : ''}.${element.className}` : null,
+          });
+        }
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    const box = (locator) => locator.evaluate((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { x, y, width, height };
+    });
+    await page.goto(`${sandbox.baseUrl}/pay/${SEEDED.pending}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => window.largestPaints.length > 0);
+    const skeletonHeading = await box(page.locator('.summary--skeleton .summary__description'));
+    release();
+    await waitForState(page, 'choosing-method');
+    assert.deepEqual(await box(description(page)), skeletonHeading);
+    // A tiny text added after the screen, timed by Element Timing: once its
+    // paint is reported, so is any larger paint of the screen before it.
+    await page.evaluate(() => new Promise((done) => {
+      new PerformanceObserver((_, observer) => {
+        observer.disconnect();
+        setTimeout(done, 0);
+      }).observe({ type: 'element' });
+      const probe = document.createElement('span');
+      probe.setAttribute('elementtiming', 'probe');
+      probe.style.cssText = 'position: fixed; top: 0; left: 0; font-size: 4px';
+      probe.textContent = '.';
+      document.body.append(probe);
+    }));
+    const paints = await page.evaluate(() => window.largestPaints);
+    assert.equal(paints[0].skeleton, true, JSON.stringify(paints));
+    assert.ok(!paints.some((paint) => paint.element?.startsWith('h1#summary-description')), JSON.stringify(paints));
+    assert.deepEqual(page.problems, []);
+  } finally {
+    release();
+    await page.context().close();
+  }
+});
+
 // index.html asks for the wasm once the skeleton's text is painted, so its
 // download never comes before the payer's first content; but never later
 // than 300 ms after the navigation started.
