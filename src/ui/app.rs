@@ -32,7 +32,12 @@ pub fn start() {
         return;
     };
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, App).forget();
+    // The task that instantiated the wasm has done enough on a slow phone:
+    // the app mounts in the next one, so neither blocks the main thread long.
+    set_timeout(
+        move || leptos::mount::mount_to(root, App).forget(),
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The payer's language as far as the URL and the browser say; `None` leaves
