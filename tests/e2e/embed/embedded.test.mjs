@@ -506,8 +506,13 @@ test('lang passes through, and destroy() removes the frame and stops the events'
     assert.equal(new URL(frame.url()).searchParams.get('lang'), 'en');
     await waitForStatus(page, 'choosing-method');
     assert.match(await frame.evaluate(() => document.documentElement.lang), /^en/);
+    assert.deepEqual(page.problems, []);
     await page.evaluate(() => window.paylinkHandle.destroy());
     assert.equal(await page.locator('#checkout iframe').count(), 0);
-    assert.deepEqual(page.problems, []);
+    // What the frame still had on its way (the chunk of the screens after Pay,
+    // fetched in the background once the pay screen is painted) goes with it,
+    // and the browser says so in the console; nothing else may.
+    const cancelled = /^console error: Fetch API cannot load \S+\.wasm\. $/;
+    assert.deepEqual(page.problems.filter((line) => !cancelled.test(line)), []);
   });
 });
