@@ -90,14 +90,26 @@ test('the merchant demo embeds a new link: ready, then status and resize; the fr
     assert.deepEqual(eventsOf(page, 'status').map((m) => m.state), ['choosing-method']);
     assert.ok(Number.isInteger(resize.height) && resize.height > 0, `height ${resize.height}`);
 
-    // One <li> of JSON per message, the same as window.paylinkEvents.
-    const listed = await page.locator('#events li').allInnerTexts();
-    const kept = await page.evaluate(() => window.paylinkEvents);
-    assert.deepEqual(listed.map((text) => JSON.parse(text)), kept);
-    assert.deepEqual(kept, page.events);
-
-    // The frame takes the height the page asked for, and never scrolls inside.
+    // The pay screen's controls come a frame after its summary, with a resize
+    // of their own: the messages are compared once the screen is whole and
+    // the frame has taken the last height the page asked for.
+    await waitForState(frame, 'choosing-method');
     await frameTakesLastResize(page);
+
+    // One <li> of JSON per message, the same as window.paylinkEvents and as
+    // what reached this test: compared until they agree, as a resize posted
+    // just now may still be on its way to one of them.
+    const lists = async () => JSON.stringify([
+      (await page.locator('#events li').allInnerTexts()).map((text) => JSON.parse(text)),
+      await page.evaluate(() => window.paylinkEvents),
+      page.events,
+    ]);
+    await expect.poll(async () => {
+      const [listed, kept, received] = JSON.parse(await lists());
+      return JSON.stringify(listed) === JSON.stringify(kept) && JSON.stringify(kept) === JSON.stringify(received);
+    }, { message: `the demo lists every message and only those: ${await lists()}` }).toBe(true);
+
+    // The frame never scrolls inside.
     const inside = await frameContent(frame);
     assert.ok(inside.scroll <= inside.client + 1, `scrolls inside: ${JSON.stringify(inside)}`);
     assert.equal(await frame.locator('.paylink').getAttribute('data-state'), 'choosing-method');
