@@ -14,7 +14,7 @@ import { chooseMethod, fillBancolombia, fillNequi, payButton } from '../pages/pa
 import { receiptValue } from '../pages/outcome_screens.mjs';
 import { bankButton } from '../pages/bank_page.mjs';
 import {
-  checkoutFrame, cssToken, eventsOf, frameBox, frameContent, frameTakesLastResize, frameUuid, openMerchant,
+  checkoutFrame, cssToken, eventsOf, frameBox, frameContent, frameSettled, frameTakesLastResize, frameUuid, openMerchant,
   recordMerchantEvents, waitForEvent, waitForStatus,
 } from '../pages/embed_host.mjs';
 
@@ -121,8 +121,8 @@ test('the frame grows when the form appears after choosing a method', async () =
   await withPage(async (page) => {
     const frame = await openDemo(page);
     await waitForStatus(page, 'choosing-method');
-    await waitForEvent(page, (m) => m.type === 'resize');
-    await frameTakesLastResize(page);
+    await waitForState(frame, 'choosing-method');
+    await frameSettled(page, frame);
     const before = eventsOf(page, 'resize').at(-1).height;
     const from = page.events.length;
     await chooseMethod(frame, 'BANCOLOMBIA');

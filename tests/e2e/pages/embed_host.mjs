@@ -72,6 +72,20 @@ export async function frameTakesLastResize(page, message = 'the frame has the la
     .toBe(true);
 }
 
+/**
+ * Resolves once the page in the frame has said its current height: the last
+ * `resize` message is its content's height and the frame has taken it (the
+ * pay screen's controls come a frame after its summary, with a resize of
+ * their own).
+ */
+export async function frameSettled(page, frame, message = 'the last resize is the content height, and the frame has it') {
+  await expect.poll(async () => {
+    const last = eventsOf(page, 'resize').at(-1)?.height;
+    const inside = await frameContent(frame);
+    return last !== undefined && Math.abs(inside.content - last) <= 1 && (await frameBox(page)).style === `${last}px`;
+  }, { message }).toBe(true);
+}
+
 /** Inside the frame: its content's height, and its document's scroll and client heights. */
 export function frameContent(frame) {
   return frame.evaluate(() => ({
