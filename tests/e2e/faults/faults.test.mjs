@@ -485,74 +485,62 @@ for (const [kind, trigger] of [
   });
 }
 
-// The page's own wasm is fetched by index.html's inline script with its
-// sha384 (scripts/wasm-start.mjs): one that does not arrive, or arrives
-// altered, leaves the skeleton for the reload screen, never a page that
-// looks about to work.
-const WASM = /\/paylink-[0-9a-f]+_bg\.wasm$/;
-for (const [kind, answer, refusal] of [
+// The page's wasm and the chunk of its screens after Pay are both fetched
+// with their sha384: one that does not arrive, or arrives altered (its hash
+// refuses it before WebAssembly reads a byte), leaves the page on the reload
+// screen, never a skeleton that looks about to work or a half-drawn screen.
+const WASM_FAULTS = [
   ['cannot be fetched', (route) => route.abort('failed'), /ERR_FAILED/],
   ['arrives altered', async (route) => {
     const body = await (await route.fetch()).body();
     body[body.length - 1] ^= 0xff;
     await route.fulfill({ status: 200, contentType: 'application/wasm', body });
   }, /integrity/],
-]) {
+];
+
+/** Opens `url` with `answer` for the one request matching `pattern`: the
+ *  recovery screen, the browser's refusal in the console; then reloads with
+ *  the file served as built. */
+async function recoversFromWasmFault(page, url, pattern, answer, refusal) {
+  const fetched = [];
+  await page.route(pattern, (route) => {
+    fetched.push(route.request().url());
+    return answer(route);
+  });
+  await page.goto(url);
+  const reload = reloadButton(page);
+  await reload.waitFor();
+  assert.equal(await page.locator('#paylink-recovery h1').innerText(), TEXT.recoveryTitle);
+  assert.equal(await page.locator('.paylink').count(), 0);
+  assert.equal(fetched.length, 1);
+  assert.ok(page.problems.some((line) => refusal.test(line)), page.problems.join('\n'));
+  await page.unroute(pattern);
+  await reload.click();
+}
+
+// The page's own wasm, fetched by index.html's inline script (scripts/wasm-start.mjs).
+const WASM = /\/paylink-[0-9a-f]+_bg\.wasm$/;
+for (const [kind, answer, refusal] of WASM_FAULTS) {
   test(`the page's code ${kind}: the recovery screen, whose button reloads into a working page`, async () => {
     const link = await payableLink(sandbox.baseUrl, 'wasm');
     await withPage(async (page) => {
-      const fetched = [];
-      await page.route(WASM, (route) => {
-        fetched.push(route.request().url());
-        return answer(route);
-      });
-      await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}`);
-      const reload = reloadButton(page);
-      await reload.waitFor();
-      assert.equal(await page.locator('#paylink-recovery h1').innerText(), TEXT.recoveryTitle);
-      assert.equal(await page.locator('.paylink').count(), 0);
-      assert.equal(fetched.length, 1);
-      assert.ok(page.problems.some((line) => refusal.test(line)), page.problems.join('\n'));
-      await page.unroute(WASM);
-      await reload.click();
+      await recoversFromWasmFault(page, `${sandbox.baseUrl}/pay/${link.uuid}`, WASM, answer, refusal);
       await waitForState(page, 'choosing-method');
       assert.equal(await reloadButton(page).count(), 0);
     });
   });
 }
 
-// The screens after Pay come in a chunk of their own (src/ui/after_pay.rs),
-// fetched with its sha384: one that does not arrive, or arrives altered,
-// must not leave a blank page or a half-drawn screen.
+// The screens after Pay, a chunk of their own (src/ui/after_pay.rs).
 const CHUNK = /\/chunk-[^/]+\.wasm$/;
-for (const [kind, answer, refusal] of [
-  ['cannot be fetched', (route) => route.abort('failed'), /ERR_FAILED/],
-  // Its sha384 refuses it before WebAssembly reads a byte.
-  ['arrives altered', async (route) => {
-    const body = await (await route.fetch()).body();
-    body[body.length - 1] ^= 0xff;
-    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
-  }, /integrity/],
-]) {
+for (const [kind, answer, refusal] of WASM_FAULTS) {
   test(`the screens after Pay ${kind}: a paid link shows the recovery screen, and a reload shows its receipt`, async () => {
     const link = await payableLink(sandbox.baseUrl, 'chunk');
     const started = await payThroughApi(sandbox.baseUrl, link.uuid, BANCOLOMBIA_PAYMENT);
     await decideAtBank(sandbox.baseUrl, started.money_movement_id, 'approve');
     await withPage(async (page) => {
-      const fetched = [];
-      await page.route(CHUNK, (route) => {
-        fetched.push(route.request().url());
-        return answer(route);
-      });
-      await page.goto(`${sandbox.baseUrl}/pay/${link.uuid}?payment=${started.money_movement_id}`);
-      const reload = reloadButton(page);
-      await reload.waitFor();
-      assert.equal(await page.locator('#paylink-recovery h1').innerText(), TEXT.recoveryTitle);
-      assert.equal(await page.locator('.paylink').count(), 0);
-      assert.equal(fetched.length, 1);
-      assert.ok(page.problems.some((line) => refusal.test(line)), page.problems.join('\n'));
-      await page.unroute(CHUNK);
-      await reload.click();
+      const url = `${sandbox.baseUrl}/pay/${link.uuid}?payment=${started.money_movement_id}`;
+      await recoversFromWasmFault(page, url, CHUNK, answer, refusal);
       await waitForState(page, 'paid');
       await expect(heading(page)).toHaveText(exactly(t('PaymentApprovedTitle')));
       assert.equal(await receiptValue(page, 'reference').innerText(), started.money_movement_id);
